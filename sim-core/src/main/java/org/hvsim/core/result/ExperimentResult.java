@@ -1,0 +1,53 @@
+package org.hvsim.core.result;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything an experiment produced: the figures with their confidence intervals, the distributions
+ * behind the percentiles, and what was run (the resolved scenario as a plain tree of maps, lists,
+ * strings and numbers, and the seed).
+ *
+ * @param name           scenario name
+ * @param description    free text from the scenario, may be empty
+ * @param seed           the scenario seed every random stream was derived from
+ * @param architectures  treatments in the order the scenario lists them
+ * @param figures        one per (architecture, scope, metric)
+ * @param distributions  response-time distributions per (architecture, scope), pooled over replications
+ * @param resolvedScenario the scenario with every default made explicit
+ */
+public record ExperimentResult(
+        String name,
+        String description,
+        long seed,
+        List<String> architectures,
+        List<Figure> figures,
+        List<Distribution> distributions,
+        Map<String, Object> resolvedScenario) {
+
+    public ExperimentResult {
+        architectures = List.copyOf(architectures);
+        figures = List.copyOf(figures);
+        distributions = List.copyOf(distributions);
+        resolvedScenario = resolvedScenario == null ? Map.of() : resolvedScenario;
+        description = description == null ? "" : description;
+    }
+
+    /** The figure for an architecture, scope and metric, if there is one. */
+    public Optional<Figure> find(String architecture, String scope, String metric) {
+        for (Figure f : figures) {
+            if (f.architecture().equals(architecture) && f.scope().equals(scope) && f.metric().equals(metric)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An empirical distribution, as (value, cumulative probability) points, e.g. of response time in
+     * seconds for one scope under one architecture.
+     */
+    public record Distribution(String architecture, String scope, String metric, double[] values, double[] cumulative) {
+    }
+}
