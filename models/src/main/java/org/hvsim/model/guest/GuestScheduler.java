@@ -1,0 +1,220 @@
+package org.hvsim.model.guest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.stats.TimeWeighted;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * The guest OS scheduler of one VM: places CPU jobs on the VM's vCPUs. Two-level coupling
+ * (MODELING-NOTES §2): the guest wants {@code min(jobs, vcpus)} vCPUs running; the hypervisor grants
+ * {@code running} of them, each getting {@code share} of a pCPU. Between changes every job progresses
+ * linearly, so exactly one pending event per guest (the next completion or quantum end) suffices.
+ */
+public abstract class GuestScheduler {
+
+    protected final Simulation sim;
+    protected final int vcpus;
+    /** Work per second of a pCPU relative to the reference core. */
+    protected final double speed;
+    private VcpuDemand hypervisor = (g, o, n) -> g.grant(n, 1.0);
+
+    /** vCPUs the hypervisor currently runs for this guest. */
+    protected int running;
+    /** Fraction of a pCPU each running vCPU gets. */
+    protected double share = 1.0;
+
+    private int demand;
+    private double lastAdvance;
+    private boolean changing;
+    private SimEventInterface<Double> pending;
+    private final List<CpuJob> finished = new ArrayList<>();
+
+    private final TimeWeighted guestBusy = new TimeWeighted();
+    private final TimeWeighted totalBusy = new TimeWeighted();
+    private final TimeWeighted runnableVcpus = new TimeWeighted();
+
+    protected GuestScheduler(Simulation sim, int vcpus, double speed) {
+        if (vcpus < 1) {
+            throw new IllegalArgumentException("a guest needs at least one vCPU");
+        }
+        this.sim = sim;
+        this.vcpus = vcpus;
+        this.speed = speed;
+        sim.onWarmup(guestBusy);
+        sim.onWarmup(totalBusy);
+        sim.onWarmup(runnableVcpus);
+    }
+
+    public static GuestScheduler create(GuestDiscipline discipline, Simulation sim, int vcpus, double speed,
+            double quantum) {
+        return switch (discipline) {
+            case PS -> new ProcessorSharingGuest(sim, vcpus, speed);
+            case FCFS -> new FcfsGuest(sim, vcpus, speed);
+            case RR -> new RoundRobinGuest(sim, vcpus, speed, quantum);
+        };
+    }
+
+    /** Connects the guest to the hypervisor scheduler that grants it vCPUs. */
+    public void attach(VcpuDemand hypervisor) {
+        this.hypervisor = hypervisor;
+    }
+
+    public int vcpus() {
+        return vcpus;
+    }
+
+    /** vCPUs the guest wants running: one per job, at most its vCPU count. */
+    public int demand() {
+        return demand;
+    }
+
+    /** Adds a CPU job. */
+    public final void submit(CpuJob job) {
+        advance();
+        if (job.remaining <= 0) {
+            finished.add(job);
+        } else {
+            enqueue(job);
+        }
+        changed();
+        drainFinished();
+    }
+
+    /**
+     * The hypervisor's decision: {@code running} of the demanded vCPUs run, each with {@code share} of a
+     * pCPU (1 when it has a pCPU to itself).
+     */
+    public final void grant(int running, double share) {
+        if (running < 0 || running > demand) {
+            throw new IllegalStateException("granted " + running + " vCPUs to a guest demanding " + demand);
+        }
+        advance();
+        this.running = running;
+        this.share = share;
+        if (!changing) {
+            refresh();
+        }
+    }
+
+    // --- subclass protocol -------------------------------------------------------------------------
+
+    /** Number of jobs present. */
+    protected abstract int jobs();
+
+    protected abstract void enqueue(CpuJob job);
+
+    /** Moves every job's progress forward by {@code dt} seconds at the current grant. */
+    protected abstract void progress(double dt);
+
+    /** Seconds until the next completion or other decision at the current grant; +∞ if none. */
+    protected abstract double untilNextEvent();
+
+    /** Removes finished jobs (adding them to {@code done}) and rotates expired quanta. */
+    protected abstract void collect(List<CpuJob> done);
+
+    /** pCPU-fractions in use now: {@code [0]} total, {@code [1]} useful guest work. */
+    protected abstract void busy(double[] out);
+
+    // --- mechanics -----------------------------------------------------------------------------------
+
+    private void advance() {
+        double now = sim.now();
+        double dt = now - lastAdvance;
+        if (dt > 0 && running > 0) {
+            progress(dt);
+        }
+        lastAdvance = now;
+    }
+
+    private void changed() {
+        int d = Math.min(jobs(), vcpus);
+        changing = true;
+        try {
+            if (d != demand) {
+                int old = demand;
+                demand = d;
+                runnableVcpus.set(sim.now(), d);
+                if (running > d) {
+                    running = d; // a vCPU whose work ran out halts at once
+                }
+                hypervisor.demandChanged(this, old, d);
+            }
+        } finally {
+            changing = false;
+        }
+        refresh();
+    }
+
+    private final double[] busyNow = new double[2];
+
+    private void refresh() {
+        double now = sim.now();
+        busy(busyNow);
+        totalBusy.set(now, busyNow[0]);
+        guestBusy.set(now, busyNow[1]);
+        double dt = running > 0 ? untilNextEvent() : Double.POSITIVE_INFINITY;
+        if (dt < Double.POSITIVE_INFINITY) {
+            double at = now + Math.max(0, dt);
+            if (pending != null && Math.abs(pending.getAbsoluteExecutionTime() - at) <= 4 * Math.ulp(at)) {
+                return; // the next decision has not moved (e.g. an arrival behind a busy vCPU)
+            }
+            sim.cancel(pending);
+            pending = sim.scheduleAt(at, onEvent);
+        } else if (pending != null) {
+            sim.cancel(pending);
+            pending = null;
+        }
+    }
+
+    private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable onEvent = this::onEvent;
+
+    private void onEvent() {
+        pending = null;
+        advance();
+        collect(finished);
+        changed();
+        drainFinished();
+    }
+
+    private void drainFinished() {
+        // Callbacks run after the guest is consistent: a callback may submit the next burst here.
+        while (!finished.isEmpty()) {
+            CpuJob j = finished.remove(finished.size() - 1);
+            j.cpuDone();
+        }
+    }
+
+    /**
+     * True when something {@code seconds} away is due now: the remainder is floating-point residue at
+     * the current clock (scheduling it would not advance time and would loop).
+     */
+    protected final boolean dueWithin(double seconds) {
+        return seconds <= 1e-12 + 8 * Math.ulp(sim.now());
+    }
+
+    /** Rate at which one job on a running vCPU progresses, reference seconds per second. */
+    protected final double vcpuRate() {
+        return share * speed;
+    }
+
+    // --- statistics since warm-up ------------------------------------------------------------------
+
+    /** pCPU-seconds this guest used since the warm-up, all categories. */
+    public double busyArea(double now) {
+        return totalBusy.area(now);
+    }
+
+    /** pCPU-seconds of useful guest work since the warm-up. */
+    public double guestArea(double now) {
+        return guestBusy.area(now);
+    }
+
+    /** vCPU-seconds during which vCPUs were runnable (wanted a pCPU) since the warm-up. */
+    public double runnableArea(double now) {
+        return runnableVcpus.area(now);
+    }
+}

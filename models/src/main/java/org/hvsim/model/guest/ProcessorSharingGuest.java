@@ -1,0 +1,80 @@
+package org.hvsim.model.guest;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+import org.hvsim.core.engine.Simulation;
+
+/**
+ * Egalitarian processor sharing over the running vCPUs with a virtual clock (MODELING-NOTES §1): the
+ * clock {@code v} is the service every present job has received; a job finishes when {@code v} reaches
+ * its tag. O(log n) per job, one pending event however many jobs share the vCPUs.
+ */
+final class ProcessorSharingGuest extends GuestScheduler {
+
+    private final PriorityQueue<CpuJob> jobs = new PriorityQueue<>(Comparator.comparingDouble(j -> j.finishTag));
+    private double virtualTime;
+    private double guestFractionSum;
+
+    ProcessorSharingGuest(Simulation sim, int vcpus, double speed) {
+        super(sim, vcpus, speed);
+    }
+
+    /** Work per second each job receives: the running vCPUs' capacity split over all jobs. */
+    private double perJobRate() {
+        int n = jobs.size();
+        return n == 0 ? 0 : vcpuRate() * Math.min(n, running) / n;
+    }
+
+    @Override
+    protected int jobs() {
+        return jobs.size();
+    }
+
+    @Override
+    protected void enqueue(CpuJob job) {
+        job.finishTag = virtualTime + job.remaining;
+        jobs.add(job);
+        guestFractionSum += job.guestFraction;
+    }
+
+    @Override
+    protected void progress(double dt) {
+        virtualTime += perJobRate() * dt;
+    }
+
+    @Override
+    protected double untilNextEvent() {
+        CpuJob first = jobs.peek();
+        double rate = perJobRate();
+        if (first == null || rate <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(0, first.finishTag - virtualTime) / rate;
+    }
+
+    @Override
+    protected void collect(List<CpuJob> done) {
+        double rate = perJobRate();
+        while (!jobs.isEmpty() && dueWithin((jobs.peek().finishTag - virtualTime) / rate)) {
+            CpuJob j = jobs.poll();
+            j.remaining = 0;
+            guestFractionSum -= j.guestFraction;
+            done.add(j);
+        }
+        if (jobs.isEmpty()) {
+            // Restart the clock so that tags keep full precision over long runs.
+            virtualTime = 0;
+            guestFractionSum = 0;
+        }
+    }
+
+    @Override
+    protected void busy(double[] out) {
+        int n = jobs.size();
+        double total = share * Math.min(n, running);
+        out[0] = total;
+        out[1] = n == 0 ? 0 : total * guestFractionSum / n;
+    }
+}

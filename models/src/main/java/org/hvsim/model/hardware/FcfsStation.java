@@ -1,0 +1,78 @@
+package org.hvsim.model.hardware;
+
+import java.util.ArrayDeque;
+
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.stats.TimeWeighted;
+
+/**
+ * A first-come first-served station with {@code servers} identical servers (a disk, a NIC). The
+ * service time comes with each visit, drawn by the visitor, so that the same request carries the same
+ * demand under every architecture (common random numbers).
+ */
+public final class FcfsStation {
+
+    /** Told when a visit's service ends. */
+    public interface Visitor {
+        void serviced(FcfsStation station);
+    }
+
+    private final String name;
+    private final int servers;
+    private final Simulation sim;
+    private final ArrayDeque<Visitor> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Double> waitingTimes = new ArrayDeque<>();
+    private int busy;
+    private final TimeWeighted busyServers;
+
+    public FcfsStation(String name, int servers, Simulation sim) {
+        this.name = name;
+        this.servers = servers;
+        this.sim = sim;
+        this.busyServers = new TimeWeighted(0, 0);
+        sim.onWarmup(busyServers);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Queues a visit needing {@code serviceTime} seconds of one server. */
+    public void arrive(Visitor visitor, double serviceTime) {
+        if (busy < servers) {
+            start(visitor, serviceTime);
+        } else {
+            waiting.addLast(visitor);
+            waitingTimes.addLast(serviceTime);
+        }
+    }
+
+    private void start(Visitor visitor, double serviceTime) {
+        busy++;
+        busyServers.set(sim.now(), busy);
+        sim.schedule(serviceTime, () -> depart(visitor));
+    }
+
+    private void depart(Visitor visitor) {
+        busy--;
+        busyServers.set(sim.now(), busy);
+        Visitor next = waiting.pollFirst();
+        if (next != null) {
+            start(next, waitingTimes.pollFirst());
+        }
+        visitor.serviced(this);
+    }
+
+    /** Busy fraction of the station's servers since the warm-up. */
+    public double utilization(double now) {
+        return busyServers.mean(now) / servers;
+    }
+
+    public int inService() {
+        return busy;
+    }
+
+    public int queued() {
+        return waiting.size();
+    }
+}

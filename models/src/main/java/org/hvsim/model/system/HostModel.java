@@ -1,0 +1,196 @@
+package org.hvsim.model.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hvsim.core.engine.ReplicationModel;
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.random.Distribution;
+import org.hvsim.core.random.Sampler;
+import org.hvsim.core.stats.LatencyRecorder;
+import org.hvsim.model.arch.ArchitectureProfile;
+import org.hvsim.model.guest.GuestScheduler;
+import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.hardware.DiskSpec;
+import org.hvsim.model.hardware.FcfsStation;
+import org.hvsim.model.hardware.HostSpec;
+import org.hvsim.model.hardware.NicSpec;
+import org.hvsim.model.hypervisor.HypervisorScheduler;
+import org.hvsim.model.hypervisor.HypervisorSchedulers;
+import org.hvsim.model.workload.Phase;
+import org.hvsim.model.workload.RequestClass;
+
+/**
+ * One host under one architecture, as a replication model: builds the devices, the hypervisor
+ * scheduler, the guests and their workloads, and reports the figures of the output contract.
+ */
+public final class HostModel implements ReplicationModel {
+
+    private final SystemSpec spec;
+    private final Map<String, FcfsStation> disks = new LinkedHashMap<>();
+    private final Map<String, FcfsStation> nics = new LinkedHashMap<>();
+    private final Map<String, Template> templates = new LinkedHashMap<>();
+
+    /** What is reported per VM template: its instances and recorders. */
+    private static final class Template {
+        final List<VmInstance> instances = new ArrayList<>();
+        final LatencyRecorder all = new LatencyRecorder();
+        final Map<String, LatencyRecorder> perClass = new LinkedHashMap<>();
+    }
+
+    public HostModel(SystemSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void construct(Simulation sim) {
+        HostSpec host = spec.host();
+        for (DiskSpec d : host.disks()) {
+            disks.put(d.name(), new FcfsStation(d.name(), d.channels(), sim));
+        }
+        for (NicSpec n : host.nics()) {
+            nics.put(n.name(), new FcfsStation(n.name(), 1, sim));
+        }
+        HypervisorScheduler hypervisor = HypervisorSchedulers.create(spec.architecture().scheduler(), host);
+        List<GuestScheduler> guests = new ArrayList<>();
+        List<Runnable> starts = new ArrayList<>();
+        for (VmSpec vm : spec.vms()) {
+            Template t = new Template();
+            sim.onWarmup(t.all);
+            for (RequestClass c : vm.workload().classes()) {
+                LatencyRecorder r = new LatencyRecorder();
+                sim.onWarmup(r);
+                t.perClass.put(c.name(), r);
+            }
+            templates.put(vm.name(), t);
+            for (int i = 0; i < vm.count(); i++) {
+                String name = vm.instanceName(i);
+                GuestScheduler guest = GuestScheduler.create(vm.guestScheduler(), sim, vm.vcpus(), host.speed(),
+                        vm.quantum());
+                guests.add(guest);
+                List<RequestClass> classes = vm.workload().classes();
+                ClassPlan[] plans = new ClassPlan[classes.size()];
+                double[] weights = new double[classes.size()];
+                for (int c = 0; c < classes.size(); c++) {
+                    RequestClass rc = classes.get(c);
+                    plans[c] = new ClassPlan(rc.name(), stages(sim, name, rc), t.perClass.get(rc.name()));
+                    weights[c] = rc.weight();
+                }
+                VmInstance instance = new VmInstance(name, guest, sim, plans, weights, t.all);
+                t.instances.add(instance);
+                starts.add(() -> instance.start(vm.workload().arrivals()));
+            }
+        }
+        hypervisor.attach(guests);
+        starts.forEach(Runnable::run);
+    }
+
+    /** Builds a class's chain: CPU phases scaled by the architecture, I/O phases with their overheads. */
+    private Stage[] stages(Simulation sim, String instance, RequestClass rc) {
+        ArchitectureProfile arch = spec.architecture();
+        List<Stage> out = new ArrayList<>();
+        String prefix = "vm/" + instance + "/" + rc.name() + "/";
+        int index = 0;
+        for (Phase p : rc.phases()) {
+            String stream = prefix + "phase" + index++;
+            if (p instanceof Phase.Cpu cpu) {
+                Sampler demand = cpu.demand().sampler(sim.random().stream(stream));
+                double factor = arch.cpuFactor();
+                out.add(Stage.cpu(factor == 1.0 ? demand : () -> demand.next() * factor, 1 / factor));
+            } else if (p instanceof Phase.Disk disk) {
+                DiskSpec d = spec.host().disk(disk.device()).orElseThrow(
+                        () -> new IllegalArgumentException("no disk named " + disk.device()));
+                Sampler service = d.service() != null
+                        ? d.service().sampler(sim.random().stream(stream))
+                        : constant(d.latency() + disk.size() / d.bandwidth());
+                for (int op = 0; op < disk.ops(); op++) {
+                    if (arch.diskOpCpu() > 0) {
+                        out.add(Stage.cpu(constant(arch.diskOpCpu()), 0.0));
+                    }
+                    out.add(Stage.device(disks.get(d.name()), service));
+                }
+            } else if (p instanceof Phase.Net net) {
+                NicSpec n = spec.host().nic(net.device()).orElseThrow(
+                        () -> new IllegalArgumentException("no NIC named " + net.device()));
+                if (arch.netPacketCpu() > 0) {
+                    out.add(Stage.cpu(constant(n.packets(net.bytes()) * arch.netPacketCpu()), 0.0));
+                }
+                out.add(Stage.device(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
+            }
+        }
+        return out.toArray(new Stage[0]);
+    }
+
+    private static Sampler constant(double v) {
+        return new Distribution.Constant(v).sampler(null);
+    }
+
+    @Override
+    public void collect(Simulation sim, ReplicationOutput out) {
+        double now = sim.now();
+        double span = now - sim.warmupTime();
+        double capacity = spec.host().pcpus() * span;
+        double hostGuest = 0;
+        double hostBusy = 0;
+        long hostCompleted = 0;
+        for (Map.Entry<String, Template> e : templates.entrySet()) {
+            String scope = e.getKey();
+            Template t = e.getValue();
+            latency(out, scope, t.all, span);
+            double busy = 0;
+            double guest = 0;
+            double runnable = 0;
+            for (VmInstance vm : t.instances) {
+                busy += vm.guest.busyArea(now);
+                guest += vm.guest.guestArea(now);
+                runnable += vm.guest.runnableArea(now);
+            }
+            out.put(scope, Metrics.CPU_UTIL_GUEST, guest / capacity);
+            out.put(scope, Metrics.CPU_UTIL_VIRTUALIZATION, (busy - guest) / capacity);
+            out.put(scope, Metrics.CPU_READY_FRACTION, runnable > 0 ? Math.max(0, 1 - busy / runnable) : 0);
+            out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
+            if (t.perClass.size() > 1) {
+                for (Map.Entry<String, LatencyRecorder> c : t.perClass.entrySet()) {
+                    latency(out, scope + "/" + c.getKey(), c.getValue(), span);
+                }
+            }
+            hostGuest += guest;
+            hostBusy += busy;
+            hostCompleted += t.all.count();
+        }
+        out.put(Metrics.HOST, Metrics.THROUGHPUT, hostCompleted / span);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_GUEST, hostGuest / capacity);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_VIRTUALIZATION, (hostBusy - hostGuest) / capacity);
+        // Not yet modelled as separate activities in this profile generation: reported as zero so
+        // that the breakdown is complete and adds up to 1.
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_HYPERVISOR, 0.0);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_PARENT, 0.0);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_MANAGEMENT, 0.0);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_IDLE, Math.max(0, 1 - hostBusy / capacity));
+        if (!disks.isEmpty()) {
+            out.put(Metrics.HOST, Metrics.DISK_UTIL, meanUtilization(disks, now));
+        }
+        if (!nics.isEmpty()) {
+            out.put(Metrics.HOST, Metrics.NIC_UTIL, meanUtilization(nics, now));
+        }
+    }
+
+    private static void latency(ReplicationOutput out, String scope, LatencyRecorder r, double span) {
+        out.put(scope, Metrics.RESPONSE_TIME_MEAN, r.mean());
+        out.put(scope, Metrics.RESPONSE_TIME_P50, r.quantile(0.50));
+        out.put(scope, Metrics.RESPONSE_TIME_P95, r.quantile(0.95));
+        out.put(scope, Metrics.RESPONSE_TIME_P99, r.quantile(0.99));
+        out.put(scope, Metrics.THROUGHPUT, r.count() / span);
+    }
+
+    private static double meanUtilization(Map<String, FcfsStation> stations, double now) {
+        double s = 0;
+        for (FcfsStation st : stations.values()) {
+            s += st.utilization(now);
+        }
+        return s / stations.size();
+    }
+}

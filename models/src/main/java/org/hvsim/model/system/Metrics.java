@@ -1,0 +1,26 @@
+package org.hvsim.model.system;
+
+/** Metric names of the output contract (DESIGN.md, docs/metrics.md). */
+public final class Metrics {
+    private Metrics() {
+    }
+
+    public static final String HOST = "host";
+
+    public static final String RESPONSE_TIME_MEAN = "response_time_mean";
+    public static final String RESPONSE_TIME_P50 = "response_time_p50";
+    public static final String RESPONSE_TIME_P95 = "response_time_p95";
+    public static final String RESPONSE_TIME_P99 = "response_time_p99";
+    public static final String THROUGHPUT = "throughput";
+    public static final String CPU_UTIL_GUEST = "cpu_util_guest";
+    public static final String CPU_UTIL_VIRTUALIZATION = "cpu_util_virtualization";
+    public static final String CPU_UTIL_HYPERVISOR = "cpu_util_hypervisor";
+    public static final String CPU_UTIL_PARENT = "cpu_util_parent";
+    public static final String CPU_UTIL_MANAGEMENT = "cpu_util_management";
+    public static final String CPU_UTIL_IDLE = "cpu_util_idle";
+    public static final String CPU_READY_FRACTION = "cpu_ready_fraction";
+    public static final String DISK_UTIL = "disk_util";
+    public static final String NIC_UTIL = "nic_util";
+    /** Name under which response-time distributions are kept for CDF charts. */
+    public static final String RESPONSE_TIME = "response_time";
+}

@@ -1,0 +1,84 @@
+package org.hvsim.model.system;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.random.Sampler;
+import org.hvsim.core.stats.LatencyRecorder;
+import org.hvsim.model.guest.GuestScheduler;
+import org.hvsim.model.workload.Arrivals;
+
+/** One running VM: its guest scheduler, its request classes and the source of its requests. */
+final class VmInstance {
+    final String name;
+    final GuestScheduler guest;
+    private final Simulation sim;
+    private final ClassPlan[] plans;
+    private final double[] cumulativeWeights;
+    private final RandomGenerator classChoice;
+    private final LatencyRecorder all;
+
+    VmInstance(String name, GuestScheduler guest, Simulation sim, ClassPlan[] plans, double[] weights,
+            LatencyRecorder all) {
+        this.name = name;
+        this.guest = guest;
+        this.sim = sim;
+        this.plans = plans;
+        this.all = all;
+        this.cumulativeWeights = new double[weights.length];
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double acc = 0;
+        for (int i = 0; i < weights.length; i++) {
+            acc += weights[i] / total;
+            cumulativeWeights[i] = acc;
+        }
+        cumulativeWeights[weights.length - 1] = 1.0;
+        this.classChoice = sim.random().stream("vm/" + name + "/class");
+    }
+
+    /** Starts the arrival process. */
+    void start(Arrivals arrivals) {
+        if (arrivals instanceof Arrivals.Open open) {
+            Sampler gap = open.interarrival().sampler(sim.random().stream("vm/" + name + "/arrivals"));
+            scheduleOpen(gap);
+        } else if (arrivals instanceof Arrivals.Closed closed) {
+            for (int u = 0; u < closed.users(); u++) {
+                // One think-time stream per user keeps each user's sequence identical across architectures.
+                Sampler think = closed.think().sampler(sim.random().stream("vm/" + name + "/user" + u + "/think"));
+                thinkThenSend(think);
+            }
+        }
+    }
+
+    private void scheduleOpen(Sampler gap) {
+        sim.schedule(gap.next(), () -> {
+            newRequest(null).start();
+            scheduleOpen(gap);
+        });
+    }
+
+    private void thinkThenSend(Sampler think) {
+        sim.schedule(think.next(), () -> newRequest(() -> thinkThenSend(think)).start());
+    }
+
+    private Request newRequest(Runnable onComplete) {
+        ClassPlan plan = plans[0];
+        if (plans.length > 1) {
+            double u = classChoice.nextDouble();
+            int i = 0;
+            while (u >= cumulativeWeights[i] && i < plans.length - 1) {
+                i++;
+            }
+            plan = plans[i];
+        }
+        return new Request(this, plan, sim.now(), onComplete);
+    }
+
+    void completed(Request r) {
+        double rt = sim.now() - r.arrival;
+        all.record(rt);
+        r.plan.recorder.record(rt);
+    }
+}

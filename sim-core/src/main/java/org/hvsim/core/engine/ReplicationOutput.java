@@ -1,0 +1,60 @@
+package org.hvsim.core.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.HdrHistogram.DoubleHistogram;
+
+/** The figures one replication reports, in the order the model put them, plus raw distributions. */
+public final class ReplicationOutput {
+
+    /** A figure's identity within a replication. */
+    public record Key(String scope, String metric) {
+    }
+
+    private final Map<Key, Double> values = new LinkedHashMap<>();
+    private final Map<Key, DoubleHistogram> distributions = new LinkedHashMap<>();
+    private long events;
+
+    public void put(String scope, String metric, double value) {
+        Key key = new Key(scope, metric);
+        if (values.putIfAbsent(key, value) != null) {
+            throw new IllegalStateException("figure reported twice: " + scope + " " + metric);
+        }
+    }
+
+    /** Keeps a distribution (e.g. of response times) so that replications can be pooled for a CDF. */
+    public void putDistribution(String scope, String metric, DoubleHistogram histogram) {
+        distributions.put(new Key(scope, metric), histogram);
+    }
+
+    public double get(String scope, String metric) {
+        Double v = values.get(new Key(scope, metric));
+        if (v == null) {
+            throw new IllegalArgumentException("no figure " + scope + " " + metric + " in this replication");
+        }
+        return v;
+    }
+
+    public boolean has(String scope, String metric) {
+        return values.containsKey(new Key(scope, metric));
+    }
+
+    public Map<Key, Double> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public Map<Key, DoubleHistogram> distributions() {
+        return Collections.unmodifiableMap(distributions);
+    }
+
+    /** Events the replication executed (set by the runner). */
+    public long events() {
+        return events;
+    }
+
+    void setEvents(long events) {
+        this.events = events;
+    }
+}

@@ -1,0 +1,145 @@
+package org.hvsim.core.engine;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.djutils.event.Event;
+import org.djutils.event.EventListener;
+import org.djutils.event.EventProducer;
+import org.djutils.event.reference.ReferenceType;
+import org.djutils.logger.CategoryLogger;
+import org.hvsim.core.random.RandomStreams;
+
+import nl.tudelft.simulation.dsol.experiment.Replication;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
+import nl.tudelft.simulation.dsol.simulators.ReplicationState;
+import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
+
+/**
+ * Runs one replication of a model on DSOL synchronously: returns its output or throws
+ * {@link SimulationFailure} carrying the original exception. Never hangs (a wall-clock limit
+ * applies) and never leaves DSOL's non-daemon worker thread behind.
+ */
+public final class ReplicationRunner {
+
+    /** DSOL ids are JVM-global (pitfall 7): every simulator and replication gets a fresh one. */
+    private static final AtomicLong IDS = new AtomicLong();
+
+    static {
+        // DSOL logs to stdout with stack traces (pitfall 8); the tool's stdout is for data only.
+        CategoryLogger.setLogLevelAll(ch.qos.logback.classic.Level.OFF);
+    }
+
+    private ReplicationRunner() {
+    }
+
+    public static ReplicationOutput run(ReplicationModel model, ReplicationSpec spec) {
+        long id = IDS.incrementAndGet();
+        EngineSimulator simulator = new EngineSimulator("hvsim-sim-" + id);
+        RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
+        Simulation simulation = new Simulation(simulator, streams, spec.warmup(), spec.runLength());
+        CountDownLatch done = new CountDownLatch(1);
+        ReplicationState[] endState = new ReplicationState[1];
+
+        EventListener listener = new EventListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void notify(Event event) {
+                if (event.getType().equals(Replication.WARMUP_EVENT)) {
+                    simulation.fireWarmup();
+                } else if (event.getType().equals(Replication.END_REPLICATION_EVENT)) {
+                    done.countDown();
+                } else if (event.getType().equals(SimulatorInterface.STOP_EVENT)) {
+                    // A normal end fires STOP then END_REPLICATION; anything else that stops is a failure.
+                    ReplicationState state = simulator.getReplicationState();
+                    if (state != ReplicationState.ENDING && state != ReplicationState.ENDED) {
+                        endState[0] = state;
+                        done.countDown();
+                    }
+                }
+            }
+        };
+        // LAST_POSITION and STRONG references (pitfall 3; weak listeners can be collected mid-run).
+        simulator.addListener(listener, Replication.WARMUP_EVENT, EventProducer.LAST_POSITION, ReferenceType.STRONG);
+        simulator.addListener(listener, Replication.END_REPLICATION_EVENT, EventProducer.LAST_POSITION,
+                ReferenceType.STRONG);
+        simulator.addListener(listener, SimulatorInterface.STOP_EVENT, EventProducer.LAST_POSITION,
+                ReferenceType.STRONG);
+
+        SingleReplication<Double> replication = null;
+        try {
+            replication = new SingleReplication<>("hvsim-rep-" + id, 0.0, spec.warmup(), spec.runLength());
+            DsolAdapter adapter = new DsolAdapter(simulator, model, simulation);
+            try {
+                simulator.initialize(adapter, replication);
+            } catch (RuntimeException e) {
+                Throwable cause = adapter.constructionFailure != null ? adapter.constructionFailure : e;
+                throw new SimulationFailure("model construction failed: " + cause, cause);
+            }
+            simulator.start();
+            boolean finished = done.await((long) Math.ceil(spec.wallTimeout() * 1000), TimeUnit.MILLISECONDS);
+            Throwable failure = simulator.failure();
+            if (failure != null) {
+                throw new SimulationFailure("replication " + spec.index() + " failed at t=" + simulator.getSimulatorTime()
+                        + " s: " + failure, failure);
+            }
+            if (!finished) {
+                throw new SimulationFailure("replication " + spec.index() + " did not finish within "
+                        + spec.wallTimeout() + " s of wall-clock time (simulated time reached "
+                        + simulator.getSimulatorTime() + " s)");
+            }
+            if (endState[0] != null) {
+                throw new SimulationFailure("replication " + spec.index() + " stopped before its end at t="
+                        + simulator.getSimulatorTime() + " s");
+            }
+            ReplicationOutput output = new ReplicationOutput();
+            model.collect(simulation, output);
+            output.setEvents(simulation.eventsScheduled() - simulation.eventsCancelled() - simulator.pendingAtEnd());
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationFailure("interrupted while waiting for replication " + spec.index(), e);
+        } finally {
+            // The worker thread is not a daemon (pitfall 1): always release it.
+            if (simulator.isStartingOrRunning()) {
+                try {
+                    simulator.stop();
+                } catch (RuntimeException ignored) {
+                    // already stopping
+                }
+            }
+            simulator.cleanUp();
+            if (replication != null) {
+                replication.removeFromContext();
+            }
+        }
+    }
+
+    /** DSOL's model type; building happens in constructModel (pitfall 4). */
+    private static final class DsolAdapter extends AbstractDsolModel<Double, DevsSimulatorInterface<Double>> {
+        private static final long serialVersionUID = 1L;
+        private final transient ReplicationModel model;
+        private final transient Simulation simulation;
+        private transient Throwable constructionFailure;
+
+        DsolAdapter(DevsSimulatorInterface<Double> simulator, ReplicationModel model, Simulation simulation) {
+            super(simulator);
+            this.model = model;
+            this.simulation = simulation;
+        }
+
+        @Override
+        public void constructModel() {
+            try {
+                model.construct(simulation);
+            } catch (RuntimeException | Error e) {
+                constructionFailure = e;
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.hvsim.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvsim.core.random.RandomStreams;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+
+/**
+ * What a model sees of the simulator during one replication: the clock, event scheduling, random
+ * streams and the warm-up hook. Time is in seconds.
+ */
+public final class Simulation {
+
+    private final DevsSimulator<Double> simulator;
+    private final RandomStreams random;
+    private final double warmup;
+    private final double endTime;
+    private final List<Warmup> warmupListeners = new ArrayList<>();
+    private long scheduled;
+    private long cancelled;
+
+    Simulation(DevsSimulator<Double> simulator, RandomStreams random, double warmup, double endTime) {
+        this.simulator = simulator;
+        this.random = random;
+        this.warmup = warmup;
+        this.endTime = endTime;
+    }
+
+    /** Current simulated time in seconds. */
+    public double now() {
+        return simulator.getSimulatorTime();
+    }
+
+    /** Schedules {@code action} after {@code delay} seconds (0 means now, after events already due now). */
+    public SimEventInterface<Double> schedule(double delay, Executable action) {
+        scheduled++;
+        return simulator.scheduleEventRel(delay, action);
+    }
+
+    /** Schedules {@code action} at absolute time {@code time}, which must not lie in the past. */
+    public SimEventInterface<Double> scheduleAt(double time, Executable action) {
+        scheduled++;
+        return simulator.scheduleEventAbs(time, action);
+    }
+
+    /** Removes a pending event; a no-op for null or an event that already ran. */
+    public void cancel(SimEventInterface<Double> event) {
+        if (event != null && simulator.cancelEvent(event)) {
+            cancelled++;
+        }
+    }
+
+    public RandomStreams random() {
+        return random;
+    }
+
+    /** The warm-up instant in seconds. */
+    public double warmupTime() {
+        return warmup;
+    }
+
+    /** The end of the replication in seconds. */
+    public double endTime() {
+        return endTime;
+    }
+
+    /** Registers a statistic or counter to reset at the warm-up instant. */
+    public void onWarmup(Warmup listener) {
+        warmupListeners.add(listener);
+    }
+
+    void fireWarmup() {
+        double now = now();
+        for (Warmup w : warmupListeners) {
+            w.reset(now);
+        }
+    }
+
+    long eventsScheduled() {
+        return scheduled;
+    }
+
+    long eventsCancelled() {
+        return cancelled;
+    }
+
+    int eventsPending() {
+        return simulator.getEventList().size();
+    }
+}

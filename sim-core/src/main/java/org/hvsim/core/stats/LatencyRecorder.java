@@ -1,0 +1,46 @@
+package org.hvsim.core.stats;
+
+import org.HdrHistogram.DoubleHistogram;
+import org.hvsim.core.engine.Warmup;
+
+/**
+ * Response times (seconds): an exact mean and variance (a {@link Tally}) and quantiles from an
+ * HdrHistogram with 3 significant digits (0.1 % relative error, bounded memory).
+ */
+public final class LatencyRecorder implements Warmup {
+    private final Tally tally = new Tally();
+    private final DoubleHistogram histogram = new DoubleHistogram(3);
+
+    public void record(double seconds) {
+        tally.add(seconds);
+        // HdrHistogram has no zero-width bucket for 0 in an auto-ranging histogram of doubles; clamp up.
+        histogram.recordValue(Math.max(seconds, 1e-9));
+    }
+
+    public long count() {
+        return tally.count();
+    }
+
+    public double mean() {
+        return tally.mean();
+    }
+
+    public Tally tally() {
+        return tally;
+    }
+
+    /** Quantile for {@code q} in [0, 1]; NaN with no observations. */
+    public double quantile(double q) {
+        return tally.count() == 0 ? Double.NaN : histogram.getValueAtPercentile(q * 100);
+    }
+
+    public DoubleHistogram histogram() {
+        return histogram;
+    }
+
+    @Override
+    public void reset(double now) {
+        tally.reset(now);
+        histogram.reset();
+    }
+}
