@@ -1,0 +1,87 @@
+package org.hvsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.DoubleHistogramIterationValue;
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.experiment.Experiment;
+import org.hvsim.core.experiment.ExperimentSpec;
+import org.hvsim.core.experiment.Progress;
+import org.hvsim.core.experiment.Treatment;
+import org.hvsim.core.experiment.TreatmentResult;
+import org.hvsim.core.result.Estimate;
+import org.hvsim.core.result.ExperimentResult;
+import org.hvsim.core.result.Figure;
+import org.hvsim.model.arch.ArchitectureProfile;
+import org.hvsim.model.system.HostModel;
+
+/** Runs a scenario: one treatment per architecture, common random numbers across them. */
+public final class ScenarioRunner {
+
+    /** Points per pooled distribution kept for CDF charts. */
+    private static final int CDF_POINTS = 200;
+
+    private ScenarioRunner() {
+    }
+
+    /** Wall-clock limit per replication: generous, so only a runaway model hits it. */
+    private static final double WALL_TIMEOUT_S = 6 * 3600;
+
+    public static List<TreatmentResult> runTreatments(Scenario s, int threads, Progress progress) {
+        List<Treatment> treatments = new ArrayList<>();
+        for (ArchitectureProfile a : s.architectures()) {
+            treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a))));
+        }
+        ExperimentSpec spec = new ExperimentSpec(s.seed(), s.replications(), s.warmup(), s.duration(), threads,
+                WALL_TIMEOUT_S);
+        return Experiment.run(treatments, spec, progress);
+    }
+
+    public static ExperimentResult run(Scenario s, int threads, Progress progress) {
+        return toResult(s, runTreatments(s, threads, progress));
+    }
+
+    static ExperimentResult toResult(Scenario s, List<TreatmentResult> results) {
+        List<Figure> figures = new ArrayList<>();
+        List<ExperimentResult.Distribution> distributions = new ArrayList<>();
+        for (TreatmentResult r : results) {
+            for (Map.Entry<ReplicationOutput.Key, Estimate> e : r.estimates().entrySet()) {
+                figures.add(new Figure(r.name(), e.getKey().scope(), e.getKey().metric(), e.getValue()));
+            }
+            for (Map.Entry<ReplicationOutput.Key, DoubleHistogram> e : r.pooled().entrySet()) {
+                distributions.add(cdf(r.name(), e.getKey(), e.getValue()));
+            }
+        }
+        List<String> names = s.architectures().stream().map(ArchitectureProfile::name).toList();
+        return new ExperimentResult(s.name(), s.description(), s.seed(), names, figures, distributions, s.resolved());
+    }
+
+    /** Samples the pooled histogram into at most CDF_POINTS (value, cumulative probability) points. */
+    private static ExperimentResult.Distribution cdf(String arch, ReplicationOutput.Key key, DoubleHistogram h) {
+        long total = h.getTotalCount();
+        List<double[]> points = new ArrayList<>();
+        if (total > 0) {
+            for (DoubleHistogramIterationValue v : h.percentiles(5)) {
+                points.add(new double[] {v.getValueIteratedTo(), v.getPercentileLevelIteratedTo() / 100.0});
+            }
+        }
+        int step = Math.max(1, points.size() / CDF_POINTS);
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < points.size(); i += step) {
+            kept.add(points.get(i));
+        }
+        if (!points.isEmpty() && kept.get(kept.size() - 1) != points.get(points.size() - 1)) {
+            kept.add(points.get(points.size() - 1));
+        }
+        double[] x = new double[kept.size()];
+        double[] p = new double[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            x[i] = kept.get(i)[0];
+            p[i] = kept.get(i)[1];
+        }
+        return new ExperimentResult.Distribution(arch, key.scope(), key.metric(), x, p);
+    }
+}

@@ -1,0 +1,72 @@
+package org.hvsim.core.bench;
+
+import java.util.PriorityQueue;
+
+import org.apache.commons.math3.random.MersenneTwister;
+import org.hvsim.core.engine.ReplicationModel;
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.engine.ReplicationRunner;
+import org.hvsim.core.engine.ReplicationSpec;
+import org.hvsim.core.engine.Simulation;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
+
+/**
+ * What the engine costs without a model, for the benchmark's ratios: {@code chains} self-rescheduling
+ * events with exponential delays (i) on DSOL through the same runner the models use, and (ii) on a bare
+ * {@link PriorityQueue} loop, the practical limit of a Java event list.
+ */
+public final class EngineBaseline {
+    private EngineBaseline() {
+    }
+
+    /** Runs about {@code events} bare DSOL events; returns the events executed. */
+    public static long dsol(long events, int chains, long seed) {
+        double meanDelay = 1.0;
+        double runLength = events * meanDelay / chains;
+        ReplicationOutput out = ReplicationRunner.run(new ReplicationModel() {
+            @Override
+            public void construct(Simulation sim) {
+                MersenneTwister rng = new MersenneTwister(seed);
+                for (int c = 0; c < chains; c++) {
+                    sim.schedule(-meanDelay * Math.log(1 - rng.nextDouble()), new Executable() {
+                        @Override
+                        public void execute() {
+                            sim.schedule(-meanDelay * Math.log(1 - rng.nextDouble()), this);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void collect(Simulation sim, ReplicationOutput output) {
+            }
+        }, ReplicationSpec.of(seed, 0, 0, runLength));
+        return out.events();
+    }
+
+    /** Runs {@code events} events on a bare PriorityQueue; returns a checksum so the JIT keeps the work. */
+    public static double priorityQueue(long events, int chains, long seed) {
+        MersenneTwister rng = new MersenneTwister(seed);
+        PriorityQueue<Ev> queue = new PriorityQueue<>();
+        long seq = 0;
+        for (int c = 0; c < chains; c++) {
+            queue.add(new Ev(-Math.log(1 - rng.nextDouble()), seq++));
+        }
+        double now = 0;
+        for (long i = 0; i < events; i++) {
+            Ev e = queue.poll();
+            now = e.time;
+            queue.add(new Ev(now - Math.log(1 - rng.nextDouble()), seq++));
+        }
+        return now;
+    }
+
+    private record Ev(double time, long seq) implements Comparable<Ev> {
+        @Override
+        public int compareTo(Ev o) {
+            int c = Double.compare(time, o.time);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+}
