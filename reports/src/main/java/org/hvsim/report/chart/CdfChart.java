@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -74,6 +75,7 @@ public final class CdfChart {
         probabilityAxis.setLabelFont(ChartStyle.LABEL_FONT);
         probabilityAxis.setTickLabelFont(ChartStyle.TICK_FONT);
         probabilityAxis.setRange(0.0, 1.0);
+        probabilityAxis.setTickUnit(new NumberTickUnit(0.1));
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int series = 0; series < data.getSeriesCount(); series++) {

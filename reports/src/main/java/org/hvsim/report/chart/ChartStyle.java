@@ -19,10 +19,18 @@ final class ChartStyle {
 
     static final Color GRID = new Color(0xD0, 0xD0, 0xD0);
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private ChartStyle() {
+    }
+
+    /** A smaller grey line under the title. */
+    static TextTitle subtitle(String text) {
+        TextTitle subtitle = new TextTitle(text, SUBTITLE_FONT);
+        subtitle.setPaint(Color.DARK_GRAY);
+        return subtitle;
     }
 
     /** A chart with a title, the plot and a legend below it, styled for print. */

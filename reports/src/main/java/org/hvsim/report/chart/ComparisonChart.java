@@ -14,6 +14,7 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
+import org.hvsim.report.metric.Scopes;
 
 /**
  * One metric compared across architectures: a bar per (scope, architecture), scopes along the axis,
@@ -34,7 +35,8 @@ public final class ComparisonChart {
         MetricDisplay display = MetricCatalog.describe(metric);
         ConfidenceIntervalDataset data = dataset(result, metric, scopes);
 
-        CategoryAxis scopeAxis = new CategoryAxis(scopes.size() == 1 && "host".equals(scopes.get(0)) ? "" : "VM");
+        boolean vms = !scopes.isEmpty() && scopes.stream().allMatch(Scopes::isVm);
+        CategoryAxis scopeAxis = new CategoryAxis(vms ? "VM" : "Scope");
         scopeAxis.setLabelFont(ChartStyle.LABEL_FONT);
         scopeAxis.setTickLabelFont(ChartStyle.TICK_FONT);
         scopeAxis.setCategoryMargin(0.25);
@@ -51,7 +53,9 @@ public final class ComparisonChart {
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setRangeGridlinesVisible(true);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        return ChartStyle.chart(display.label() + " (mean, 95 % CI)", plot);
+        JFreeChart chart = ChartStyle.chart(display.label() + (vms ? " per VM" : ""), plot);
+        chart.addSubtitle(ChartStyle.subtitle("bars: mean over replications; whiskers: 95 % confidence interval"));
+        return chart;
     }
 
     /** Means and intervals in display units; rows = architectures, columns = scopes. */

@@ -28,13 +28,16 @@ public final class CpuBreakdownChart {
     public static final List<String> COMPONENTS = List.of("cpu_util_guest", "cpu_util_virtualization",
             "cpu_util_hypervisor", "cpu_util_parent", "cpu_util_management", "cpu_util_idle");
 
-    /** Component colours; the series here are components, not architectures. */
+    /**
+     * Component colours. The series here are components, not architectures, so these avoid the
+     * architecture palette's hues: a blue "management" next to a blue "monolithic" chart would mislead.
+     */
     public static final Map<String, Color> COMPONENT_COLORS = Map.of(
-            "cpu_util_guest", new Color(0x00, 0x9E, 0x73),
-            "cpu_util_virtualization", new Color(0xE6, 0x9F, 0x00),
-            "cpu_util_hypervisor", new Color(0xD5, 0x5E, 0x00),
-            "cpu_util_parent", new Color(0xCC, 0x79, 0xA7),
-            "cpu_util_management", new Color(0x00, 0x72, 0xB2),
+            "cpu_util_guest", new Color(0x3B, 0x52, 0x8B),           // useful work: cool
+            "cpu_util_virtualization", new Color(0xFD, 0xAE, 0x61),  // overheads: warm, darker = deeper
+            "cpu_util_hypervisor", new Color(0xF4, 0x6D, 0x43),
+            "cpu_util_parent", new Color(0xD7, 0x30, 0x27),
+            "cpu_util_management", new Color(0x8E, 0x01, 0x52),
             "cpu_util_idle", new Color(0xE8, 0xE8, 0xE8));
 
     private CpuBreakdownChart() {

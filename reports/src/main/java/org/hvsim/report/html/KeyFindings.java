@@ -31,15 +31,30 @@ public final class KeyFindings {
     public static final List<String> OVERHEAD = List.of("cpu_util_virtualization", "cpu_util_hypervisor",
             "cpu_util_parent", "cpu_util_management");
 
+    /** The architecture without virtualization, the baseline of every comparison. */
+    public static final String BASELINE = "native";
+
     private KeyFindings() {
+    }
+
+    /** A comparison's winner and its sentence. */
+    public record Comparison(String best, String worst, String sentence) {
     }
 
     /** All findings, in a stable order. */
     public static List<String> of(ExperimentResult result) {
         List<String> findings = new ArrayList<>();
+        List<String> virtualized = result.architectures().stream().filter(a -> !BASELINE.equals(a)).toList();
         for (String metric : COMPARED) {
             for (String scope : scopesWith(result, metric)) {
-                compare(result, scope, metric).ifPresent(findings::add);
+                Optional<Comparison> all = compare(result, scope, metric, result.architectures());
+                all.ifPresent(c -> findings.add(c.sentence()));
+                // native winning says little about the question asked: which hypervisor design is best
+                if (all.isPresent() && BASELINE.equals(all.get().best()) && virtualized.size() >= 2) {
+                    compare(result, scope, metric, virtualized)
+                            .ifPresent(c -> findings.add(c.sentence().replaceFirst(
+                                    ": ", ": among the virtualized architectures, ")));
+                }
             }
         }
         overhead(result, Scopes.HOST).ifPresent(findings::add);
@@ -52,6 +67,12 @@ public final class KeyFindings {
      * fewer than two architectures have a finite mean or the metric has no better direction.
      */
     public static Optional<String> compare(ExperimentResult result, String scope, String metric) {
+        return compare(result, scope, metric, result.architectures()).map(Comparison::sentence);
+    }
+
+    /** As {@link #compare(ExperimentResult, String, String)}, among {@code architectures} only. */
+    public static Optional<Comparison> compare(ExperimentResult result, String scope, String metric,
+                                               List<String> architectures) {
         MetricDisplay display = MetricCatalog.describe(metric);
         if (display.preference() == Preference.NEUTRAL) {
             return Optional.empty();
@@ -60,7 +81,7 @@ public final class KeyFindings {
         Figure best = null;
         Figure worst = null;
         int compared = 0;
-        for (String architecture : result.architectures()) {
+        for (String architecture : architectures) {
             Figure f = result.find(architecture, scope, metric).orElse(null);
             if (f == null || !Double.isFinite(f.estimate().mean())) {
                 continue;
@@ -81,8 +102,8 @@ public final class KeyFindings {
         double b = best.estimate().mean();
         double w = worst.estimate().mean();
         if (b == w) {
-            return Optional.of(scope + ": " + label + " is " + display.formatWithUnit(b)
-                    + " under every architecture.");
+            return Optional.of(new Comparison(best.architecture(), worst.architecture(),
+                    scope + ": " + label + " is " + display.formatWithUnit(b) + " under every architecture."));
         }
         StringBuilder s = new StringBuilder();
         s.append(scope).append(": ").append(best.architecture()).append(" has the ")
@@ -96,7 +117,7 @@ public final class KeyFindings {
         }
         s.append(" (").append(display.formatWithUnit(b)).append(" vs ").append(display.formatWithUnit(w))
                 .append("). ").append(significance(best.estimate(), worst.estimate()));
-        return Optional.of(s.toString());
+        return Optional.of(new Comparison(best.architecture(), worst.architecture(), s.toString()));
     }
 
     /**

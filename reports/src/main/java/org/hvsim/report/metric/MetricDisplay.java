@@ -45,8 +45,9 @@ public record MetricDisplay(String metric, String label, String unit, double sca
     }
 
     /**
-     * A plain, locale-independent rendering with a fixed number of significant digits; large values
-     * keep all their integer digits rather than switching to scientific notation.
+     * A plain, locale-independent rendering rounded to {@code significantDigits} significant digits,
+     * trailing zeros dropped; large values keep all their integer digits rather than switching to
+     * scientific notation.
      */
     public static String formatNumber(double value, int significantDigits) {
         if (Double.isNaN(value)) {
@@ -58,6 +59,6 @@ public record MetricDisplay(String metric, String label, String unit, double sca
         if (value == 0.0) {
             return "0";
         }
-        return new BigDecimal(value).round(new MathContext(significantDigits)).toPlainString();
+        return new BigDecimal(value).round(new MathContext(significantDigits)).stripTrailingZeros().toPlainString();
     }
 }
