@@ -1,0 +1,80 @@
+package org.hvsim.report.chart;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The colour of each architecture, so that one architecture has one colour in every chart of a
+ * report. The four built-in architectures always get the same colours (readers learn them across
+ * reports); other names (inline overrides, other treatments) take the remaining colours in order of
+ * first appearance. Colours are from the Okabe–Ito set, distinguishable with colour-vision deficiency.
+ */
+public final class ArchitecturePalette {
+
+    /** Fixed colours of the built-in architectures. */
+    public static final Map<String, Color> FIXED = Map.of(
+            "native", new Color(0x99, 0x99, 0x99),       // neutral grey: the baseline
+            "hosted", new Color(0xE6, 0x9F, 0x00),       // orange
+            "monolithic", new Color(0x00, 0x72, 0xB2),   // blue
+            "microkernel", new Color(0x00, 0x9E, 0x73)); // bluish green
+
+    /** Colours for other architectures, used in order. */
+    public static final List<Color> EXTRA = List.of(
+            new Color(0xCC, 0x79, 0xA7),  // reddish purple
+            new Color(0x56, 0xB4, 0xE9),  // sky blue
+            new Color(0xD5, 0x5E, 0x00),  // vermillion
+            new Color(0xF0, 0xE4, 0x42),  // yellow
+            new Color(0x88, 0x22, 0x55),  // wine
+            new Color(0x44, 0xAA, 0x99),  // teal
+            new Color(0x33, 0x22, 0x88),  // indigo
+            new Color(0x99, 0x99, 0x33)); // olive
+
+    private final Map<String, Color> assigned = new LinkedHashMap<>();
+    private int nextExtra;
+
+    private ArchitecturePalette() {
+    }
+
+    /** A palette that assigns colours to {@code architectures} in their order. */
+    public static ArchitecturePalette of(List<String> architectures) {
+        ArchitecturePalette palette = new ArchitecturePalette();
+        for (String architecture : architectures) {
+            palette.colorOf(architecture);
+        }
+        return palette;
+    }
+
+    /**
+     * The colour of {@code architecture}. A name not seen before gets the next free colour, so ask for
+     * the architectures in a fixed order (as {@link #of} does) to keep charts reproducible.
+     */
+    public synchronized Color colorOf(String architecture) {
+        return assigned.computeIfAbsent(architecture, name -> {
+            Color fixed = FIXED.get(name);
+            return fixed != null ? fixed : nextExtraColor();
+        });
+    }
+
+    /** Architectures in the order they were given colours. */
+    public synchronized List<String> architectures() {
+        return new ArrayList<>(assigned.keySet());
+    }
+
+    private Color nextExtraColor() {
+        int index = nextExtra++;
+        if (index < EXTRA.size()) {
+            return EXTRA.get(index);
+        }
+        // beyond the set: spread hues by the golden angle so neighbours still differ
+        float hue = (float) (((index - EXTRA.size()) * 0.618033988749895) % 1.0);
+        return Color.getHSBColor(hue, 0.65f, 0.75f);
+    }
+
+    /** The colour as {@code #rrggbb}, for HTML. */
+    public static String hex(Color color) {
+        return String.format("#%02x%02x%02x", color.getRed(), color.getGreen(), color.getBlue());
+    }
+}

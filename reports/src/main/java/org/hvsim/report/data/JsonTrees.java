@@ -1,0 +1,146 @@
+package org.hvsim.report.data;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.hvsim.core.result.Estimate;
+import org.hvsim.core.result.ExperimentResult;
+import org.hvsim.core.result.Figure;
+
+/**
+ * Builds the JSON tree of {@code results.json}. The tree is built by hand rather than by Jackson's
+ * bean mapping so that the field names are exactly the contract's, NaN and infinities become null
+ * (JSON has no NaN), and any odd value in the resolved scenario (a Duration, an enum) becomes its
+ * text instead of failing the whole run at the last step.
+ */
+public final class JsonTrees {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTrees() {
+    }
+
+    /** A pretty-printing mapper; shared because ObjectMapper is thread-safe once configured. */
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The whole {@code results.json} document. */
+    public static ObjectNode results(ExperimentResult result) {
+        ObjectNode root = NODES.objectNode();
+        root.put("name", result.name());
+        root.put("description", result.description());
+        root.put("seed", result.seed());
+        ArrayNode architectures = root.putArray("architectures");
+        result.architectures().forEach(architectures::add);
+        ArrayNode figures = root.putArray("figures");
+        for (Figure f : result.figures()) {
+            figures.add(figure(f));
+        }
+        root.set("scenario", value(result.resolvedScenario()));
+        return root;
+    }
+
+    /** One figure with the contract's field names. */
+    public static ObjectNode figure(Figure f) {
+        Estimate e = f.estimate();
+        ObjectNode node = NODES.objectNode();
+        node.put("architecture", f.architecture());
+        node.put("scope", f.scope());
+        node.put("metric", f.metric());
+        node.set("mean", number(e.mean()));
+        node.set("ci_low", number(e.ciLow()));
+        node.set("ci_high", number(e.ciHigh()));
+        node.put("replications", e.replications());
+        return node;
+    }
+
+    /** The resolved scenario as pretty JSON text, for humans. */
+    public static String scenarioText(Map<String, Object> resolvedScenario) {
+        try {
+            return MAPPER.writeValueAsString(value(resolvedScenario));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a tree of plain nodes always serializes; reaching here is a bug
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Converts a plain tree of maps, lists, arrays, strings, numbers and booleans to JSON. */
+    public static JsonNode value(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = NODES.objectNode();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                node.set(String.valueOf(e.getKey()), value(e.getValue()));
+            }
+            return node;
+        }
+        if (value instanceof Iterable<?> items) {
+            ArrayNode node = NODES.arrayNode();
+            for (Object item : items) {
+                node.add(value(item));
+            }
+            return node;
+        }
+        if (value instanceof Object[] items) {
+            ArrayNode node = NODES.arrayNode();
+            for (Object item : items) {
+                node.add(value(item));
+            }
+            return node;
+        }
+        if (value instanceof double[] items) {
+            ArrayNode node = NODES.arrayNode();
+            for (double item : items) {
+                node.add(number(item));
+            }
+            return node;
+        }
+        if (value instanceof int[] items) {
+            ArrayNode node = NODES.arrayNode();
+            for (int item : items) {
+                node.add(item);
+            }
+            return node;
+        }
+        if (value instanceof long[] items) {
+            ArrayNode node = NODES.arrayNode();
+            for (long item : items) {
+                node.add(item);
+            }
+            return node;
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger big) {
+            return NODES.numberNode(big);
+        }
+        if (value instanceof BigDecimal big) {
+            return NODES.numberNode(big);
+        }
+        if (value instanceof Number n) {
+            return number(n.doubleValue());
+        }
+        if (value instanceof Enum<?> e) {
+            return NODES.textNode(e.name());
+        }
+        return NODES.textNode(value.toString());
+    }
+
+    /** A double, or null when it is not finite. */
+    public static JsonNode number(double value) {
+        return Double.isFinite(value) ? NODES.numberNode(value) : NODES.nullNode();
+    }
+}

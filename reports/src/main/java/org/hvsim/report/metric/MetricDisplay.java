@@ -1,0 +1,64 @@
+package org.hvsim.report.metric;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * How one metric is shown: a human label, the display unit, and the factor that converts the stored
+ * value (SI: seconds, fractions, per second) into that unit.
+ *
+ * @param metric            the metric name as it appears in the results
+ * @param label             human label, e.g. "Mean response time"
+ * @param unit              display unit, e.g. "ms" or "%"; empty when unknown
+ * @param scale             display value = stored value × scale
+ * @param preference        which direction is better, for findings
+ * @param significantDigits digits shown in tables (availability needs more than a response time)
+ */
+public record MetricDisplay(String metric, String label, String unit, double scale, Preference preference,
+                            int significantDigits) {
+
+    /** Which direction of a metric is an improvement. */
+    public enum Preference { LOWER_IS_BETTER, HIGHER_IS_BETTER, NEUTRAL }
+
+    /** The stored value converted to the display unit. */
+    public double toDisplay(double value) {
+        return value * scale;
+    }
+
+    /** The label with its unit in parentheses, for axes and table headers. */
+    public String labelWithUnit() {
+        return unit.isEmpty() ? label : label + " (" + unit + ")";
+    }
+
+    /** The stored value in display units, rounded to {@link #significantDigits()}; "n/a" for NaN. */
+    public String format(double value) {
+        return formatNumber(toDisplay(value), significantDigits);
+    }
+
+    /** The stored value formatted with its unit, e.g. "12.34 ms". */
+    public String formatWithUnit(double value) {
+        String number = format(value);
+        if (unit.isEmpty() || Double.isNaN(value)) {
+            return number;
+        }
+        return "%".equals(unit) ? number + " %" : number + " " + unit;
+    }
+
+    /**
+     * A plain, locale-independent rendering rounded to {@code significantDigits} significant digits,
+     * trailing zeros dropped; large values keep all their integer digits rather than switching to
+     * scientific notation.
+     */
+    public static String formatNumber(double value, int significantDigits) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "-∞";
+        }
+        if (value == 0.0) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new MathContext(significantDigits)).stripTrailingZeros().toPlainString();
+    }
+}

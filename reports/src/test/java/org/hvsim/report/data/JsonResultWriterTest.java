@@ -1,0 +1,78 @@
+package org.hvsim.report.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.hvsim.core.result.Estimate;
+import org.hvsim.core.result.ExperimentResult;
+import org.hvsim.core.result.Figure;
+import org.hvsim.report.Fixtures;
+
+class JsonResultWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private JsonNode writeAndRead(ExperimentResult result) throws IOException {
+        new JsonResultWriter().write(result, dir);
+        return new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+    }
+
+    @Test
+    void parsesBackWithEveryFigure() throws IOException {
+        ExperimentResult result = Fixtures.standard();
+        JsonNode root = writeAndRead(result);
+        assertEquals("consolidation", root.get("name").asText());
+        assertEquals(result.description(), root.get("description").asText());
+        assertEquals(42L, root.get("seed").asLong());
+        assertEquals(Fixtures.ARCHITECTURES.size(), root.get("architectures").size());
+        assertEquals("microkernel", root.get("architectures").get(3).asText());
+        JsonNode figures = root.get("figures");
+        assertEquals(result.figures().size(), figures.size());
+        for (int i = 0; i < figures.size(); i++) {
+            Figure expected = result.figures().get(i);
+            JsonNode f = figures.get(i);
+            assertEquals(expected.architecture(), f.get("architecture").asText());
+            assertEquals(expected.scope(), f.get("scope").asText());
+            assertEquals(expected.metric(), f.get("metric").asText());
+            assertEquals(expected.estimate().mean(), f.get("mean").doubleValue());
+            assertEquals(expected.estimate().ciLow(), f.get("ci_low").doubleValue());
+            assertEquals(expected.estimate().ciHigh(), f.get("ci_high").doubleValue());
+            assertEquals(expected.estimate().replications(), f.get("replications").intValue());
+        }
+        assertEquals(6, root.at("/scenario/vms/0/count").asInt());
+        assertEquals("web", root.at("/scenario/vms/0/name").asText());
+        assertTrue(Files.readString(dir.resolve("results.json")).contains("\n  \""), "pretty-printed");
+    }
+
+    @Test
+    void nanBecomesNull() throws IOException {
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("weird", Double.NaN);
+        scenario.put("warmup", Duration.ofMinutes(5));   // not JSON-native: written as text, not a failure
+        ExperimentResult result = new ExperimentResult("nan", null, 7, List.of("native"),
+                List.of(new Figure("native", "web", "response_time_mean", new Estimate(0.3, Double.NaN, Double.NaN, 1))),
+                List.of(), scenario);
+        JsonNode root = writeAndRead(result);
+        JsonNode f = root.get("figures").get(0);
+        assertEquals(0.3, f.get("mean").doubleValue());
+        assertTrue(f.get("ci_low").isNull(), f.toString());
+        assertTrue(f.get("ci_high").isNull(), f.toString());
+        assertTrue(root.at("/scenario/weird").isNull());
+        assertEquals("PT5M", root.at("/scenario/warmup").asText());
+        assertEquals("", root.get("description").asText());
+    }
+}
