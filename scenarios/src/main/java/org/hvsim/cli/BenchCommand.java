@@ -1,0 +1,120 @@
+package org.hvsim.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.hvsim.core.bench.EngineBaseline;
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.engine.ReplicationRunner;
+import org.hvsim.core.engine.ReplicationSpec;
+import org.hvsim.core.random.Distribution;
+import org.hvsim.model.arch.Architectures;
+import org.hvsim.model.guest.GuestDiscipline;
+import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.hardware.HostSpec;
+import org.hvsim.model.system.HostModel;
+import org.hvsim.model.system.SystemSpec;
+import org.hvsim.model.workload.Arrivals;
+import org.hvsim.model.workload.Phase;
+import org.hvsim.model.workload.RequestClass;
+import org.hvsim.model.workload.Workload;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Events per second of the full model on an M/M/1-style scenario and, in the same run, of bare DSOL
+ * scheduling and of a bare PriorityQueue loop, each the median of several rounds, plus the ratios.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure events per second of the full model, of bare DSOL and of a bare PriorityQueue loop.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--events", description = "Events per measurement (default: ${DEFAULT-VALUE}).")
+    long events = 3_000_000;
+
+    @Option(names = "--rounds", description = "Measured rounds; the median is reported (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    /** Utilization of the benchmark's M/M/1 queue. */
+    private static final double RHO = 0.9;
+
+    @Override
+    public Integer call() {
+        if (events < 10_000 || rounds < 1) {
+            System.err.println("hvsim bench: --events must be >= 10000 and --rounds >= 1");
+            return Main.BAD_INPUT;
+        }
+        // JIT warm-up, not measured.
+        model(events / 5);
+        EngineBaseline.dsol(events / 5, 2, seed);
+        EngineBaseline.priorityQueue(events / 5, 2, seed);
+
+        double[] model = new double[rounds];
+        double[] dsol = new double[rounds];
+        double[] pq = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            System.err.printf(Locale.ROOT, "bench: round %d of %d%n", r + 1, rounds);
+            model[r] = model(events);
+            long t0 = System.nanoTime();
+            long n = EngineBaseline.dsol(events, 2, seed + r);
+            dsol[r] = n / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            double check = EngineBaseline.priorityQueue(events, 2, seed + r);
+            pq[r] = events / ((System.nanoTime() - t0) / 1e9);
+            if (Double.isNaN(check)) {
+                throw new IllegalStateException("unreachable; keeps the loop's result alive");
+            }
+        }
+        double m = median(model);
+        double d = median(dsol);
+        double p = median(pq);
+        System.out.printf(Locale.ROOT, "model_events_per_s=%.0f%n", m);
+        System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", d);
+        System.out.printf(Locale.ROOT, "priority_queue_events_per_s=%.0f%n", p);
+        System.out.printf(Locale.ROOT, "model_vs_dsol=%.3f%n", m / d);
+        System.out.printf(Locale.ROOT, "dsol_vs_priority_queue=%.3f%n", d / p);
+        System.out.printf(Locale.ROOT, "rounds=%d%n", rounds);
+        System.out.printf(Locale.ROOT, "events_per_round=%d%n", events);
+        System.out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peakHeapBytes() / 1048576.0);
+        return Main.OK;
+    }
+
+    /** One replication of native M/M/1 (FCFS, exponential demand of 1 s) sized to about {@code n} events. */
+    private double model(long n) {
+        HostSpec host = new HostSpec(1, 1.0, 4L << 30, List.of(), List.of());
+        VmSpec vm = new VmSpec("bench", 1, 1, 1L << 30, true, 0, GuestDiscipline.FCFS, 0.1,
+                new Workload(Arrivals.Open.poisson(RHO), List.of(new RequestClass("request", 1,
+                        List.of(new Phase.Cpu(new Distribution.Exponential(1.0)))))));
+        SystemSpec spec = new SystemSpec(host, List.of(vm), Architectures.byName("native").orElseThrow());
+        double runLength = n / (2 * RHO); // an arrival and a completion per request
+        long t0 = System.nanoTime();
+        ReplicationOutput out = ReplicationRunner.run(new HostModel(spec), ReplicationSpec.of(seed, 0, 0, runLength));
+        return out.events() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int k = s.length / 2;
+        return s.length % 2 == 1 ? s[k] : (s[k - 1] + s[k]) / 2;
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
