@@ -437,7 +437,8 @@ public final class YamlTree {
                 .replace("'<block mapping start>'", "a new indented mapping")
                 .replace("'<block sequence start>'", "a new indented list")
                 .replace("'<document start>'", "a new document")
-                .replace("'<document end>'", "the end of the document");
+                .replace("'<document end>'", "the end of the document")
+                .replace("found '?'", "found a key"); // SnakeYAML's name for the token that starts a key
     }
 
     private static final Pattern EVENT = Pattern.compile("<?org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\b(\\([^)]*\\))?>?");
