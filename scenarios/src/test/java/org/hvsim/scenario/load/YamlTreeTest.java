@@ -1,5 +1,6 @@
 package org.hvsim.scenario.load;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -150,6 +151,14 @@ class YamlTreeTest {
         assertTrue(p.message().contains("'*nowhere'"), p.message());
         // An alias inside its own anchor would make a cycle; it is not complete yet, so it is refused.
         assertThrows(ScenarioException.class, () -> YamlTree.parse("s.yaml", "a: &x [ 1, *x ]\n"));
+
+        // Each alias of a 40-deep value placed 40 deep would make 80 levels: refused like literal nesting.
+        String deep = "[".repeat(40) + "]".repeat(40);
+        Problem stacked = onlyProblem("a: &d " + deep + "\nb: " + "[".repeat(39) + "*d" + "]".repeat(39) + "\n");
+        assertAt(stacked, 2, 43);
+        assertTrue(stacked.message().contains("more than 64 levels"), stacked.message());
+        assertInstanceOf(MapNode.class, assertDoesNotThrow(() -> YamlTree.parse("s.yaml",
+                "a: &d " + deep + "\nb: " + "[".repeat(23) + "*d" + "]".repeat(23) + "\n")));
     }
 
     @Test
