@@ -265,7 +265,9 @@ public final class YamlTree {
         private final String name;
         private final String text;
         private final Problems problems;
-        private final Map<String, Node> anchors = new HashMap<>();
+        private final Map<String, Anchored> anchors = new HashMap<>();
+        /** Levels of mappings and lists in the node last built (0 for a scalar). */
+        private int height;
         private LocatingParser parser;
         private SourceLocation last;
 
@@ -320,18 +322,28 @@ public final class YamlTree {
             }
             if (event instanceof AliasEvent || parser.isCurrentAlias()) {
                 String anchor = event instanceof NodeEvent ne ? ne.getAnchor() : parser.getText();
-                Node target = anchors.get(anchor);
+                Anchored target = anchors.get(anchor);
+                height = 0;
                 if (target == null) {
                     problems.add(at, "alias '*" + anchor + "' does not refer to an anchor ('&" + anchor
                             + "') completed earlier in the file");
                     return new ScalarNode(at, null, false);
                 }
-                return target;
+                // Aliases share nodes, so they cannot blow up memory, but they could stack anchored
+                // values deeper than the limit that protects recursive readers of the tree.
+                if (depth - 1 + target.height() > MAX_DEPTH) {
+                    problems.add(at, "alias '*" + anchor + "' would nest the values more than " + MAX_DEPTH
+                            + " levels deep");
+                    return new ScalarNode(at, null, false);
+                }
+                height = target.height();
+                return target.node();
             }
             if (!token.isScalarValue()) {
                 throw new MarkedOnly(at, "unexpected " + token.asString());
             }
             ScalarNode scalar = scalar(at, token, event);
+            height = 0;
             remember(event, scalar);
             return scalar;
         }
@@ -339,6 +351,7 @@ public final class YamlTree {
         private MapNode mapping(SourceLocation at, int depth, String path) throws IOException {
             List<MapNode.Entry> entries = new ArrayList<>();
             Map<String, SourceLocation> seen = new HashMap<>();
+            int deepest = 0;
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                 if (t != JsonToken.FIELD_NAME) {
                     throw new MarkedOnly(t == null ? last : location(), "expected a key, found "
@@ -348,6 +361,7 @@ public final class YamlTree {
                 String key = parser.lastEvent() instanceof ScalarEvent se ? se.getValue() : parser.currentName();
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 Node value = node(parser.nextToken(), depth + 1, childPath);
+                deepest = Math.max(deepest, height);
                 SourceLocation first = seen.putIfAbsent(key, keyAt);
                 if (first != null) {
                     problems.add(keyAt, "duplicate key " + Excerpt.quote(key)
@@ -357,14 +371,18 @@ public final class YamlTree {
                     entries.add(new MapNode.Entry(key, keyAt, value));
                 }
             }
+            height = deepest + 1;
             return new MapNode(at, entries);
         }
 
         private ListNode list(SourceLocation at, int depth, String path) throws IOException {
             List<Node> items = new ArrayList<>();
+            int deepest = 0;
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                 items.add(node(t, depth + 1, path + "[" + items.size() + "]"));
+                deepest = Math.max(deepest, height);
             }
+            height = deepest + 1;
             return new ListNode(at, items);
         }
 
@@ -384,7 +402,7 @@ public final class YamlTree {
 
         private void remember(Event event, Node node) {
             if (event instanceof NodeEvent ne && ne.getAnchor() != null) {
-                anchors.put(ne.getAnchor(), node);
+                anchors.put(ne.getAnchor(), new Anchored(node, height));
             }
         }
 
@@ -437,7 +455,8 @@ public final class YamlTree {
                 .replace("'<block mapping start>'", "a new indented mapping")
                 .replace("'<block sequence start>'", "a new indented list")
                 .replace("'<document start>'", "a new document")
-                .replace("'<document end>'", "the end of the document");
+                .replace("'<document end>'", "the end of the document")
+                .replace("found '?'", "found a key"); // SnakeYAML's name for the token that starts a key
     }
 
     private static final Pattern EVENT = Pattern.compile("<?org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\b(\\([^)]*\\))?>?");
@@ -470,6 +489,9 @@ public final class YamlTree {
         m.appendTail(out);
         String cleaned = CLASS_NAME.matcher(out).replaceAll("").strip();
         return cleaned.isEmpty() ? "unknown error" : cleaned;
+    }
+
+    private record Anchored(Node node, int height) {
     }
 
     /** Aborts the walk: the problem is fully described by its location and message. */
