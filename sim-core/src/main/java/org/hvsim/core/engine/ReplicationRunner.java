@@ -38,7 +38,14 @@ public final class ReplicationRunner {
 
     public static ReplicationOutput run(ReplicationModel model, ReplicationSpec spec) {
         long id = IDS.incrementAndGet();
-        EngineSimulator simulator = new EngineSimulator("hvsim-sim-" + id);
+        EngineSimulator simulator;
+        // DSOL's SimLogger re-registers a global log category in three separate steps when a simulator
+        // is built; two threads building simulators at once can interleave them and fail with a
+        // NullPointerException inside djutils' CategoryLogger. DSOL's global naming context has the same
+        // problem for replications. Every touch of DSOL's global state holds this class's lock.
+        synchronized (ReplicationRunner.class) {
+            simulator = new EngineSimulator("hvsim-sim-" + id);
+        }
         RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
         Simulation simulation = new Simulation(simulator, streams, spec.warmup(), spec.runLength());
         CountDownLatch done = new CountDownLatch(1);
@@ -72,7 +79,10 @@ public final class ReplicationRunner {
 
         SingleReplication<Double> replication = null;
         try {
-            replication = new SingleReplication<>("hvsim-rep-" + id, 0.0, spec.warmup(), spec.runLength());
+            // DSOL's naming context (a global registry) is not thread-safe either.
+            synchronized (ReplicationRunner.class) {
+                replication = new SingleReplication<>("hvsim-rep-" + id, 0.0, spec.warmup(), spec.runLength());
+            }
             DsolAdapter adapter = new DsolAdapter(simulator, model, simulation);
             try {
                 simulator.initialize(adapter, replication);
@@ -114,7 +124,9 @@ public final class ReplicationRunner {
             }
             simulator.cleanUp();
             if (replication != null) {
-                replication.removeFromContext();
+                synchronized (ReplicationRunner.class) {
+                    replication.removeFromContext();
+                }
             }
         }
     }
