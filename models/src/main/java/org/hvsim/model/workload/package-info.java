@@ -1,0 +1,2 @@
+/** Workloads: open and closed arrival processes, request classes and their phases (CPU, disk, network). */
+package org.hvsim.model.workload;
