@@ -47,6 +47,7 @@ public final class ScenarioRunner {
     static ExperimentResult toResult(Scenario s, List<TreatmentResult> results) {
         List<Figure> figures = new ArrayList<>();
         List<ExperimentResult.Distribution> distributions = new ArrayList<>();
+        List<ExperimentResult.TimeSeries> series = new ArrayList<>();
         for (TreatmentResult r : results) {
             for (Map.Entry<ReplicationOutput.Key, Estimate> e : r.estimates().entrySet()) {
                 figures.add(new Figure(r.name(), e.getKey().scope(), e.getKey().metric(), e.getValue()));
@@ -54,9 +55,15 @@ public final class ScenarioRunner {
             for (Map.Entry<ReplicationOutput.Key, DoubleHistogram> e : r.pooled().entrySet()) {
                 distributions.add(cdf(r.name(), e.getKey(), e.getValue()));
             }
+            // Time series come from the first replication only (a timeline, not an estimate).
+            for (Map.Entry<ReplicationOutput.Key, double[][]> e : r.replications().get(0).series().entrySet()) {
+                series.add(new ExperimentResult.TimeSeries(r.name(), e.getKey().scope(), e.getKey().metric(),
+                        e.getValue()[0], e.getValue()[1]));
+            }
         }
         List<String> names = s.architectures().stream().map(ArchitectureProfile::name).toList();
-        return new ExperimentResult(s.name(), s.description(), s.seed(), names, figures, distributions, s.resolved());
+        return new ExperimentResult(s.name(), s.description(), s.seed(), names, figures, distributions, s.resolved(),
+                List.of(), series);
     }
 
     /** Samples the pooled histogram into at most CDF_POINTS (value, cumulative probability) points. */

@@ -24,13 +24,16 @@ public final class FcfsStation {
     private final ArrayDeque<Double> waitingTimes = new ArrayDeque<>();
     private int busy;
     private final TimeWeighted busyServers;
+    private final TimeWeighted inSystem;
 
     public FcfsStation(String name, int servers, Simulation sim) {
         this.name = name;
         this.servers = servers;
         this.sim = sim;
         this.busyServers = new TimeWeighted(0, 0);
+        this.inSystem = new TimeWeighted(0, 0);
         sim.onWarmup(busyServers);
+        sim.onWarmup(inSystem);
     }
 
     public String name() {
@@ -39,6 +42,7 @@ public final class FcfsStation {
 
     /** Queues a visit needing {@code serviceTime} seconds of one server. */
     public void arrive(Visitor visitor, double serviceTime) {
+        inSystem.add(sim.now(), 1);
         if (busy < servers) {
             start(visitor, serviceTime);
         } else {
@@ -54,6 +58,7 @@ public final class FcfsStation {
     }
 
     private void depart(Visitor visitor) {
+        inSystem.add(sim.now(), -1);
         busy--;
         busyServers.set(sim.now(), busy);
         Visitor next = waiting.pollFirst();
@@ -66,6 +71,25 @@ public final class FcfsStation {
     /** Busy fraction of the station's servers since the warm-up. */
     public double utilization(double now) {
         return busyServers.mean(now) / servers;
+    }
+
+    /** Server-seconds of service given since the warm-up. */
+    public double busyArea(double now) {
+        return busyServers.area(now);
+    }
+
+    /** Integral of the number present (waiting or in service) since the warm-up. */
+    public double inSystemArea(double now) {
+        return inSystem.area(now);
+    }
+
+    /** Mean number present since the warm-up. */
+    public double meanInSystem(double now) {
+        return inSystem.mean(now);
+    }
+
+    public int servers() {
+        return servers;
     }
 
     public int inService() {

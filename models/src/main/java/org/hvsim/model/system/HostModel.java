@@ -33,6 +33,10 @@ public final class HostModel implements ReplicationModel {
     private final Map<String, FcfsStation> disks = new LinkedHashMap<>();
     private final Map<String, FcfsStation> nics = new LinkedHashMap<>();
     private final Map<String, Template> templates = new LinkedHashMap<>();
+    private TimeSeriesRecorder timeline;
+
+    /** Intervals of the time series recorded in the first replication. */
+    static final int TIMELINE_INTERVALS = 100;
 
     /** What is reported per VM template: its instances and recorders. */
     private static final class Template {
@@ -48,6 +52,9 @@ public final class HostModel implements ReplicationModel {
     @Override
     public void construct(Simulation sim) {
         HostSpec host = spec.host();
+        if (sim.replicationIndex() == 0) {
+            timeline = new TimeSeriesRecorder(sim, TIMELINE_INTERVALS); // before the statistics it reads
+        }
         for (DiskSpec d : host.disks()) {
             disks.put(d.name(), new FcfsStation(d.name(), d.channels(), sim));
         }
@@ -86,6 +93,41 @@ public final class HostModel implements ReplicationModel {
         }
         hypervisor.attach(guests);
         starts.forEach(Runnable::run);
+        if (timeline != null) {
+            recordTimeline(host);
+            timeline.start();
+        }
+    }
+
+    private void recordTimeline(HostSpec host) {
+        double pcpus = host.pcpus();
+        List<GuestScheduler> all = new ArrayList<>();
+        for (Map.Entry<String, Template> e : templates.entrySet()) {
+            List<VmInstance> instances = e.getValue().instances;
+            instances.forEach(vm -> all.add(vm.guest));
+            timeline.add(e.getKey(), Metrics.CPU_UTIL, now -> {
+                double a = 0;
+                for (VmInstance vm : instances) {
+                    a += vm.guest.busyArea(now);
+                }
+                return a;
+            }, pcpus);
+        }
+        timeline.add(Metrics.HOST, Metrics.CPU_UTIL, now -> {
+            double a = 0;
+            for (GuestScheduler g : all) {
+                a += g.busyArea(now);
+            }
+            return a;
+        }, pcpus);
+        for (FcfsStation d : disks.values()) {
+            timeline.add(d.name(), Metrics.DISK_UTIL, d::busyArea, d.servers());
+            timeline.add(d.name(), Metrics.QUEUE_LENGTH, d::inSystemArea, 1);
+        }
+        for (FcfsStation n : nics.values()) {
+            timeline.add(n.name(), Metrics.NIC_UTIL, n::busyArea, n.servers());
+            timeline.add(n.name(), Metrics.QUEUE_LENGTH, n::inSystemArea, 1);
+        }
     }
 
     /** Builds a class's chain: CPU phases scaled by the architecture, I/O phases with their overheads. */
@@ -175,6 +217,9 @@ public final class HostModel implements ReplicationModel {
         }
         if (!nics.isEmpty()) {
             out.put(Metrics.HOST, Metrics.NIC_UTIL, meanUtilization(nics, now));
+        }
+        if (timeline != null) {
+            timeline.report(out);
         }
     }
 

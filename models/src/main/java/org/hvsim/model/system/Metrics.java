@@ -21,6 +21,10 @@ public final class Metrics {
     public static final String CPU_READY_FRACTION = "cpu_ready_fraction";
     public static final String DISK_UTIL = "disk_util";
     public static final String NIC_UTIL = "nic_util";
+    /** Time series: busy share of the host's (or a VM template's) CPU capacity, all categories. */
+    public static final String CPU_UTIL = "cpu_util";
+    /** Time series: mean number of operations at a device, waiting or in service. */
+    public static final String QUEUE_LENGTH = "queue_length";
     /** Name under which response-time distributions are kept for CDF charts. */
     public static final String RESPONSE_TIME = "response_time";
 }

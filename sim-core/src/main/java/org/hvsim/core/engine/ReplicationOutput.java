@@ -15,6 +15,7 @@ public final class ReplicationOutput {
 
     private final Map<Key, Double> values = new LinkedHashMap<>();
     private final Map<Key, DoubleHistogram> distributions = new LinkedHashMap<>();
+    private final Map<Key, double[][]> series = new LinkedHashMap<>();
     private long events;
 
     public void put(String scope, String metric, double value) {
@@ -27,6 +28,19 @@ public final class ReplicationOutput {
     /** Keeps a distribution (e.g. of response times) so that replications can be pooled for a CDF. */
     public void putDistribution(String scope, String metric, DoubleHistogram histogram) {
         distributions.put(new Key(scope, metric), histogram);
+    }
+
+    /** Keeps a level over time: {@code times[i]} is the end of the interval whose mean is {@code values[i]}. */
+    public void putSeries(String scope, String metric, double[] times, double[] values) {
+        if (times.length != values.length) {
+            throw new IllegalArgumentException("series needs as many times as values");
+        }
+        series.put(new Key(scope, metric), new double[][] {times.clone(), values.clone()});
+    }
+
+    /** Time series, each as {times, values}. */
+    public Map<Key, double[][]> series() {
+        return Collections.unmodifiableMap(series);
     }
 
     public double get(String scope, String metric) {

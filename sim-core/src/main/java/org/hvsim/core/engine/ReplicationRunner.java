@@ -47,7 +47,7 @@ public final class ReplicationRunner {
             simulator = new EngineSimulator("hvsim-sim-" + id);
         }
         RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
-        Simulation simulation = new Simulation(simulator, streams, spec.warmup(), spec.runLength());
+        Simulation simulation = new Simulation(simulator, streams, spec.index(), spec.warmup(), spec.runLength());
         CountDownLatch done = new CountDownLatch(1);
         ReplicationState[] endState = new ReplicationState[1];
 

@@ -18,13 +18,16 @@ public final class Simulation {
     private final DevsSimulator<Double> simulator;
     private final RandomStreams random;
     private final double warmup;
+    private final int replication;
     private final double endTime;
     private final List<Warmup> warmupListeners = new ArrayList<>();
     private long scheduled;
     private long cancelled;
 
-    Simulation(DevsSimulator<Double> simulator, RandomStreams random, double warmup, double endTime) {
+    Simulation(DevsSimulator<Double> simulator, RandomStreams random, int replication, double warmup,
+            double endTime) {
         this.simulator = simulator;
+        this.replication = replication;
         this.random = random;
         this.warmup = warmup;
         this.endTime = endTime;
@@ -52,6 +55,11 @@ public final class Simulation {
         if (event != null && simulator.cancelEvent(event)) {
             cancelled++;
         }
+    }
+
+    /** Index of this replication, 0-based (e.g. to record time series in the first one only). */
+    public int replicationIndex() {
+        return replication;
     }
 
     public RandomStreams random() {
@@ -88,7 +96,4 @@ public final class Simulation {
         return cancelled;
     }
 
-    int eventsPending() {
-        return simulator.getEventList().size();
-    }
 }

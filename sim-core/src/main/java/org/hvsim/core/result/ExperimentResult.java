@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param figures        one per (architecture, scope, metric)
  * @param distributions  response-time distributions per (architecture, scope), pooled over replications
  * @param resolvedScenario the scenario with every default made explicit
+ * @param parameters     names of the swept parameters, in column order; empty without a sweep
+ * @param timeSeries     levels over simulated time from one replication (utilization, queue lengths)
  */
 public record ExperimentResult(
         String name,
@@ -24,7 +26,9 @@ public record ExperimentResult(
         List<String> architectures,
         List<Figure> figures,
         List<Distribution> distributions,
-        Map<String, Object> resolvedScenario) {
+        Map<String, Object> resolvedScenario,
+        List<String> parameters,
+        List<TimeSeries> timeSeries) {
 
     public ExperimentResult {
         architectures = List.copyOf(architectures);
@@ -32,6 +36,14 @@ public record ExperimentResult(
         distributions = List.copyOf(distributions);
         resolvedScenario = resolvedScenario == null ? Map.of() : resolvedScenario;
         description = description == null ? "" : description;
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+    }
+
+    /** A result without sweep parameters or time series. */
+    public ExperimentResult(String name, String description, long seed, List<String> architectures,
+            List<Figure> figures, List<Distribution> distributions, Map<String, Object> resolvedScenario) {
+        this(name, description, seed, architectures, figures, distributions, resolvedScenario, List.of(), List.of());
     }
 
     /** The figure for an architecture, scope and metric, if there is one. */
@@ -49,5 +61,12 @@ public record ExperimentResult(
      * seconds for one scope under one architecture.
      */
     public record Distribution(String architecture, String scope, String metric, double[] values, double[] cumulative) {
+    }
+
+    /**
+     * A level over simulated time (seconds) from one replication of one architecture, e.g. the host's
+     * CPU utilization averaged over each interval ending at {@code times[i]}.
+     */
+    public record TimeSeries(String architecture, String scope, String metric, double[] times, double[] values) {
     }
 }

@@ -1,0 +1,81 @@
+package org.hvsim.model.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.engine.Warmup;
+
+/**
+ * Levels over the whole run of one replication, as means over equal intervals (warm-up included, so
+ * the start-up transient is visible). Each series reads a cumulative area that the model keeps anyway;
+ * one sampling event per interval. Registered before the statistics it reads, so that at the warm-up
+ * instant it banks the areas before they restart from zero.
+ */
+final class TimeSeriesRecorder implements Warmup {
+
+    /** A cumulative area (level × seconds since the warm-up) and the divisor that makes it a level. */
+    private record Series(String scope, String metric, DoubleUnaryOperator area, double divisor, double[] sums) {
+    }
+
+    private final Simulation sim;
+    private final int intervals;
+    private final double width;
+    private final List<Series> series = new ArrayList<>();
+    private double[] lastArea = new double[0];
+    private int current;
+
+    TimeSeriesRecorder(Simulation sim, int intervals) {
+        this.sim = sim;
+        this.intervals = intervals;
+        this.width = sim.endTime() / intervals;
+        sim.onWarmup(this);
+    }
+
+    void add(String scope, String metric, DoubleUnaryOperator cumulativeArea, double divisor) {
+        series.add(new Series(scope, metric, cumulativeArea, divisor, new double[intervals]));
+    }
+
+    void start() {
+        lastArea = new double[series.size()];
+        for (int i = 1; i <= intervals; i++) {
+            sim.scheduleAt(Math.min(sim.endTime(), i * width), this::sample);
+        }
+    }
+
+    private void bank() {
+        double now = sim.now();
+        for (int k = 0; k < series.size(); k++) {
+            double a = series.get(k).area.applyAsDouble(now);
+            series.get(k).sums[Math.min(current, intervals - 1)] += a - lastArea[k];
+            lastArea[k] = a;
+        }
+    }
+
+    private void sample() {
+        bank();
+        current++;
+    }
+
+    @Override
+    public void reset(double now) {
+        bank();
+        java.util.Arrays.fill(lastArea, 0); // the areas restart from zero right after this
+    }
+
+    void report(ReplicationOutput out) {
+        double[] times = new double[intervals];
+        for (int i = 0; i < intervals; i++) {
+            times[i] = Math.min(sim.endTime(), (i + 1) * width);
+        }
+        for (Series s : series) {
+            double[] v = new double[intervals];
+            for (int i = 0; i < intervals; i++) {
+                v[i] = s.sums[i] / (s.divisor * width);
+            }
+            out.putSeries(s.scope, s.metric, times, v);
+        }
+    }
+}
