@@ -53,10 +53,14 @@ final class EngineSimulator extends DevsSimulator<Double> {
         }
     }
 
-    /** DSOL wraps lambda exceptions in SimRuntimeException; report the model's own exception. */
+    /**
+     * DSOL wraps lambda exceptions in SimRuntimeException, and exceptions from listeners of its
+     * reflective events (the warm-up) in InvocationTargetException; report the model's own exception.
+     */
     private static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        while (cur instanceof nl.tudelft.simulation.dsol.SimRuntimeException && cur.getCause() != null
+        while ((cur instanceof nl.tudelft.simulation.dsol.SimRuntimeException
+                || cur instanceof java.lang.reflect.InvocationTargetException) && cur.getCause() != null
                 && cur.getCause() != cur) {
             cur = cur.getCause();
         }

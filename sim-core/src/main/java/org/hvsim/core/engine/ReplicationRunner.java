@@ -29,8 +29,21 @@ public final class ReplicationRunner {
     private static final AtomicLong IDS = new AtomicLong();
 
     static {
-        // DSOL logs to stdout with stack traces (pitfall 8); the tool's stdout is for data only.
+        silenceDsolLogging();
+    }
+
+    /**
+     * DSOL logs to stdout with stack traces (pitfall 8); the tool's stdout is for data only. Every new
+     * simulator's SimLogger re-registers DSOL's category at the default level, so this runs again after
+     * each simulator is built (under the lock).
+     */
+    private static void silenceDsolLogging() {
         CategoryLogger.setLogLevelAll(ch.qos.logback.classic.Level.OFF);
+        CategoryLogger.setLogLevel(CategoryLogger.CAT_ALWAYS, ch.qos.logback.classic.Level.OFF);
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 
     private ReplicationRunner() {
@@ -45,6 +58,7 @@ public final class ReplicationRunner {
         // problem for replications. Every touch of DSOL's global state holds this class's lock.
         synchronized (ReplicationRunner.class) {
             simulator = new EngineSimulator("hvsim-sim-" + id);
+            silenceDsolLogging();
         }
         RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
         Simulation simulation = new Simulation(simulator, streams, spec.index(), spec.warmup(), spec.runLength());
@@ -86,7 +100,7 @@ public final class ReplicationRunner {
             DsolAdapter adapter = new DsolAdapter(simulator, model, simulation);
             try {
                 simulator.initialize(adapter, replication);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 Throwable cause = adapter.constructionFailure != null ? adapter.constructionFailure : e;
                 throw new SimulationFailure("model construction failed: " + cause, cause);
             }
