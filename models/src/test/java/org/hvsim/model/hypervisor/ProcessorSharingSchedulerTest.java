@@ -1,0 +1,148 @@
+package org.hvsim.model.hypervisor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvsim.core.engine.ReplicationModel;
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.engine.ReplicationRunner;
+import org.hvsim.core.engine.ReplicationSpec;
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.model.guest.CpuJob;
+import org.hvsim.model.guest.GuestDiscipline;
+import org.hvsim.model.guest.GuestScheduler;
+import org.junit.jupiter.api.Test;
+
+/** Several guests sharing pCPUs through the processor-sharing hypervisor scheduler. */
+class ProcessorSharingSchedulerTest {
+
+    private static final double EPS = 1e-9;
+
+    static final class Job extends CpuJob {
+        final Simulation sim;
+        double done = Double.NaN;
+
+        Job(Simulation sim, double work) {
+            this.sim = sim;
+            prepare(work, 1.0);
+        }
+
+        @Override
+        protected void cpuDone() {
+            done = sim.now();
+        }
+    }
+
+    /**
+     * Guests with {@code vcpus[g]} vCPUs each; {@code work[g]} lists the jobs given to guest g at t=0. Reports
+     * every job's completion and each guest's busy and runnable areas.
+     */
+    static final class Model implements ReplicationModel {
+        final int pcpus;
+        final int[] vcpus;
+        final double[][] work;
+        final List<GuestScheduler> guests = new ArrayList<>();
+        final List<List<Job>> jobs = new ArrayList<>();
+
+        Model(int pcpus, int[] vcpus, double[][] work) {
+            this.pcpus = pcpus;
+            this.vcpus = vcpus;
+            this.work = work;
+        }
+
+        @Override
+        public void construct(Simulation sim) {
+            for (int g = 0; g < vcpus.length; g++) {
+                guests.add(GuestScheduler.create(GuestDiscipline.PS, sim, vcpus[g], 1.0, 0));
+                jobs.add(new ArrayList<>());
+            }
+            new ProcessorSharingScheduler(pcpus).attach(guests);
+            sim.scheduleAt(0, () -> {
+                for (int g = 0; g < vcpus.length; g++) {
+                    for (double w : work[g]) {
+                        Job j = new Job(sim, w);
+                        jobs.get(g).add(j);
+                        guests.get(g).submit(j);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void collect(Simulation sim, ReplicationOutput out) {
+            for (int g = 0; g < guests.size(); g++) {
+                for (int i = 0; i < jobs.get(g).size(); i++) {
+                    out.put("g" + g + "/j" + i, "done", jobs.get(g).get(i).done);
+                }
+                out.put("g" + g, "busy", guests.get(g).busyArea(sim.now()));
+                out.put("g" + g, "runnable", guests.get(g).runnableArea(sim.now()));
+            }
+        }
+    }
+
+    static ReplicationOutput run(int pcpus, int[] vcpus, double[][] work) {
+        return ReplicationRunner.run(new Model(pcpus, vcpus, work), ReplicationSpec.of(1, 0, 0, 50));
+    }
+
+    static double[] done(ReplicationOutput out, double[][] work) {
+        List<Double> d = new ArrayList<>();
+        for (int g = 0; g < work.length; g++) {
+            for (int i = 0; i < work[g].length; i++) {
+                d.add(out.get("g" + g + "/j" + i, "done"));
+            }
+        }
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Test
+    void threeSingleVcpuGuestsOnTwoPcpusFinishAtOnePointFive() {
+        double[][] work = {{1}, {1}, {1}};
+        ReplicationOutput out = run(2, new int[] {1, 1, 1}, work);
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5}, done(out, work), EPS);
+        for (int g = 0; g < 3; g++) {
+            assertEquals(1.0, out.get("g" + g, "busy"), EPS, "pCPU-seconds used by guest " + g);
+            assertEquals(1.5, out.get("g" + g, "runnable"), EPS, "runnable vCPU-seconds of guest " + g);
+        }
+    }
+
+    @Test
+    void threeSingleVcpuGuestsOnFourPcpusFinishAtOne() {
+        double[][] work = {{1}, {1}, {1}};
+        ReplicationOutput out = run(4, new int[] {1, 1, 1}, work);
+        assertArrayEquals(new double[] {1, 1, 1}, done(out, work), EPS);
+        for (int g = 0; g < 3; g++) {
+            assertEquals(out.get("g" + g, "busy"), out.get("g" + g, "runnable"), EPS, "no waiting for a pCPU");
+        }
+    }
+
+    @Test
+    void shareRisesWhenAGuestHalts() {
+        // 2/3 each until 1.5 (two guests done); the third has 1 left alone on a pCPU: done at 2.5
+        double[][] work = {{1}, {1}, {2}};
+        assertArrayEquals(new double[] {1.5, 1.5, 2.5}, done(run(2, new int[] {1, 1, 1}, work), work), EPS);
+        // four guests 1, 2, 3, 4 on 2 pCPUs: 1/2 each until t=2 (first done, others 1, 2, 3 left);
+        // 2/3 each until t=3.5 (second done, others 1, 2 left); then 1 each: 4.5 and 5.5
+        double[][] four = {{1}, {2}, {3}, {4}};
+        assertArrayEquals(new double[] {2, 3.5, 4.5, 5.5}, done(run(2, new int[] {1, 1, 1, 1}, four), four), EPS);
+    }
+
+    @Test
+    void aTwoVcpuGuestCountsBothVcpus() {
+        // guest 0 runs two jobs on its two vCPUs, guest 1 one job: 3 runnable vCPUs on 2 pCPUs
+        double[][] work = {{1, 1}, {1}};
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5}, done(run(2, new int[] {2, 1}, work), work), EPS);
+    }
+
+    @Test
+    void aGuestWithMoreJobsThanVcpusStillCountsOnlyItsVcpus() {
+        // guest 0: 1 vCPU, 3 jobs of 1/3 (PS inside); guest 1: 1 vCPU, 1 job of 1; one pCPU.
+        // 2 runnable vCPUs on 1 pCPU: each guest 1/2 of the pCPU; guest 0's three jobs finish together at 2,
+        // guest 1's job too.
+        double third = 1.0 / 3;
+        double[][] work = {{third, third, third}, {1}};
+        assertArrayEquals(new double[] {2, 2, 2, 2}, done(run(1, new int[] {1, 1}, work), work), EPS);
+    }
+}
