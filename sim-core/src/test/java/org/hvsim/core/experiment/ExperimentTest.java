@@ -18,7 +18,6 @@ import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.SimulationFailure;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.stats.ConfidenceInterval;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -74,9 +73,6 @@ class ExperimentTest {
     }
 
     @Test
-    @Disabled("BUG: Experiment.run with threads > 1 fails intermittently with SimulationFailure caused by "
-            + "NullPointerException in CategoryLogger.addFormatter (DSOL SimLogger constructor race, see "
-            + "ReplicationRunnerTest#concurrentReplicationsAllSucceedWithUniqueIds)")
     void resultsAreBitIdenticalWithOneAndFourThreadsWithoutAWorkaround() {
         ExperimentSpec spec = new ExperimentSpec(2024, 40, 5, 50, 1, 60);
         List<TreatmentResult> serial = Experiment.run(queues(false), spec, Progress.NONE);
