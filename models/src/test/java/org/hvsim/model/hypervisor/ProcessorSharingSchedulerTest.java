@@ -44,19 +44,28 @@ class ProcessorSharingSchedulerTest {
         final int pcpus;
         final int[] vcpus;
         final double[][] work;
+        final GuestDiscipline[] disciplines;
+        final double quantum;
         final List<GuestScheduler> guests = new ArrayList<>();
         final List<List<Job>> jobs = new ArrayList<>();
 
         Model(int pcpus, int[] vcpus, double[][] work) {
+            this(pcpus, vcpus, work, null, 0);
+        }
+
+        Model(int pcpus, int[] vcpus, double[][] work, GuestDiscipline[] disciplines, double quantum) {
             this.pcpus = pcpus;
             this.vcpus = vcpus;
             this.work = work;
+            this.disciplines = disciplines;
+            this.quantum = quantum;
         }
 
         @Override
         public void construct(Simulation sim) {
             for (int g = 0; g < vcpus.length; g++) {
-                guests.add(GuestScheduler.create(GuestDiscipline.PS, sim, vcpus[g], 1.0, 0));
+                GuestDiscipline d = disciplines == null ? GuestDiscipline.PS : disciplines[g];
+                guests.add(GuestScheduler.create(d, sim, vcpus[g], 1.0, quantum));
                 jobs.add(new ArrayList<>());
             }
             new ProcessorSharingScheduler(pcpus).attach(guests);
@@ -144,5 +153,27 @@ class ProcessorSharingSchedulerTest {
         double third = 1.0 / 3;
         double[][] work = {{third, third, third}, {1}};
         assertArrayEquals(new double[] {2, 2, 2, 2}, done(run(1, new int[] {1, 1}, work), work), EPS);
+    }
+
+    @Test
+    void roundRobinGuestNextToAProcessorSharingGuestOnOnePcpu() {
+        // share 1/2 each. RR (quantum 0.5 CPU s = 1 s at half a pCPU): A1 0-1, A2 1-2, A1 2-3 (done), A2 3-4 (done);
+        // the PS guest's 2 s job at 1/2 throughout: done at 4
+        double[][] work = {{1, 1}, {2}};
+        ReplicationOutput out = ReplicationRunner.run(new Model(1, new int[] {1, 1}, work,
+                new GuestDiscipline[] {GuestDiscipline.RR, GuestDiscipline.PS}, 0.5), ReplicationSpec.of(1, 0, 0, 50));
+        assertArrayEquals(new double[] {3, 4, 4}, done(out, work), EPS);
+    }
+
+    @Test
+    void twoVcpuFcfsGuestNextToAProcessorSharingGuest() {
+        // 3 runnable vCPUs on 2 pCPUs (2/3 each) until 1.5; then 2 runnable: full speed.
+        // FCFS guest: 1.5, 1.5, then its third job 1.5-2.5; PS guest: 1 done by 1.5, 2 more -> 3.5
+        double[][] work = {{1, 1, 1}, {3}};
+        ReplicationOutput out = ReplicationRunner.run(new Model(2, new int[] {2, 1}, work,
+                new GuestDiscipline[] {GuestDiscipline.FCFS, GuestDiscipline.PS}, 0), ReplicationSpec.of(1, 0, 0, 50));
+        assertArrayEquals(new double[] {1.5, 1.5, 2.5, 3.5}, done(out, work), EPS);
+        assertEquals(3.0, out.get("g0", "busy"), EPS);
+        assertEquals(3.0, out.get("g1", "busy"), EPS);
     }
 }

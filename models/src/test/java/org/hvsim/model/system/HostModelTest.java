@@ -124,6 +124,42 @@ class HostModelTest {
     }
 
     @Test
+    void everyProfileChargesItsCpuFactorAndMicrokernelWithoutIoIsExactlyNative() {
+        HostSpec host = host(1);
+        List<VmSpec> vms = List.of(vm("web", 1, 1, GuestDiscipline.PS,
+                open(0.5, cpu(new Distribution.GammaDist(1.0, 0.5)))));
+        List<TreatmentResult> res = run(32, 3, 50, 1000, treatment("native", host, vms),
+                treatment("monolithic", host, vms), treatment("microkernel", host, vms));
+        for (TreatmentResult r : res.subList(1, 3)) {
+            double f = Architectures.byName(r.name()).orElseThrow().cpuFactor();
+            for (ReplicationOutput o : r.replications()) {
+                double guest = o.get(HOST, Metrics.CPU_UTIL_GUEST);
+                assertEquals(f - 1, o.get(HOST, Metrics.CPU_UTIL_VIRTUALIZATION) / guest, 1e-9, r.name());
+            }
+        }
+        // microkernel's CPU factor is 1 and this workload does no I/O: the same requests, the same numbers
+        assertEquals(1.0, Architectures.byName("microkernel").orElseThrow().cpuFactor());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(res.get(0).replications().get(i).values(), res.get(2).replications().get(i).values(),
+                    "replication " + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertTrue(res.get(1).replications().get(i).get("web", Metrics.RESPONSE_TIME_MEAN)
+                    > res.get(0).replications().get(i).get("web", Metrics.RESPONSE_TIME_MEAN), "monolithic rep " + i);
+        }
+    }
+
+    @Test
+    void aFasterHostShortensDemandsButUtilizationIsOfItsPcpus() {
+        // speed 2: S = 1 reference second takes 0.5 s; M/M/1 with rho = 0.25, R = 0.5 / 0.75
+        HostSpec fast = new HostSpec(1, 2.0, 64e9, List.of(), List.of());
+        TreatmentResult r = run(33, 8, 100, 3000, treatment("native", fast, List.of(vm("web", 1, 1,
+                GuestDiscipline.FCFS, open(0.5, cpu(new Distribution.Exponential(1.0))))))).get(0);
+        assertEstimates(0.25, r.estimate(HOST, Metrics.CPU_UTIL_GUEST), 0.05, "utilization at speed 2");
+        assertEstimates(0.5 / 0.75, r.estimate("web", Metrics.RESPONSE_TIME_MEAN), 0.05, "response time at speed 2");
+    }
+
+    @Test
     void noReadyTimeWhileVcpusFitOnPcpus() {
         TreatmentResult r = run(41, 3, 50, 1000, treatment("native", host(4), List.of(
                 vm("a", 2, 1, GuestDiscipline.FCFS, open(0.6, cpu(new Distribution.Exponential(1.0)))),
