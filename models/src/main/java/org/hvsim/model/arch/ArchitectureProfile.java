@@ -55,6 +55,19 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, double cpu
         return m;
     }
 
+    /**
+     * Bytes of host memory the architecture itself takes (hypervisor, parent partition or host OS).
+     * The first-order profiles do not model it yet (0); the architectures issue sets it per edition.
+     */
+    public double fixedMemory() {
+        return 0;
+    }
+
+    /** Bytes of overhead per VM of {@code vmMemory} configured bytes (0 in the first-order profiles). */
+    public double perVmMemory(double vmMemory) {
+        return 0;
+    }
+
     /** Where a parameter's value comes from. */
     public String source(String parameter) {
         return sources.getOrDefault(parameter, "built-in default");

@@ -3,18 +3,27 @@ package org.hvsim.model.hypervisor;
 import java.util.List;
 
 import org.hvsim.model.guest.GuestScheduler;
-import org.hvsim.model.guest.VcpuDemand;
 
 /**
- * Places the vCPUs of every guest on the host's pCPUs. A guest tells it how many vCPUs it wants
- * running ({@link VcpuDemand}); the scheduler answers each affected guest with
+ * Places the vCPUs of every client on the host's pCPUs. A guest tells it how many vCPUs it wants
+ * running ({@link org.hvsim.model.guest.VcpuDemand}); the scheduler answers each affected guest with
  * {@link GuestScheduler#grant(int, double)}.
  */
-public interface HypervisorScheduler extends VcpuDemand {
+public interface HypervisorScheduler {
 
-    /** Takes charge of these guests; called once before the first event. */
-    void attach(List<GuestScheduler> guests);
+    /** Takes charge of these clients; called once before the first event. */
+    void attach(List<CpuClient> clients);
 
     /** The registered name of this scheduler in scenario files. */
     String name();
+
+    /** pCPU-seconds since the warm-up spent in the hypervisor itself (world and context switches). */
+    default double overheadArea(double now) {
+        return 0;
+    }
+
+    /** vCPU-seconds since the warm-up during which a guest's runnable vCPUs were co-stopped. */
+    default double coStopArea(GuestScheduler guest, double now) {
+        return 0;
+    }
 }

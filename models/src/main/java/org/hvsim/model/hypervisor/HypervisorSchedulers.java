@@ -4,23 +4,34 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
+import org.hvsim.core.engine.Simulation;
 import org.hvsim.model.hardware.HostSpec;
 
 /** The registry of hypervisor schedulers by the name scenario files use. */
 public final class HypervisorSchedulers {
 
-    private static final Map<String, Function<HostSpec, HypervisorScheduler>> FACTORIES = new LinkedHashMap<>();
+    /** Builds a scheduler for a host within one replication. */
+    @FunctionalInterface
+    public interface Factory {
+        HypervisorScheduler create(Simulation sim, HostSpec host, SchedulerSettings settings);
+    }
+
+    private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        register(ProcessorSharingScheduler.NAME, h -> new ProcessorSharingScheduler(h.pcpus()));
+        register(ProcessorSharingScheduler.NAME, (sim, h, s) -> new ProcessorSharingScheduler(h.pcpus()));
+        register(FcfsVcpuScheduler.NAME, (sim, h, s) -> new FcfsVcpuScheduler(sim, h.pcpus(), s.switchCost()));
+        register(RoundRobinVcpuScheduler.NAME,
+                (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()));
+        register(XenCreditScheduler.NAME,
+                (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit()));
     }
 
     private HypervisorSchedulers() {
     }
 
-    public static void register(String name, Function<HostSpec, HypervisorScheduler> factory) {
+    public static void register(String name, Factory factory) {
         FACTORIES.put(name, factory);
     }
 
@@ -28,11 +39,12 @@ public final class HypervisorSchedulers {
         return Collections.unmodifiableSet(FACTORIES.keySet());
     }
 
-    public static HypervisorScheduler create(String name, HostSpec host) {
-        Function<HostSpec, HypervisorScheduler> f = FACTORIES.get(name);
+    public static HypervisorScheduler create(SchedulerSettings settings, Simulation sim, HostSpec host) {
+        Factory f = FACTORIES.get(settings.name());
         if (f == null) {
-            throw new IllegalArgumentException("unknown hypervisor scheduler '" + name + "'; known: " + names());
+            throw new IllegalArgumentException("unknown hypervisor scheduler '" + settings.name() + "'; known: "
+                    + names());
         }
-        return f.apply(host);
+        return f.create(sim, host, settings);
     }
 }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hvsim.model.guest.GuestScheduler;
+import org.hvsim.model.guest.VcpuDemand;
 
 /**
  * Egalitarian processor sharing of pCPUs among runnable vCPUs: with R runnable vCPUs on P pCPUs, each
  * runs at min(1, P/R) of a pCPU. Work-conserving and overhead-free: the reference discipline, and the
  * ideal OS scheduler of the native architecture. With R ≤ P every vCPU has a pCPU to itself.
  */
-public final class ProcessorSharingScheduler implements HypervisorScheduler {
+public final class ProcessorSharingScheduler implements HypervisorScheduler, VcpuDemand {
 
     public static final String NAME = "processor-sharing";
 
@@ -28,10 +29,10 @@ public final class ProcessorSharingScheduler implements HypervisorScheduler {
     }
 
     @Override
-    public void attach(List<GuestScheduler> all) {
-        guests.addAll(all);
-        for (GuestScheduler g : all) {
-            g.attach(this);
+    public void attach(List<CpuClient> clients) {
+        for (CpuClient c : clients) {
+            guests.add(c.guest());
+            c.guest().attach(this);
         }
     }
 

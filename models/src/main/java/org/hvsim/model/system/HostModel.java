@@ -18,6 +18,8 @@ import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.FcfsStation;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.hvsim.model.hypervisor.CpuClient;
 import org.hvsim.model.hypervisor.HypervisorScheduler;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;
 import org.hvsim.model.workload.Phase;
@@ -34,6 +36,7 @@ public final class HostModel implements ReplicationModel {
     private final Map<String, FcfsStation> nics = new LinkedHashMap<>();
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private TimeSeriesRecorder timeline;
+    private HypervisorScheduler hypervisor;
 
     /** Intervals of the time series recorded in the first replication. */
     static final int TIMELINE_INTERVALS = 100;
@@ -45,7 +48,13 @@ public final class HostModel implements ReplicationModel {
         final Map<String, LatencyRecorder> perClass = new LinkedHashMap<>();
     }
 
+    /**
+     * @throws IllegalArgumentException if the VMs do not fit in memory and overcommit is not allowed
+     */
     public HostModel(SystemSpec spec) {
+        MemoryAdmission.refusal(spec).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         this.spec = spec;
     }
 
@@ -61,8 +70,8 @@ public final class HostModel implements ReplicationModel {
         for (NicSpec n : host.nics()) {
             nics.put(n.name(), new FcfsStation(n.name(), 1, sim));
         }
-        HypervisorScheduler hypervisor = HypervisorSchedulers.create(spec.architecture().scheduler(), host);
-        List<GuestScheduler> guests = new ArrayList<>();
+        hypervisor = HypervisorSchedulers.create(spec.scheduler(), sim, host);
+        List<CpuClient> clients = new ArrayList<>();
         List<Runnable> starts = new ArrayList<>();
         for (VmSpec vm : spec.vms()) {
             Template t = new Template();
@@ -77,7 +86,7 @@ public final class HostModel implements ReplicationModel {
                 String name = vm.instanceName(i);
                 GuestScheduler guest = GuestScheduler.create(vm.guestScheduler(), sim, vm.vcpus(), host.speed(),
                         vm.quantum());
-                guests.add(guest);
+                clients.add(new CpuClient(name, guest, vm.cpu()));
                 List<RequestClass> classes = vm.workload().classes();
                 ClassPlan[] plans = new ClassPlan[classes.size()];
                 double[] weights = new double[classes.size()];
@@ -91,7 +100,7 @@ public final class HostModel implements ReplicationModel {
                 starts.add(() -> instance.start(vm.workload().arrivals()));
             }
         }
-        hypervisor.attach(guests);
+        hypervisor.attach(clients);
         starts.forEach(Runnable::run);
         if (timeline != null) {
             recordTimeline(host);
@@ -114,7 +123,7 @@ public final class HostModel implements ReplicationModel {
             }, pcpus);
         }
         timeline.add(Metrics.HOST, Metrics.CPU_UTIL, now -> {
-            double a = 0;
+            double a = hypervisor.overheadArea(now);
             for (GuestScheduler g : all) {
                 a += g.busyArea(now);
             }
@@ -136,6 +145,10 @@ public final class HostModel implements ReplicationModel {
         List<Stage> out = new ArrayList<>();
         String prefix = "vm/" + instance + "/" + rc.name() + "/";
         int index = 0;
+        double overcommit = MemoryAdmission.overcommitFraction(spec);
+        if (overcommit > 0 && spec.memory().overcommit()) {
+            out.add(pageIns(sim, prefix + "paging", overcommit));
+        }
         for (Phase p : rc.phases()) {
             String stream = prefix + "phase" + index++;
             if (p instanceof Phase.Cpu cpu) {
@@ -166,6 +179,28 @@ public final class HostModel implements ReplicationModel {
         return out.toArray(new Stage[0]);
     }
 
+    /**
+     * Page-ins before a request's phases: on average faults × overcommit of them (the integer part
+     * always, one more with the fractional part's probability), served back to back on the swap disk.
+     */
+    private Stage pageIns(Simulation sim, String stream, double overcommit) {
+        DiskSpec swap = spec.host().disk(spec.memory().swapDevice()).orElseThrow();
+        double mean = spec.memory().faultsPerRequest() * overcommit;
+        RandomGenerator rng = sim.random().stream(stream);
+        Sampler service = swap.service() != null ? swap.service().sampler(sim.random().stream(stream + "/service"))
+                : constant(swap.latency() + spec.memory().pageSize() / swap.bandwidth());
+        int whole = (int) Math.floor(mean);
+        double frac = mean - whole;
+        return Stage.optionalDevice(disks.get(swap.name()), () -> {
+            int k = whole + (rng.nextDouble() < frac ? 1 : 0);
+            double t = 0;
+            for (int i = 0; i < k; i++) {
+                t += service.next();
+            }
+            return t;
+        });
+    }
+
     private static Sampler constant(double v) {
         return new Distribution.Constant(v).sampler(null);
     }
@@ -190,9 +225,15 @@ public final class HostModel implements ReplicationModel {
                 guest += vm.guest.guestArea(now);
                 runnable += vm.guest.runnableArea(now);
             }
+            double costop = 0;
+            for (VmInstance vm : t.instances) {
+                costop += hypervisor.coStopArea(vm.guest, now);
+            }
+            out.put(scope, Metrics.CPU_UTIL, busy / capacity);
             out.put(scope, Metrics.CPU_UTIL_GUEST, guest / capacity);
             out.put(scope, Metrics.CPU_UTIL_VIRTUALIZATION, (busy - guest) / capacity);
             out.put(scope, Metrics.CPU_READY_FRACTION, runnable > 0 ? Math.max(0, 1 - busy / runnable) : 0);
+            out.put(scope, Metrics.CPU_COSTOP_FRACTION, runnable > 0 ? costop / runnable : 0);
             out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
             if (t.perClass.size() > 1) {
                 for (Map.Entry<String, LatencyRecorder> c : t.perClass.entrySet()) {
@@ -206,12 +247,13 @@ public final class HostModel implements ReplicationModel {
         out.put(Metrics.HOST, Metrics.THROUGHPUT, hostCompleted / span);
         out.put(Metrics.HOST, Metrics.CPU_UTIL_GUEST, hostGuest / capacity);
         out.put(Metrics.HOST, Metrics.CPU_UTIL_VIRTUALIZATION, (hostBusy - hostGuest) / capacity);
+        double hv = hypervisor.overheadArea(now);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_HYPERVISOR, hv / capacity);
         // Not yet modelled as separate activities in this profile generation: reported as zero so
         // that the breakdown is complete and adds up to 1.
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_HYPERVISOR, 0.0);
         out.put(Metrics.HOST, Metrics.CPU_UTIL_PARENT, 0.0);
         out.put(Metrics.HOST, Metrics.CPU_UTIL_MANAGEMENT, 0.0);
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_IDLE, Math.max(0, 1 - hostBusy / capacity));
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_IDLE, Math.max(0, 1 - (hostBusy + hv) / capacity));
         if (!disks.isEmpty()) {
             out.put(Metrics.HOST, Metrics.DISK_UTIL, meanUtilization(disks, now));
         }

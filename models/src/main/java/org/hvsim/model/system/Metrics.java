@@ -19,9 +19,11 @@ public final class Metrics {
     public static final String CPU_UTIL_MANAGEMENT = "cpu_util_management";
     public static final String CPU_UTIL_IDLE = "cpu_util_idle";
     public static final String CPU_READY_FRACTION = "cpu_ready_fraction";
+    /** Share of a VM's runnable vCPU time spent co-stopped (relaxed co-scheduling). */
+    public static final String CPU_COSTOP_FRACTION = "cpu_costop_fraction";
     public static final String DISK_UTIL = "disk_util";
     public static final String NIC_UTIL = "nic_util";
-    /** Time series: busy share of the host's (or a VM template's) CPU capacity, all categories. */
+    /** Busy share of the host's (or a VM template's) CPU capacity, all categories; also a time series. */
     public static final String CPU_UTIL = "cpu_util";
     /** Time series: mean number of operations at a device, waiting or in service. */
     public static final String QUEUE_LENGTH = "queue_length";

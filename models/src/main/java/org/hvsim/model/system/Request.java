@@ -39,6 +39,11 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
             return;
         }
         Stage s = stages[stage];
+        if (s.skipWhenZero && amounts[stage] == 0) {
+            stage++;
+            dispatch();
+            return;
+        }
         if (s.station == null) {
             prepare(amounts[stage], s.guestFraction);
             vm.guest.submit(this);

@@ -12,18 +12,26 @@ final class Stage {
     final FcfsStation station; // null for a CPU stage
     final Sampler amount;
     final double guestFraction;
+    /** A device stage whose drawn amount is 0 is skipped instead of queueing (e.g. no page-in). */
+    final boolean skipWhenZero;
 
-    private Stage(FcfsStation station, Sampler amount, double guestFraction) {
+    private Stage(FcfsStation station, Sampler amount, double guestFraction, boolean skipWhenZero) {
         this.station = station;
         this.amount = amount;
         this.guestFraction = guestFraction;
+        this.skipWhenZero = skipWhenZero;
     }
 
     static Stage cpu(Sampler work, double guestFraction) {
-        return new Stage(null, work, guestFraction);
+        return new Stage(null, work, guestFraction, false);
     }
 
     static Stage device(FcfsStation station, Sampler serviceTime) {
-        return new Stage(station, serviceTime, 1.0);
+        return new Stage(station, serviceTime, 1.0, false);
+    }
+
+    /** A device visit that may not happen: skipped when the drawn service time is 0. */
+    static Stage optionalDevice(FcfsStation station, Sampler serviceTime) {
+        return new Stage(station, serviceTime, 1.0, true);
     }
 }

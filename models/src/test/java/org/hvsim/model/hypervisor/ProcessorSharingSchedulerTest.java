@@ -68,7 +68,11 @@ class ProcessorSharingSchedulerTest {
                 guests.add(GuestScheduler.create(d, sim, vcpus[g], 1.0, quantum));
                 jobs.add(new ArrayList<>());
             }
-            new ProcessorSharingScheduler(pcpus).attach(guests);
+            List<CpuClient> clients = new ArrayList<>();
+            for (int g = 0; g < guests.size(); g++) {
+                clients.add(new CpuClient("g" + g, guests.get(g), CpuControls.DEFAULT));
+            }
+            new ProcessorSharingScheduler(pcpus).attach(clients);
             sim.scheduleAt(0, () -> {
                 for (int g = 0; g < vcpus.length; g++) {
                     for (double w : work[g]) {

@@ -63,6 +63,7 @@ public final class ReplicationRunner {
         RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
         Simulation simulation = new Simulation(simulator, streams, spec.index(), spec.warmup(), spec.runLength());
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         ReplicationState[] endState = new ReplicationState[1];
 
         EventListener listener = new EventListener() {
@@ -75,6 +76,7 @@ public final class ReplicationRunner {
                 } else if (event.getType().equals(Replication.END_REPLICATION_EVENT)) {
                     done.countDown();
                 } else if (event.getType().equals(SimulatorInterface.STOP_EVENT)) {
+                    stopped.countDown();
                     // A normal end fires STOP then END_REPLICATION; anything else that stops is a failure.
                     ReplicationState state = simulator.getReplicationState();
                     if (state != ReplicationState.ENDING && state != ReplicationState.ENDED) {
@@ -132,8 +134,13 @@ public final class ReplicationRunner {
             if (simulator.isStartingOrRunning()) {
                 try {
                     simulator.stop();
+                    // Let the worker finish firing STOP_EVENT before cleanUp removes the listeners it is
+                    // iterating (otherwise DSOL logs a NullPointerException from the worker).
+                    stopped.await(2, TimeUnit.SECONDS);
                 } catch (RuntimeException ignored) {
                     // already stopping
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             simulator.cleanUp();

@@ -8,13 +8,17 @@ import org.hvsim.core.engine.Warmup;
  * HdrHistogram with 3 significant digits (0.1 % relative error, bounded memory).
  */
 public final class LatencyRecorder implements Warmup {
+    static final double MIN_RECORDED = 1e-7;
+    static final double MAX_RECORDED = 1e8;
+
     private final Tally tally = new Tally();
     private final DoubleHistogram histogram = new DoubleHistogram(3);
 
     public void record(double seconds) {
         tally.add(seconds);
-        // HdrHistogram has no zero-width bucket for 0 in an auto-ranging histogram of doubles; clamp up.
-        histogram.recordValue(Math.max(seconds, 1e-9));
+        // An auto-ranging DoubleHistogram covers at most a 2^53 ratio of values and has no bucket for 0:
+        // quantiles are kept between 0.1 us and 1e8 s (3 years); the mean stays exact.
+        histogram.recordValue(Math.min(Math.max(seconds, MIN_RECORDED), MAX_RECORDED));
     }
 
     public long count() {

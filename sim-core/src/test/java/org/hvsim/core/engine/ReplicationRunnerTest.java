@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.hvsim.core.stats.Tally;
 import org.hvsim.core.stats.TimeWeighted;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -186,9 +185,6 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: ReplicationRunner.run catches only RuntimeException around simulator.initialize(); an Error "
-            + "(e.g. AssertionError) thrown by ReplicationModel.construct() escapes unwrapped instead of becoming the "
-            + "SimulationFailure the class contract promises")
     void errorInConstructIsASimulationFailureWithThatCause() throws InterruptedException {
         // The runner's contract: "returns its output or throws SimulationFailure carrying the original exception".
         AssertionError bad = new AssertionError("model assertion in construct");
@@ -358,12 +354,6 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: about 1 in 75 replications that hit the wall-clock limit prints a NullPointerException stack "
-            + "trace on stdout ('ERROR ALWAYS ...Simulator$SimulatorWorkerThread.run:613 - NullPointerException(Cannot "
-            + "invoke \"java.util.Collection.toArray()\" because \"c\" is null)' from EventProducer.fireEvent). "
-            + "ReplicationRunner's finally calls simulator.stop() and at once simulator.cleanUp(), whose "
-            + "removeAllListeners() races with the worker firing STOP_EVENT; the worker's NPE is logged through "
-            + "CategoryLogger.always(), which is not silenced. Observed 4 of 300 runs.")
     void timedOutReplicationsPrintNothing() {
         int[] failures = new int[1];
         String printed = stdoutOf(() -> {
@@ -384,10 +374,6 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: DSOL logging is not silenced (pitfall 8). ReplicationRunner's static "
-            + "CategoryLogger.setLogLevelAll(OFF) runs before DSOL registers Cat.DSOL; each new simulator's SimLogger "
-            + "then re-adds Cat.DSOL at the default level INFO, and CategoryLogger.CAT_ALWAYS stays at TRACE. After a "
-            + "replication, DSOL's warn/error messages (SimEvent.execute, Simulator worker, startImpl) go to stdout.")
     void dsolLoggingStaysSilencedAfterAReplication() {
         ReplicationRunner.run(LambdaModel.of(sim -> sim.schedule(1.0, () -> { })), spec(0, 10, 30));
         String printed = stdoutOf(() -> {
@@ -399,9 +385,6 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: an exception thrown by a Simulation.onWarmup listener is logged by DSOL's SimEvent.execute with a "
-            + "full stack trace on stdout (see dsolLoggingStaysSilencedAfterAReplication), because the warm-up runs as "
-            + "DSOL's reflective 'warmup' SimEvent")
     void nothingIsPrintedOnStdoutWhenAWarmupListenerFails() {
         String printed = stdoutOf(() -> assertThrows(SimulationFailure.class, () -> ReplicationRunner.run(
                 LambdaModel.of(sim -> sim.onWarmup(now -> {
@@ -411,10 +394,6 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: an exception thrown by a Simulation.onWarmup listener surfaces as SimulationFailure whose cause is "
-            + "java.lang.reflect.InvocationTargetException (message 'replication 0 failed at t=5.0 s: "
-            + "java.lang.reflect.InvocationTargetException'), not the model's exception: the warm-up runs inside "
-            + "DSOL's reflective SimEvent, and EngineSimulator.unwrap only unwraps SimRuntimeException")
     void exceptionInAWarmupListenerSurfacesWithThatCause() {
         IllegalStateException boom = new IllegalStateException("warm-up listener failure");
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> ReplicationRunner.run(
@@ -471,12 +450,6 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: concurrent ReplicationRunner.run fails intermittently with NullPointerException in "
-            + "org.djutils.logger.CategoryLogger.addFormatter (CategoryLogger.java:523) called from DSOL's SimLogger "
-            + "constructor (new EngineSimulator -> DevsSimulator -> Simulator -> SimLogger). SimLogger removes and "
-            + "re-adds the global DSOL log category non-atomically; a simulator constructed on another thread at the "
-            + "same moment finds no category. Observed 1-11 failures out of 160 replications on 4 threads. "
-            + "Simulator construction in ReplicationRunner.run must be serialized (a static lock).")
     void concurrentReplicationsAllSucceedWithUniqueIds() throws Exception {
         int threads = 4;
         int perThread = 40;

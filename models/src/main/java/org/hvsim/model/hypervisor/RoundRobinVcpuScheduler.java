@@ -1,0 +1,77 @@
+package org.hvsim.model.hypervisor;
+
+import java.util.ArrayDeque;
+
+import org.hvsim.core.engine.Simulation;
+
+/**
+ * Reference discipline: one global FIFO of runnable vCPUs, each running for at most {@code quantum}
+ * while others wait, then going to the back of the queue.
+ */
+public final class RoundRobinVcpuScheduler extends VcpuScheduler {
+
+    public static final String NAME = "round-robin";
+
+    private final ArrayDeque<Vcpu> queue = new ArrayDeque<>();
+    private final double quantum;
+
+    public RoundRobinVcpuScheduler(Simulation sim, int pcpus, double switchCost, double quantum) {
+        super(sim, pcpus, switchCost);
+        if (!(quantum > 0)) {
+            throw new IllegalArgumentException("quantum must be positive");
+        }
+        this.quantum = quantum;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected void enqueue(Vcpu v) {
+        queue.addLast(v);
+        for (Pcpu p : pcpus) {
+            if (p.idle()) {
+                return; // an idle pCPU takes it
+            }
+        }
+        // A vCPU whose quantum ran out while nobody waited gives way now.
+        for (Pcpu p : pcpus) {
+            if (p.quantumExpired && p.current() != null) {
+                p.quantumExpired = false;
+                preempt(p);
+                return;
+            }
+        }
+    }
+
+    @Override
+    protected void requeue(Vcpu v) {
+        queue.addLast(v);
+    }
+
+    @Override
+    protected void dequeue(Vcpu v) {
+        queue.remove(v);
+    }
+
+    @Override
+    protected Vcpu pick(Pcpu p) {
+        return queue.pollFirst();
+    }
+
+    @Override
+    protected void onStart(Pcpu p, Vcpu v) {
+        setTimer(p, sim.now() + quantum);
+    }
+
+    @Override
+    protected void onTimer(Pcpu p) {
+        if (queue.isEmpty()) {
+            p.quantumExpired = true;
+        } else {
+            preempt(p);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.hvsim.model.hypervisor;
+
+import java.util.Objects;
+
+/**
+ * The hypervisor scheduler of an architecture and its tunables. Each scheduler reads the ones it has.
+ *
+ * @param name       registered scheduler name
+ * @param switchCost pCPU seconds per world switch between VMs, charged as hypervisor time
+ * @param quantum    round-robin quantum (round-robin) in seconds
+ * @param boost      Xen credit: BOOST a waking UNDER vCPU
+ * @param rateLimit  Xen credit: minimum run time before preemption, seconds (0: none, as in Xen 3.x)
+ */
+public record SchedulerSettings(String name, double switchCost, double quantum, boolean boost, double rateLimit) {
+
+    /** Round-robin quantum default: Xen credit's 30 ms slice (R6), so the reference is comparable. */
+    public static final double DEFAULT_QUANTUM = 0.030;
+
+    public SchedulerSettings {
+        Objects.requireNonNull(name, "name");
+        if (!(switchCost >= 0) || !(quantum > 0) || !(rateLimit >= 0)) {
+            throw new IllegalArgumentException("scheduler settings out of range: " + switchCost + ", " + quantum
+                    + ", " + rateLimit);
+        }
+    }
+
+    /** A scheduler by name with no switch cost and the defaults. */
+    public static SchedulerSettings of(String name) {
+        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, true, 0);
+    }
+
+    public SchedulerSettings withName(String n) {
+        return new SchedulerSettings(n, switchCost, quantum, boost, rateLimit);
+    }
+
+    public SchedulerSettings withSwitchCost(double c) {
+        return new SchedulerSettings(name, c, quantum, boost, rateLimit);
+    }
+
+    public SchedulerSettings withBoost(boolean b) {
+        return new SchedulerSettings(name, switchCost, quantum, b, rateLimit);
+    }
+
+    public SchedulerSettings withRateLimit(double r) {
+        return new SchedulerSettings(name, switchCost, quantum, boost, r);
+    }
+
+    public SchedulerSettings withQuantum(double q) {
+        return new SchedulerSettings(name, switchCost, q, boost, rateLimit);
+    }
+}

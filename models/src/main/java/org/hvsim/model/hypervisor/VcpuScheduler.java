@@ -1,0 +1,433 @@
+package org.hvsim.model.hypervisor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.stats.TimeWeighted;
+import org.hvsim.model.guest.GuestScheduler;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * The mechanics shared by schedulers that run whole vCPUs on pCPUs (one vCPU per pCPU at a time):
+ * halting and waking vCPUs as their guest's demand changes, dispatch with the cost of a world switch
+ * between VMs, preemption, per-pCPU timers, and the accounting of CPU consumed. A concrete scheduler
+ * decides only the policy: where a waiting vCPU queues, which one a pCPU runs next, and when to preempt.
+ *
+ * <p>A guest's vCPUs are interchangeable for its work (the guest OS migrates runnable threads to the
+ * vCPUs that run), so the guest is told how many of its vCPUs run, not which.
+ */
+public abstract class VcpuScheduler implements HypervisorScheduler {
+
+    /** Where a vCPU is. */
+    protected enum State {
+        /** No work in the guest for it: it does not compete. */
+        HALTED,
+        /** Runnable, in a run queue (or parked by a cap or limit). */
+        WAITING,
+        /** A pCPU is switching to it; it does no guest work yet. */
+        SWITCHING,
+        /** On a pCPU. */
+        RUNNING
+    }
+
+    /** A scheduled client (VM) and its vCPUs. */
+    protected static class Domain {
+        public final CpuClient client;
+        public final int index;
+        public final Vcpu[] vcpus;
+        /** vCPUs currently running for the guest. */
+        int running;
+        /** Scheduler policy state. */
+        public double weight;
+        public double credit;
+        public boolean parked;
+        public double usedInPeriod;
+        public final TimeWeighted coStopped = new TimeWeighted();
+
+        Domain(CpuClient client, int index) {
+            this.client = client;
+            this.index = index;
+            this.vcpus = new Vcpu[client.vcpus()];
+            for (int i = 0; i < vcpus.length; i++) {
+                vcpus[i] = new Vcpu(this, i);
+            }
+        }
+
+        public GuestScheduler guest() {
+            return client.guest();
+        }
+
+        public int nonHalted() {
+            int n = 0;
+            for (Vcpu v : vcpus) {
+                if (v.state != State.HALTED) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** One virtual CPU. The public fields after {@code state} are policy state of the concrete scheduler. */
+    protected static class Vcpu {
+        public final Domain domain;
+        public final int index;
+        State state = State.HALTED;
+        Pcpu pcpu;
+        /** The pCPU it last ran on (affinity). */
+        public Pcpu last;
+        /** When it started running, or when its running time was last accounted. */
+        double accountedUntil;
+        /** CPU seconds received in total. */
+        public double consumed;
+        public double credit;
+        public int priority;
+        public double virtualTime;
+        public boolean coStopped;
+        /** Sequence number of its last enqueue, for FIFO order within a priority. */
+        public long enqueued;
+
+        Vcpu(Domain domain, int index) {
+            this.domain = domain;
+            this.index = index;
+        }
+
+        public State state() {
+            return state;
+        }
+
+        public Pcpu pcpu() {
+            return pcpu;
+        }
+
+        @Override
+        public String toString() {
+            return domain.client.name() + ".v" + index + "[" + state + "]";
+        }
+    }
+
+    /** One physical CPU. */
+    protected static class Pcpu {
+        public final int index;
+        Vcpu current;
+        Vcpu switchTarget;
+        Domain lastDomain;
+        SimEventInterface<Double> timer;
+        /** Policy state: for schedulers with per-pCPU run queues and periodic ticks. */
+        public Object queue;
+        public SimEventInterface<Double> tick;
+        /** A quantum has expired while nobody waited; preempt at the next arrival. */
+        public boolean quantumExpired;
+
+        Pcpu(int index) {
+            this.index = index;
+        }
+
+        public Vcpu current() {
+            return current;
+        }
+
+        public boolean idle() {
+            return current == null && switchTarget == null;
+        }
+    }
+
+    protected final Simulation sim;
+    protected final Pcpu[] pcpus;
+    protected final List<Domain> domains = new ArrayList<>();
+    private final double switchCost;
+    private final TimeWeighted switching = new TimeWeighted();
+    private long enqueueSequence;
+
+    /**
+     * @param switchCost pCPU seconds a world switch between two VMs takes (hypervisor time)
+     */
+    protected VcpuScheduler(Simulation sim, int pcpus, double switchCost) {
+        if (!(switchCost >= 0)) {
+            throw new IllegalArgumentException("switch cost must be >= 0");
+        }
+        this.sim = sim;
+        this.switchCost = switchCost;
+        this.pcpus = new Pcpu[pcpus];
+        for (int i = 0; i < pcpus; i++) {
+            this.pcpus[i] = new Pcpu(i);
+        }
+        sim.onWarmup(switching);
+    }
+
+    @Override
+    public void attach(List<CpuClient> clients) {
+        for (CpuClient c : clients) {
+            Domain d = new Domain(c, domains.size());
+            domains.add(d);
+            sim.onWarmup(d.coStopped);
+            c.guest().attach((g, oldDemand, newDemand) -> demandChanged(d, newDemand));
+            configure(d);
+        }
+        started();
+    }
+
+    /** Hook: reads a domain's controls into its policy state. */
+    protected void configure(Domain d) {
+    }
+
+    /** Hook: all domains are attached; start periodic activity. */
+    protected void started() {
+    }
+
+    @Override
+    public double overheadArea(double now) {
+        return switching.area(now);
+    }
+
+    @Override
+    public double coStopArea(GuestScheduler guest, double now) {
+        for (Domain d : domains) {
+            if (d.guest() == guest) {
+                return d.coStopped.area(now);
+            }
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------------------------ policy
+
+    /** Puts a waiting vCPU into a run queue. */
+    protected abstract void enqueue(Vcpu v);
+
+    /** Takes a waiting vCPU out of its run queue (it halts or is parked). */
+    protected abstract void dequeue(Vcpu v);
+
+    /** Removes and returns the vCPU that {@code p} runs next, or null to idle. */
+    protected abstract Vcpu pick(Pcpu p);
+
+    /** A vCPU woke up (its guest has work for it). Default: queue it; idle pCPUs are then kicked. */
+    protected void woke(Vcpu v) {
+        enqueue(v);
+    }
+
+    /** A vCPU was preempted. Default: queue it like a wake-up. */
+    protected void requeue(Vcpu v) {
+        enqueue(v);
+    }
+
+    /** {@code v} starts running on {@code p}; set timers here. */
+    protected void onStart(Pcpu p, Vcpu v) {
+    }
+
+    /** {@code v} received {@code ran} seconds of CPU (called when it stops and when accounted). */
+    protected void onRun(Vcpu v, double ran) {
+    }
+
+    /** The pCPU's timer fired. */
+    protected void onTimer(Pcpu p) {
+    }
+
+    // ------------------------------------------------------------------------------------ mechanics
+
+    private void demandChanged(Domain d, int demand) {
+        int active = d.nonHalted();
+        while (active < demand) {
+            Vcpu v = firstIn(d, State.HALTED);
+            v.state = State.WAITING;
+            v.enqueued = ++enqueueSequence;
+            woke(v);
+            active++;
+        }
+        while (active > demand) {
+            Vcpu v = lastIn(d, State.WAITING);
+            if (v == null) {
+                v = lastIn(d, State.SWITCHING);
+            }
+            if (v == null) {
+                v = lastIn(d, State.RUNNING);
+            }
+            halt(v);
+            active--;
+        }
+        kickIdle();
+    }
+
+    private static Vcpu firstIn(Domain d, State s) {
+        for (Vcpu v : d.vcpus) {
+            if (v.state == s) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static Vcpu lastIn(Domain d, State s) {
+        for (int i = d.vcpus.length - 1; i >= 0; i--) {
+            if (d.vcpus[i].state == s) {
+                return d.vcpus[i];
+            }
+        }
+        return null;
+    }
+
+    private void halt(Vcpu v) {
+        switch (v.state) {
+            case WAITING -> {
+                dequeue(v);
+                v.state = State.HALTED;
+            }
+            case SWITCHING -> v.state = State.HALTED; // the pCPU finishes the switch, then picks again
+            case RUNNING -> {
+                Pcpu p = v.pcpu;
+                stopRunning(p, v);
+                v.state = State.HALTED;
+                reschedule(p);
+            }
+            default -> throw new IllegalStateException("halting " + v);
+        }
+    }
+
+    /** Marks a vCPU freshly queued (for FIFO order). */
+    protected final long nextSequence() {
+        return ++enqueueSequence;
+    }
+
+    /** Every idle pCPU looks for work. */
+    protected final void kickIdle() {
+        for (Pcpu p : pcpus) {
+            if (p.idle()) {
+                reschedule(p);
+            }
+        }
+    }
+
+    /** An idle pCPU picks its next vCPU; a busy one is left alone. */
+    protected final void reschedule(Pcpu p) {
+        if (!p.idle()) {
+            return;
+        }
+        Vcpu next = pick(p);
+        if (next == null) {
+            cancelTimer(p);
+            return;
+        }
+        dispatch(p, next);
+    }
+
+    private void dispatch(Pcpu p, Vcpu v) {
+        if (v.state != State.WAITING) {
+            throw new IllegalStateException("dispatching " + v);
+        }
+        if (switchCost > 0 && p.lastDomain != v.domain) {
+            v.state = State.SWITCHING;
+            v.pcpu = p;
+            p.switchTarget = v;
+            switching.add(sim.now(), 1);
+            sim.schedule(switchCost, () -> switchDone(p));
+        } else {
+            startRunning(p, v);
+        }
+    }
+
+    private void switchDone(Pcpu p) {
+        switching.add(sim.now(), -1);
+        Vcpu v = p.switchTarget;
+        p.switchTarget = null;
+        p.lastDomain = v.domain;
+        if (v.state == State.SWITCHING) {
+            startRunning(p, v);
+        } else {
+            v.pcpu = null;
+            reschedule(p);
+        }
+    }
+
+    private void startRunning(Pcpu p, Vcpu v) {
+        v.state = State.RUNNING;
+        v.pcpu = p;
+        v.last = p;
+        v.accountedUntil = sim.now();
+        p.current = v;
+        p.lastDomain = v.domain;
+        p.quantumExpired = false;
+        Domain d = v.domain;
+        d.running++;
+        d.guest().grant(d.running, 1.0);
+        onStart(p, v);
+    }
+
+    private void stopRunning(Pcpu p, Vcpu v) {
+        account(v);
+        p.current = null;
+        v.pcpu = null;
+        cancelTimer(p);
+        Domain d = v.domain;
+        d.running--;
+        d.guest().grant(d.running, 1.0);
+    }
+
+    /** Brings a running vCPU's consumed time (and the policy's view of it) up to now. */
+    protected final void account(Vcpu v) {
+        if (v.state != State.RUNNING) {
+            return;
+        }
+        double now = sim.now();
+        double ran = now - v.accountedUntil;
+        v.accountedUntil = now;
+        if (ran > 0) {
+            v.consumed += ran;
+            onRun(v, ran);
+        }
+    }
+
+    /** Seconds {@code v} has been running since it was last dispatched or accounted. */
+    protected final double runningFor(Vcpu v) {
+        return v.state == State.RUNNING ? sim.now() - v.accountedUntil : 0;
+    }
+
+    /** Takes the running vCPU off {@code p}, queues it again, and lets {@code p} pick. */
+    protected final void preempt(Pcpu p) {
+        Vcpu v = p.current;
+        stopRunning(p, v);
+        v.state = State.WAITING;
+        v.enqueued = nextSequence();
+        requeue(v);
+        reschedule(p);
+    }
+
+    /**
+     * Takes the running vCPU off {@code p} without queueing it (parked by a cap or limit, or
+     * co-stopped); it stays WAITING outside any queue until {@link #unpark} is called.
+     */
+    protected final void park(Pcpu p) {
+        Vcpu v = p.current;
+        stopRunning(p, v);
+        v.state = State.WAITING;
+        reschedule(p);
+    }
+
+    /** Puts a parked vCPU back into the run queues. */
+    protected final void unpark(Vcpu v) {
+        if (v.state == State.WAITING) {
+            v.enqueued = nextSequence();
+            enqueue(v);
+        }
+    }
+
+    protected final void setTimer(Pcpu p, double at) {
+        cancelTimer(p);
+        p.timer = sim.scheduleAt(Math.max(at, sim.now()), () -> {
+            p.timer = null;
+            onTimer(p);
+        });
+    }
+
+    protected final void cancelTimer(Pcpu p) {
+        if (p.timer != null) {
+            sim.cancel(p.timer);
+            p.timer = null;
+        }
+    }
+
+    protected final int pcpuCount() {
+        return pcpus.length;
+    }
+}
