@@ -237,6 +237,25 @@ public final class XenCreditScheduler extends VcpuScheduler {
     @Override
     protected void onRun(Vcpu v, double ran) {
         v.credit -= ran;
+        v.virtualTime += ran;
+    }
+
+    /**
+     * A vCPU earns credit if it competes now or ran during the period (Xen keeps vCPUs on its active
+     * list while they are debited), so a mostly-halted I/O vCPU still earns its share.
+     */
+    private static boolean isActive(Vcpu v) {
+        return v.state() != State.HALTED || v.virtualTime > 0;
+    }
+
+    private static int active(Domain d) {
+        int n = 0;
+        for (Vcpu v : d.vcpus) {
+            if (isActive(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private void updatePriority(Vcpu v) {
@@ -286,11 +305,10 @@ public final class XenCreditScheduler extends VcpuScheduler {
             for (Vcpu v : d.vcpus) {
                 account(v);
             }
-            int active = d.nonHalted();
-            weightTotal += d.weight * active;
+            weightTotal += d.weight * active(d);
         }
         for (Domain d : domains) {
-            int active = d.nonHalted();
+            int active = active(d);
             if (active == 0 || weightTotal == 0) {
                 continue;
             }
@@ -300,10 +318,14 @@ public final class XenCreditScheduler extends VcpuScheduler {
             }
             double perVcpu = fair / active;
             for (Vcpu v : d.vcpus) {
-                if (v.state() == State.HALTED) {
-                    continue;
+                if (isActive(v)) {
+                    v.credit = Math.max(-SLICE, Math.min(SLICE, v.credit + perVcpu));
                 }
-                v.credit = Math.max(-SLICE, Math.min(SLICE, v.credit + perVcpu));
+            }
+        }
+        for (Domain d : domains) {
+            for (Vcpu v : d.vcpus) {
+                v.virtualTime = 0; // CPU received in the period now starting
             }
         }
         // New priorities; a capped domain with spent credit stays parked; the others' queued vCPUs move

@@ -1,0 +1,114 @@
+package org.hvsim.model.hypervisor;
+
+import static org.hvsim.model.hypervisor.SchedulingFixture.weight;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.model.system.Metrics;
+import org.junit.jupiter.api.Test;
+
+/** Xen credit against its documented behaviour (R6): weights, caps, work conservation, BOOST. */
+class XenCreditSchedulerTest {
+
+    private static final SchedulerSettings CREDIT = SchedulerSettings.of(XenCreditScheduler.NAME);
+
+    private static double share(ReplicationOutput out, String vm) {
+        return out.get(vm, Metrics.CPU_UTIL);
+    }
+
+    @Test
+    void cpuBoundVmsReceiveCpuInTheRatioOfTheirWeights() {
+        // Three single-vCPU hogs, weights 1:2:3, on one pCPU.
+        ReplicationOutput out = new SchedulingFixture(1).hog("a", 1, weight(128)).hog("b", 1, weight(256))
+                .hog("c", 1, weight(384)).run(CREDIT, 10, 610, 0);
+        assertEquals(1.0 / 6, share(out, "a"), 0.02 / 6);
+        assertEquals(2.0 / 6, share(out, "b"), 0.04 / 6);
+        assertEquals(3.0 / 6, share(out, "c"), 0.06 / 6);
+        assertEquals(0, out.get("host", Metrics.CPU_UTIL_IDLE), 1e-9);
+    }
+
+    @Test
+    void weightsHoldWithMoreVcpusThanPcpusOnSeveralPcpus() {
+        // Four hogs, weights 1:1:2:4, on two pCPUs: 0.25, 0.25, 0.5 and 1 pCPU, i.e. 1/8, 1/8, 1/4, 1/2.
+        ReplicationOutput out = new SchedulingFixture(2).hog("a", 1, weight(100)).hog("b", 1, weight(100))
+                .hog("c", 1, weight(200)).hog("d", 1, weight(400)).run(CREDIT, 10, 610, 0);
+        assertEquals(0.125, share(out, "a"), 0.02 * 0.125);
+        assertEquals(0.125, share(out, "b"), 0.02 * 0.125);
+        assertEquals(0.25, share(out, "c"), 0.02 * 0.25);
+        assertEquals(0.5, share(out, "d"), 0.02 * 0.5);
+    }
+
+    @Test
+    void aCapIsNeverExceededAndTheRestIsNotWasted() {
+        // A hog capped at 25 % of a pCPU beside an uncapped hog of equal weight on one pCPU.
+        ReplicationOutput out = new SchedulingFixture(1).hog("capped", 1, new CpuControls(256, 0, 0.25))
+                .hog("free", 1, weight(256)).run(CREDIT, 10, 310, 0);
+        assertTrue(share(out, "capped") <= 0.25 + 1e-3, "cap exceeded: " + share(out, "capped"));
+        assertTrue(share(out, "capped") > 0.23, "capped VM should get close to its cap: " + share(out, "capped"));
+        assertEquals(0.75, share(out, "free"), 0.01);
+        // Alone, a capped hog leaves the pCPU idle (a cap is a hard limit, not a share).
+        ReplicationOutput alone = new SchedulingFixture(1).hog("capped", 1, new CpuControls(256, 0, 0.25))
+                .run(CREDIT, 10, 310, 0);
+        assertTrue(share(alone, "capped") <= 0.25 + 1e-3, "cap exceeded alone: " + share(alone, "capped"));
+        assertEquals(0.75, alone.get("host", Metrics.CPU_UTIL_IDLE), 0.01);
+    }
+
+    @Test
+    void noPcpuIdlesWhileAVcpuThatMayRunWaits() {
+        // Five single-vCPU hogs on four pCPUs: the host is never idle, and every VM runs.
+        ReplicationOutput out = new SchedulingFixture(4).hog("a", 1, weight(256)).hog("b", 1, weight(256))
+                .hog("c", 1, weight(256)).hog("d", 1, weight(256)).hog("e", 1, weight(256)).run(CREDIT, 5, 125, 0);
+        assertEquals(0, out.get("host", Metrics.CPU_UTIL_IDLE), 1e-9);
+        for (String vm : new String[] {"a", "b", "c", "d", "e"}) {
+            assertEquals(0.2, share(out, vm), 0.02 * 0.2, vm);
+            assertEquals(0.2, out.get(vm, Metrics.CPU_READY_FRACTION), 0.02, vm);
+        }
+    }
+
+    @Test
+    void boostGivesAnIoBoundVmFarLowerResponseTimeBesideCpuHeavyVms() {
+        // Two batch VMs with CPU bursts of 20 ms on average, each using 20 % of the pCPU (less than its
+        // fair third), so they stay UNDER; an I/O-bound VM wakes 20 times a second for 1 ms of CPU.
+        SchedulingFixture f = new SchedulingFixture(1).open("io", 20, 0.001, weight(256))
+                .open("batch1", 10, 0.020, weight(256)).open("batch2", 10, 0.020, weight(256));
+        double with = 0;
+        double without = 0;
+        for (int rep = 0; rep < 3; rep++) {
+            with += f.run(CREDIT, 10, 310, rep).get("io", Metrics.RESPONSE_TIME_MEAN) / 3;
+            without += f.run(CREDIT.withBoost(false), 10, 310, rep).get("io", Metrics.RESPONSE_TIME_MEAN) / 3;
+        }
+        // With BOOST the woken vCPU preempts a batch VM at once: about its own 1 ms demand. Without, it
+        // queues behind an UNDER batch VM until its burst or 30 ms slice ends whenever one runs.
+        assertTrue(with < 0.002, "with BOOST: " + with);
+        assertTrue(without > 3 * with, "without BOOST " + without + " vs with " + with);
+    }
+
+    @Test
+    void aSingleVmAloneBehavesExactlyAsNative() {
+        SchedulingFixture f = new SchedulingFixture(1).open("vm", 0.7 / 0.01, 0.01, weight(0));
+        for (int rep = 0; rep < 3; rep++) {
+            ReplicationOutput credit = f.run(CREDIT, 20, 200, rep);
+            ReplicationOutput ps = f.run(SchedulerSettings.of(ProcessorSharingScheduler.NAME), 20, 200, rep);
+            assertEquals(ps.get("vm", Metrics.RESPONSE_TIME_MEAN), credit.get("vm", Metrics.RESPONSE_TIME_MEAN), 0.0);
+            assertEquals(ps.get("vm", Metrics.THROUGHPUT), credit.get("vm", Metrics.THROUGHPUT), 0.0);
+        }
+    }
+
+    @Test
+    void worldSwitchesAreChargedAsHypervisorTimeAndTheBreakdownAddsUp() {
+        ReplicationOutput out = new SchedulingFixture(1).hog("a", 1, weight(256)).hog("b", 1, weight(256))
+                .run(CREDIT.withSwitchCost(20e-6), 5, 65, 0);
+        double hv = out.get("host", Metrics.CPU_UTIL_HYPERVISOR);
+        assertTrue(hv > 0, "switches cost hypervisor time");
+        // At most one switch per 10 ms tick-or-slice decision: well under 1 % of the CPU.
+        assertTrue(hv < 0.01, "hypervisor share " + hv);
+        double sum = 0;
+        for (String m : new String[] {Metrics.CPU_UTIL_GUEST, Metrics.CPU_UTIL_VIRTUALIZATION,
+                Metrics.CPU_UTIL_HYPERVISOR, Metrics.CPU_UTIL_PARENT, Metrics.CPU_UTIL_MANAGEMENT,
+                Metrics.CPU_UTIL_IDLE}) {
+            sum += out.get("host", m);
+        }
+        assertEquals(1.0, sum, 1e-9);
+    }
+}
