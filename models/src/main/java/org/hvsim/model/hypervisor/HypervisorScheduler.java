@@ -22,6 +22,11 @@ public interface HypervisorScheduler {
         return 0;
     }
 
+    /** Largest lead in seconds one vCPU of this guest had over a waiting sibling (co-scheduling). */
+    default double maxSkew(GuestScheduler guest) {
+        return 0;
+    }
+
     /** vCPU-seconds since the warm-up during which a guest's runnable vCPUs were co-stopped. */
     default double coStopArea(GuestScheduler guest, double now) {
         return 0;

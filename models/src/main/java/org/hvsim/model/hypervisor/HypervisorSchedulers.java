@@ -26,6 +26,9 @@ public final class HypervisorSchedulers {
                 (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()));
         register(XenCreditScheduler.NAME,
                 (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit()));
+        register(EsxScheduler.NAME, (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()));
+        register(HyperVScheduler.NAME, (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost()));
+        register(HostOsScheduler.NAME, (sim, h, s) -> new HostOsScheduler(h.pcpus()));
     }
 
     private HypervisorSchedulers() {

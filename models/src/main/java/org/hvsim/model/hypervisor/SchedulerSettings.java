@@ -10,15 +10,17 @@ import java.util.Objects;
  * @param quantum    round-robin quantum (round-robin) in seconds
  * @param boost      Xen credit: BOOST a waking UNDER vCPU
  * @param rateLimit  Xen credit: minimum run time before preemption, seconds (0: none, as in Xen 3.x)
+ * @param skewBound  ESX relaxed co-scheduling: largest lead of a vCPU over a waiting sibling, seconds
  */
-public record SchedulerSettings(String name, double switchCost, double quantum, boolean boost, double rateLimit) {
+public record SchedulerSettings(String name, double switchCost, double quantum, boolean boost, double rateLimit,
+        double skewBound) {
 
     /** Round-robin quantum default: Xen credit's 30 ms slice (R6), so the reference is comparable. */
     public static final double DEFAULT_QUANTUM = 0.030;
 
     public SchedulerSettings {
         Objects.requireNonNull(name, "name");
-        if (!(switchCost >= 0) || !(quantum > 0) || !(rateLimit >= 0)) {
+        if (!(switchCost >= 0) || !(quantum > 0) || !(rateLimit >= 0) || !(skewBound > 0)) {
             throw new IllegalArgumentException("scheduler settings out of range: " + switchCost + ", " + quantum
                     + ", " + rateLimit);
         }
@@ -26,26 +28,30 @@ public record SchedulerSettings(String name, double switchCost, double quantum, 
 
     /** A scheduler by name with no switch cost and the defaults. */
     public static SchedulerSettings of(String name) {
-        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, true, 0);
+        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, true, 0, EsxScheduler.DEFAULT_SKEW_BOUND);
     }
 
     public SchedulerSettings withName(String n) {
-        return new SchedulerSettings(n, switchCost, quantum, boost, rateLimit);
+        return new SchedulerSettings(n, switchCost, quantum, boost, rateLimit, skewBound);
     }
 
     public SchedulerSettings withSwitchCost(double c) {
-        return new SchedulerSettings(name, c, quantum, boost, rateLimit);
+        return new SchedulerSettings(name, c, quantum, boost, rateLimit, skewBound);
     }
 
     public SchedulerSettings withBoost(boolean b) {
-        return new SchedulerSettings(name, switchCost, quantum, b, rateLimit);
+        return new SchedulerSettings(name, switchCost, quantum, b, rateLimit, skewBound);
     }
 
     public SchedulerSettings withRateLimit(double r) {
-        return new SchedulerSettings(name, switchCost, quantum, boost, r);
+        return new SchedulerSettings(name, switchCost, quantum, boost, r, skewBound);
     }
 
     public SchedulerSettings withQuantum(double q) {
-        return new SchedulerSettings(name, switchCost, q, boost, rateLimit);
+        return new SchedulerSettings(name, switchCost, q, boost, rateLimit, skewBound);
+    }
+
+    public SchedulerSettings withSkewBound(double b) {
+        return new SchedulerSettings(name, switchCost, quantum, boost, rateLimit, b);
     }
 }

@@ -86,6 +86,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         public int priority;
         public double virtualTime;
         public boolean coStopped;
+        /** Relaxed co-scheduling: added to consumed time so that idling accumulates no skew. */
+        public double progressOffset;
         /** Sequence number of its last enqueue, for FIFO order within a priority. */
         public long enqueued;
 
@@ -236,16 +238,32 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             woke(v);
             active++;
         }
-        while (active > demand) {
-            Vcpu v = lastIn(d, State.WAITING);
-            if (v == null) {
-                v = lastIn(d, State.SWITCHING);
+        if (active > demand) {
+            // Take every surplus vCPU off first, and only then let the freed pCPUs pick: a pCPU must not
+            // pick a vCPU of this domain that is about to halt.
+            List<Pcpu> freed = new ArrayList<>();
+            List<Vcpu> halted = new ArrayList<>();
+            while (active > demand) {
+                Vcpu v = lastIn(d, State.WAITING);
+                if (v == null) {
+                    v = lastIn(d, State.SWITCHING);
+                }
+                if (v == null) {
+                    v = lastIn(d, State.RUNNING);
+                }
+                Pcpu p = halt(v);
+                if (p != null) {
+                    freed.add(p);
+                }
+                halted.add(v);
+                active--;
             }
-            if (v == null) {
-                v = lastIn(d, State.RUNNING);
+            for (Vcpu v : halted) {
+                halted(v);
             }
-            halt(v);
-            active--;
+            for (Pcpu p : freed) {
+                reschedule(p);
+            }
         }
         kickIdle();
     }
@@ -268,21 +286,30 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         return null;
     }
 
-    private void halt(Vcpu v) {
+    /** Halts a vCPU; returns the pCPU it freed, which the caller must let pick, or null. */
+    private Pcpu halt(Vcpu v) {
         switch (v.state) {
             case WAITING -> {
                 dequeue(v);
                 v.state = State.HALTED;
+                return null;
             }
-            case SWITCHING -> v.state = State.HALTED; // the pCPU finishes the switch, then picks again
+            case SWITCHING -> {
+                v.state = State.HALTED; // the pCPU finishes the switch, then picks again
+                return null;
+            }
             case RUNNING -> {
                 Pcpu p = v.pcpu;
                 stopRunning(p, v);
                 v.state = State.HALTED;
-                reschedule(p);
+                return p;
             }
             default -> throw new IllegalStateException("halting " + v);
         }
+    }
+
+    /** Hook: a vCPU halted (its guest ran out of work for it). */
+    protected void halted(Vcpu v) {
     }
 
     /** Marks a vCPU freshly queued (for FIFO order). */
@@ -350,7 +377,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         p.quantumExpired = false;
         Domain d = v.domain;
         d.running++;
-        d.guest().grant(d.running, 1.0);
+        grant(d);
         onStart(p, v);
     }
 
@@ -361,7 +388,15 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         cancelTimer(p);
         Domain d = v.domain;
         d.running--;
-        d.guest().grant(d.running, 1.0);
+        grant(d);
+    }
+
+    /**
+     * Tells the guest how many of its vCPUs run. While its demand drops by several vCPUs at once the
+     * count passes through values above the new demand; the guest only ever sees at most its demand.
+     */
+    private static void grant(Domain d) {
+        d.guest().grant(Math.min(d.running, d.guest().demand()), 1.0);
     }
 
     /** Brings a running vCPU's consumed time (and the policy's view of it) up to now. */

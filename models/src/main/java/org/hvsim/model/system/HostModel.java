@@ -226,14 +226,17 @@ public final class HostModel implements ReplicationModel {
                 runnable += vm.guest.runnableArea(now);
             }
             double costop = 0;
+            double skew = 0;
             for (VmInstance vm : t.instances) {
                 costop += hypervisor.coStopArea(vm.guest, now);
+                skew = Math.max(skew, hypervisor.maxSkew(vm.guest));
             }
             out.put(scope, Metrics.CPU_UTIL, busy / capacity);
             out.put(scope, Metrics.CPU_UTIL_GUEST, guest / capacity);
             out.put(scope, Metrics.CPU_UTIL_VIRTUALIZATION, (busy - guest) / capacity);
             out.put(scope, Metrics.CPU_READY_FRACTION, runnable > 0 ? Math.max(0, 1 - busy / runnable) : 0);
             out.put(scope, Metrics.CPU_COSTOP_FRACTION, runnable > 0 ? costop / runnable : 0);
+            out.put(scope, Metrics.CPU_SKEW_MAX, skew);
             out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
             if (t.perClass.size() > 1) {
                 for (Map.Entry<String, LatencyRecorder> c : t.perClass.entrySet()) {

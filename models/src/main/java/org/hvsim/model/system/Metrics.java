@@ -21,6 +21,8 @@ public final class Metrics {
     public static final String CPU_READY_FRACTION = "cpu_ready_fraction";
     /** Share of a VM's runnable vCPU time spent co-stopped (relaxed co-scheduling). */
     public static final String CPU_COSTOP_FRACTION = "cpu_costop_fraction";
+    /** Largest lead of one vCPU of a VM over a waiting sibling, seconds (relaxed co-scheduling). */
+    public static final String CPU_SKEW_MAX = "cpu_skew_max";
     public static final String DISK_UTIL = "disk_util";
     public static final String NIC_UTIL = "nic_util";
     /** Busy share of the host's (or a VM template's) CPU capacity, all categories; also a time series. */

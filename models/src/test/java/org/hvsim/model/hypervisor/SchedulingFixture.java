@@ -27,10 +27,13 @@ final class SchedulingFixture {
         this.pcpus = pcpus;
     }
 
-    /** A CPU hog: two users with no think time keep each of its vCPUs busy. */
+    /**
+     * A CPU hog: two users per vCPU with no think time and exponential demands (so that completions
+     * never coincide) keep each of its vCPUs busy without a pause.
+     */
     SchedulingFixture hog(String name, int vcpus, CpuControls controls) {
         Workload w = new Workload(new Arrivals.Closed(2 * vcpus, new Distribution.Constant(0)),
-                List.of(new RequestClass("burn", 1, List.of(new Phase.Cpu(new Distribution.Constant(0.05))))));
+                List.of(new RequestClass("burn", 1, List.of(new Phase.Cpu(new Distribution.Exponential(0.05))))));
         vms.add(new VmSpec(name, 1, vcpus, 1L << 30, true, controls.weight(), GuestDiscipline.PS, 0.1, w, controls));
         return this;
     }
@@ -50,7 +53,7 @@ final class SchedulingFixture {
 
     ReplicationOutput run(SchedulerSettings scheduler, double warmup, double length, int replication) {
         return ReplicationRunner.run(new HostModel(system(scheduler)),
-                ReplicationSpec.of(11, replication, warmup, length));
+                new ReplicationSpec(11, replication, warmup, length, 30));
     }
 
     static CpuControls weight(int w) {

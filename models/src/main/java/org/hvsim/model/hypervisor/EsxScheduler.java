@@ -1,0 +1,221 @@
+package org.hvsim.model.hypervisor;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.hvsim.core.engine.Simulation;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * VMware ESX's proportional-share scheduler (R6): shares (normal = 1000 per vCPU; high 2×, low ½),
+ * reservation and limit, admission control on reservations, and relaxed co-scheduling of SMP VMs
+ * (ESX 3 and later): a VM's vCPUs may drift apart, but when a running vCPU gets more than the skew
+ * bound ahead of a sibling that is runnable and waiting, it is co-stopped until the laggard has caught
+ * up to half the bound; meanwhile the laggards run first (co-start). A halted (idle) vCPU accumulates
+ * no skew.
+ */
+public final class EsxScheduler extends ProportionalShareScheduler {
+
+    public static final String NAME = "esx-proportional";
+
+    /** R6: normal shares per vCPU. */
+    public static final int SHARES_PER_VCPU = 1000;
+    /**
+     * Scheduling quantum: 50 ms (VMware, "The CPU Scheduler in VMware vSphere 5.1", 2013). Not in the
+     * reference table; see docs/profiles.md.
+     */
+    public static final double QUANTUM = 0.050;
+    /** Period over which reservations and limits are enforced: chosen as two quanta (no published figure). */
+    public static final double PERIOD = 0.100;
+    /**
+     * Default skew bound: "a few milliseconds" (VMware, "The CPU Scheduler in VMware ESX 4", 2009);
+     * 3 ms chosen.
+     */
+    public static final double DEFAULT_SKEW_BOUND = 0.003;
+
+    private final double skewBound;
+    private final Map<Domain, SimEventInterface<Double>> skewTimers = new HashMap<>();
+    private final Map<Domain, Double> maxSkew = new HashMap<>();
+
+    public EsxScheduler(Simulation sim, int pcpus, double switchCost, double skewBound) {
+        super(sim, pcpus, switchCost, QUANTUM, PERIOD);
+        if (!(skewBound > 0)) {
+            throw new IllegalArgumentException("skew bound must be positive");
+        }
+        this.skewBound = skewBound;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected double defaultWeight(Domain d) {
+        return SHARES_PER_VCPU * d.vcpus.length;
+    }
+
+    @Override
+    public double maxSkew(org.hvsim.model.guest.GuestScheduler guest) {
+        for (Domain d : domains) {
+            if (d.guest() == guest) {
+                return maxSkew.getOrDefault(d, 0.0);
+            }
+        }
+        return 0;
+    }
+
+    private double progress(Vcpu v) {
+        account(v);
+        return v.consumed + v.progressOffset;
+    }
+
+    @Override
+    protected boolean favoured(Vcpu v) {
+        // Co-start: the laggards of a VM with co-stopped vCPUs go first.
+        for (Vcpu s : v.domain.vcpus) {
+            if (s.coStopped) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void woke(Vcpu v) {
+        if (v.domain.vcpus.length > 1) {
+            // An idle vCPU accumulates no skew: it wakes level with its most advanced sibling.
+            double lead = Double.NEGATIVE_INFINITY;
+            for (Vcpu s : v.domain.vcpus) {
+                if (s != v && s.state() != State.HALTED) {
+                    lead = Math.max(lead, progress(s));
+                }
+            }
+            if (lead > Double.NEGATIVE_INFINITY) {
+                v.progressOffset = lead - v.consumed;
+            }
+        }
+        super.woke(v);
+    }
+
+    @Override
+    protected void halted(Vcpu v) {
+        if (v.coStopped) {
+            setCoStopped(v, false);
+        }
+        coschedule(v.domain);
+    }
+
+    @Override
+    protected void domainChanged(Domain d) {
+        super.domainChanged(d);
+        coschedule(d);
+    }
+
+    private void setCoStopped(Vcpu v, boolean stopped) {
+        v.coStopped = stopped;
+        v.domain.coStopped.add(sim.now(), stopped ? 1 : -1);
+    }
+
+    private boolean inCoschedule;
+    private final java.util.LinkedHashSet<Domain> pending = new java.util.LinkedHashSet<>();
+
+    /**
+     * Enforces the skew bound for one SMP VM and arms the next check. Parking and releasing vCPUs lets
+     * pCPUs pick again, which can call back here for this or another VM; such calls are queued and
+     * handled in turn.
+     */
+    private void coschedule(Domain d) {
+        if (d.vcpus.length < 2) {
+            return;
+        }
+        pending.add(d);
+        if (inCoschedule) {
+            return;
+        }
+        inCoschedule = true;
+        try {
+            int passes = 0;
+            while (!pending.isEmpty()) {
+                Domain next = pending.iterator().next();
+                pending.remove(next);
+                coschedulePass(next);
+                if (++passes > 10_000) {
+                    throw new IllegalStateException("co-scheduling does not settle");
+                }
+            }
+        } finally {
+            inCoschedule = false;
+        }
+    }
+
+    private void coschedulePass(Domain d) {
+        SimEventInterface<Double> old = skewTimers.remove(d);
+        if (old != null) {
+            sim.cancel(old);
+        }
+        // The slowest vCPU that has work but is not on a pCPU (waiting or co-stopped): the laggard.
+        double laggard = Double.POSITIVE_INFINITY;
+        for (Vcpu s : d.vcpus) {
+            if ((s.state() == State.WAITING || s.state() == State.SWITCHING) && !d.parked) {
+                laggard = Math.min(laggard, progress(s));
+            }
+        }
+        double next = Double.POSITIVE_INFINITY;
+        // Running leaders that reach the bound ahead of the laggard stop.
+        for (Vcpu s : d.vcpus) {
+            if (s.state() == State.RUNNING && laggard < Double.POSITIVE_INFINITY) {
+                double skew = progress(s) - laggard;
+                maxSkew.merge(d, skew, Math::max);
+                if (skew >= skewBound - 1e-12) {
+                    setCoStopped(s, true);
+                    park(s.pcpu());
+                } else {
+                    next = Math.min(next, skewBound - skew);
+                }
+            }
+        }
+        // A co-stopped vCPU resumes once it is no more than half the bound ahead of the slowest sibling
+        // with work (co-stopped ones included, so the slowest of several co-stopped vCPUs always resumes).
+        double slowest = Double.POSITIVE_INFINITY;
+        for (Vcpu s : d.vcpus) {
+            if (s.state() != State.HALTED) {
+                slowest = Math.min(slowest, progress(s));
+            }
+        }
+        boolean released = false;
+        for (Vcpu c : d.vcpus) {
+            if (!c.coStopped) {
+                continue;
+            }
+            double lead = progress(c) - slowest;
+            if (lead <= skewBound / 2 + 1e-9) {
+                setCoStopped(c, false);
+                unpark(c);
+                released = true;
+            } else {
+                // If the slowest sibling is running, it catches up at rate 1.
+                for (Vcpu s : d.vcpus) {
+                    if (s.state() == State.RUNNING && progress(s) == slowest) {
+                        next = Math.min(next, lead - skewBound / 2);
+                    }
+                }
+            }
+        }
+        for (Vcpu s : d.vcpus) {
+            if (s.state() == State.WAITING && !s.coStopped) {
+                reposition(s); // co-start class may have changed
+            }
+        }
+        if (released) {
+            kickIdle();
+        }
+        if (next < Double.POSITIVE_INFINITY) {
+            skewTimers.put(d, sim.schedule(Math.max(1e-9, next), () -> {
+                skewTimers.remove(d);
+                coschedule(d);
+            }));
+        }
+    }
+}

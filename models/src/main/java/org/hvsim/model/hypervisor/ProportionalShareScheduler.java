@@ -1,0 +1,299 @@
+package org.hvsim.model.hypervisor;
+
+import java.util.Comparator;
+import java.util.TreeSet;
+
+import org.hvsim.core.engine.Simulation;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * Proportional-share scheduling with reservations and limits, the family of ESX's and Hyper-V's
+ * schedulers: virtual-time fair queueing between vCPUs, where a vCPU's virtual time advances by the
+ * CPU it receives divided by its share of its VM's weight; a VM below its reservation in the current
+ * period runs before any VM that is not; a VM that has used its limit in the current period is parked
+ * until the next one, so a limit is never exceeded over any period.
+ *
+ * <p>A running vCPU yields at the end of its quantum to a waiting vCPU with less virtual time; a vCPU
+ * that wakes with less virtual time than the most advanced running vCPU preempts it. A woken vCPU's
+ * virtual time is brought up to the least virtual time in play, so idling banks no credit.
+ */
+public abstract class ProportionalShareScheduler extends VcpuScheduler {
+
+    private final double quantum;
+    private final double period;
+    private final TreeSet<Vcpu> queue = new TreeSet<>(Comparator.<Vcpu>comparingInt(v -> v.priority)
+            .thenComparingDouble(v -> v.virtualTime).thenComparingLong(v -> v.enqueued));
+
+    /** Queue classes: below reservation first. */
+    static final int RESERVED = 0;
+    static final int NORMAL = 1;
+
+    protected ProportionalShareScheduler(Simulation sim, int pcpus, double switchCost, double quantum,
+            double period) {
+        super(sim, pcpus, switchCost);
+        this.quantum = quantum;
+        this.period = period;
+    }
+
+    /** The VM's weight (shares) when its controls give none. */
+    protected abstract double defaultWeight(Domain d);
+
+    @Override
+    protected void configure(Domain d) {
+        int w = d.client.controls().weight();
+        d.weight = w > 0 ? w : defaultWeight(d);
+        if (d.client.controls().reservation() > d.vcpus.length) {
+            throw new IllegalArgumentException(d.client.name() + ": reservation of "
+                    + d.client.controls().reservation() + " pCPUs exceeds its " + d.vcpus.length + " vCPUs");
+        }
+        for (Vcpu v : d.vcpus) {
+            v.priority = NORMAL;
+        }
+    }
+
+    @Override
+    protected void started() {
+        // Admission control: reservations must fit in the host.
+        double reserved = 0;
+        for (Domain d : domains) {
+            reserved += d.client.controls().reservation();
+        }
+        if (reserved > pcpuCount() + 1e-9) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s: reservations add up to %.2f pCPUs but the host has %d; admission control refuses them",
+                    name(), reserved, pcpuCount()));
+        }
+        sim.schedule(period, this::newPeriod);
+    }
+
+    private double vcpuWeight(Vcpu v) {
+        return v.domain.weight / v.domain.vcpus.length;
+    }
+
+    private boolean belowReservation(Domain d) {
+        double r = d.client.controls().reservation();
+        return r > 0 && d.usedInPeriod < r * period;
+    }
+
+    private boolean limited(Domain d) {
+        return d.client.controls().hasLimit();
+    }
+
+    // ------------------------------------------------------------------------------------ queue
+
+    @Override
+    protected void enqueue(Vcpu v) {
+        if (v.domain.parked || v.coStopped) {
+            return;
+        }
+        v.priority = belowReservation(v.domain) || favoured(v) ? RESERVED : NORMAL;
+        queue.add(v);
+    }
+
+    @Override
+    protected void dequeue(Vcpu v) {
+        queue.remove(v);
+    }
+
+    @Override
+    protected Vcpu pick(Pcpu p) {
+        return queue.pollFirst();
+    }
+
+    /** Hook: a vCPU that should run before the others regardless of virtual time (co-start). */
+    protected boolean favoured(Vcpu v) {
+        return false;
+    }
+
+    /** Takes a waiting vCPU out of the queue and puts it back, after its class may have changed. */
+    protected final void reposition(Vcpu v) {
+        if (queue.remove(v)) {
+            enqueue(v);
+        }
+    }
+
+    /** Least virtual time among running and waiting vCPUs: where a woken vCPU starts. */
+    private double virtualFloor() {
+        double floor = Double.POSITIVE_INFINITY;
+        if (!queue.isEmpty()) {
+            floor = queue.first().virtualTime;
+        }
+        for (Pcpu p : pcpus) {
+            Vcpu c = p.current();
+            if (c != null) {
+                account(c);
+                floor = Math.min(floor, c.virtualTime);
+            }
+        }
+        return floor == Double.POSITIVE_INFINITY ? 0 : floor;
+    }
+
+    @Override
+    protected void woke(Vcpu v) {
+        // A sleeper keeps at most one quantum of lag (as CFS does), so a vCPU that blinks idle between
+        // two requests is not robbed of its share, and a long sleeper banks nothing.
+        v.virtualTime = Math.max(v.virtualTime, virtualFloor() - quantum / vcpuWeight(v));
+        enqueue(v);
+        domainChanged(v.domain);
+        if (!queue.contains(v)) {
+            return;
+        }
+        for (Pcpu p : pcpus) {
+            if (p.idle()) {
+                return; // an idle pCPU takes it
+            }
+        }
+        Pcpu victim = null;
+        for (Pcpu p : pcpus) {
+            Vcpu c = p.current();
+            if (c != null && outranks(v, c) && (victim == null || outranks(victim.current(), c))) {
+                victim = p;
+            }
+        }
+        if (victim != null) {
+            preempt(victim);
+        }
+    }
+
+    /** Whether waiting {@code a} should run before running {@code b}. */
+    private boolean outranks(Vcpu a, Vcpu b) {
+        int pa = belowReservation(a.domain) || favoured(a) ? RESERVED : NORMAL;
+        int pb = belowReservation(b.domain) || favoured(b) ? RESERVED : NORMAL;
+        if (pa != pb) {
+            return pa < pb;
+        }
+        return a.virtualTime < b.virtualTime;
+    }
+
+    // ------------------------------------------------------------------------------------ running
+
+    @Override
+    protected void onRun(Vcpu v, double ran) {
+        v.virtualTime += ran / vcpuWeight(v);
+        v.domain.usedInPeriod += ran;
+    }
+
+    @Override
+    protected void onStart(Pcpu p, Vcpu v) {
+        setTimer(p, sim.now() + quantum);
+        domainChanged(v.domain);
+    }
+
+    @Override
+    protected void onTimer(Pcpu p) {
+        Vcpu v = p.current();
+        if (v == null) {
+            return;
+        }
+        account(v);
+        Vcpu next = queue.isEmpty() ? null : queue.first();
+        if (next != null && outranks(next, v)) {
+            preempt(p);
+        } else {
+            setTimer(p, sim.now() + quantum);
+        }
+    }
+
+    /** Re-arms the domain's limit timer (and whatever else a subclass tracks) after a change. */
+    protected void domainChanged(Domain d) {
+        armLimit(d);
+    }
+
+    // ------------------------------------------------------------------------------------ limits
+
+    private final java.util.Map<Domain, SimEventInterface<Double>> limitEvents = new java.util.HashMap<>();
+
+    private void armLimit(Domain d) {
+        if (!limited(d)) {
+            return;
+        }
+        SimEventInterface<Double> old = limitEvents.remove(d);
+        if (old != null) {
+            sim.cancel(old);
+        }
+        int running = 0;
+        for (Vcpu v : d.vcpus) {
+            if (v.state() == State.RUNNING) {
+                account(v);
+                running++;
+            }
+        }
+        if (running == 0 || d.parked) {
+            return;
+        }
+        double left = d.client.controls().limit() * period - d.usedInPeriod;
+        limitEvents.put(d, sim.schedule(Math.max(0, left / running), () -> {
+            limitEvents.remove(d);
+            hitLimit(d);
+        }));
+    }
+
+    private void hitLimit(Domain d) {
+        for (Vcpu v : d.vcpus) {
+            account(v);
+        }
+        if (d.usedInPeriod < d.client.controls().limit() * period - 1e-12) {
+            armLimit(d);
+            return;
+        }
+        d.parked = true;
+        for (Vcpu v : d.vcpus) {
+            if (v.state() == State.RUNNING) {
+                park(v.pcpu());
+            } else if (v.state() == State.WAITING) {
+                queue.remove(v);
+            }
+        }
+    }
+
+    @Override
+    protected void requeue(Vcpu v) {
+        enqueue(v);
+        domainChanged(v.domain);
+    }
+
+    private void newPeriod() {
+        for (Domain d : domains) {
+            for (Vcpu v : d.vcpus) {
+                account(v);
+            }
+        }
+        for (Domain d : domains) {
+            d.usedInPeriod = 0;
+            d.parked = false;
+        }
+        // Reservation classes change with the new period: rebuild the queue.
+        java.util.List<Vcpu> waiting = new java.util.ArrayList<>();
+        for (Domain d : domains) {
+            for (Vcpu v : d.vcpus) {
+                if (v.state() == State.WAITING && !v.coStopped) {
+                    queue.remove(v);
+                    waiting.add(v);
+                }
+            }
+        }
+        for (Vcpu v : waiting) {
+            enqueue(v);
+        }
+        kickIdle();
+        for (Pcpu p : pcpus) {
+            Vcpu c = p.current();
+            if (c != null && !queue.isEmpty() && outranks(queue.first(), c)) {
+                preempt(p);
+            }
+        }
+        for (Domain d : domains) {
+            armLimit(d);
+        }
+        sim.schedule(period, this::newPeriod);
+    }
+
+    protected final double quantum() {
+        return quantum;
+    }
+
+    protected final boolean isQueued(Vcpu v) {
+        return queue.contains(v);
+    }
+}
