@@ -170,8 +170,11 @@ public final class HostModel implements ReplicationModel {
             } else if (p instanceof Phase.Net net) {
                 NicSpec n = spec.host().nic(net.device()).orElseThrow(
                         () -> new IllegalArgumentException("no NIC named " + net.device()));
-                if (arch.netPacketCpu() > 0) {
-                    out.add(Stage.cpu(constant(n.packets(net.bytes()) * arch.netPacketCpu()), 0.0));
+                // The OS's own per-packet work (guest), plus what the virtualization path adds per packet.
+                double osWork = n.packets(net.bytes()) * n.packetCpu() * arch.cpuFactor();
+                double virtWork = n.packets(net.bytes()) * arch.netPacketCpu();
+                if (osWork + virtWork > 0) {
+                    out.add(Stage.cpu(constant(osWork + virtWork), osWork / arch.cpuFactor() / (osWork + virtWork)));
                 }
                 out.add(Stage.device(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
             }
