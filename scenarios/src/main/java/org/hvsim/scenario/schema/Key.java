@@ -34,6 +34,7 @@ public final class Key {
     private String rangeText;
     private String description = "";
     private String example;
+    private String unitText;
     private final List<String> requires = new ArrayList<>();
 
     Key(Section section, String name, KeyType type, Quantity quantity, List<String> choices, Section child) {
@@ -90,6 +91,12 @@ public final class Key {
     /** An example value as YAML ("8", "'4 GB'", "{ exponential: { mean: 5 ms } }"). */
     public Key example(String yaml) {
         this.example = yaml;
+        return this;
+    }
+
+    /** The unit of a plain number, for the docs ("bytes"); quantities name their units themselves. */
+    public Key unit(String text) {
+        this.unitText = text;
         return this;
     }
 
@@ -166,6 +173,10 @@ public final class Key {
 
     public Optional<String> example() {
         return Optional.ofNullable(example);
+    }
+
+    public Optional<String> unitText() {
+        return Optional.ofNullable(unitText);
     }
 
     public List<String> requiredWith() {

@@ -94,7 +94,8 @@ public final class ScenarioSchema {
 
     // ------------------------------------------------------------------------------ host
 
-    public static final Key CPUS = HOST.integer("cpus", 1, 4096).required().example("8").doc("pCPUs (cores)");
+    public static final Key CPUS = HOST.integer("cpus", 1, 4096).required().unit("cores").example("8")
+            .doc("pCPUs (cores)");
     public static final Key SPEED = HOST.decimal("speed", 0.01, 100)
             .byDefault("1.0", "demands are given in seconds on the reference core; 1.0 makes the host that core")
             .example("1.5").doc("work per second relative to the reference core demands are given on");
@@ -124,7 +125,7 @@ public final class ScenarioSchema {
     public static final Key MTU = NIC.integer("mtu", 64, 65536)
             .byDefault(Integer.toString(NicSpec.ETHERNET_MTU), "the Ethernet MTU (IEEE 802.3), the packet size of "
                     + "R1.e's MTU-1500 runs")
-            .example("9000").doc("bytes per packet, for per-packet CPU costs");
+            .unit("bytes").example("9000").doc("bytes per packet, for per-packet CPU costs");
 
     // ------------------------------------------------------------------------------ architectures
 
