@@ -22,6 +22,14 @@ public final class Main {
 
     /** Runs the command line without exiting, for tests. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The configured command line; reusable for many executions (picocli resets options before each),
+     * which saves building it again in tests that run thousands of commands.
+     */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("hvsim: internal error: " + ex);
@@ -32,7 +40,7 @@ public final class Main {
             }
             return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
