@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.hvsim.model.guest.VmSpec;
-import org.hvsim.model.hardware.HostSpec;
 
 /**
  * Whether the VMs fit in the host's memory. For now the test is the configured memory alone
@@ -18,23 +16,27 @@ final class MemoryAdmission {
     private MemoryAdmission() {
     }
 
-    /** Why the VMs do not fit, naming the numbers; empty if they fit. */
-    static Optional<String> refusal(HostSpec host, List<VmSpec> vms) {
+    /** What one VM template asks for: {@code count} instances of {@code memory} bytes. */
+    record Demand(String name, int count, double memory) {
+    }
+
+    /** Why the VMs do not fit in {@code hostMemory} bytes, naming the numbers; empty if they fit. */
+    static Optional<String> refusal(double hostMemory, List<Demand> vms) {
         if (vms.isEmpty()) {
             return Optional.empty();
         }
         double total = 0;
         List<String> parts = new ArrayList<>();
-        for (VmSpec vm : vms) {
+        for (Demand vm : vms) {
             total += vm.count() * vm.memory();
             parts.add(vm.count() + " × " + Formats.size(vm.memory()) + " (" + vm.name() + ")");
         }
-        if (total <= host.memory()) {
+        if (total <= hostMemory) {
             return Optional.empty();
         }
         String sum = String.join(" + ", parts) + (parts.size() > 1 || vms.get(0).count() > 1
                 ? " = " + Formats.size(total) : "");
         return Optional.of("the VMs do not fit in the host's memory: " + sum + " configured, but host.memory is "
-                + Formats.size(host.memory()) + "; give the host more memory or the VMs less");
+                + Formats.size(hostMemory) + "; give the host more memory or the VMs less");
     }
 }

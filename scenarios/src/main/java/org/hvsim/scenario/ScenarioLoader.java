@@ -66,6 +66,7 @@ public final class ScenarioLoader {
     private final ReadTrace trace = new ReadTrace();
     private final Map<String, List<Double>> csvCache;
     private boolean hostMemoryRead;
+    private final List<MemoryAdmission.Demand> memoryDemands = new ArrayList<>();
     /** The resolved tree of the last reading, kept even when it had problems (to name sweep parameters). */
     private Map<String, Object> lastResolved = Map.of();
 
@@ -288,10 +289,10 @@ public final class ScenarioLoader {
         resolved.put("vms", vmTrees);
         top.finish();
         lastResolved = resolved;
-        // Checked even when other values are wrong (all problems at once), but only on complete data:
-        // a host memory that could not be read, or a VM left out, would give a false verdict.
-        if (hostMemoryRead && vms.size() == vmTrees.size()) {
-            MemoryAdmission.refusal(host, vms).ifPresent(why -> top.report(VMS, why));
+        // Checked even when other values are wrong (all problems at once), but only on sound numbers:
+        // a host memory, or a VM's count or memory, that could not be read would give a false verdict.
+        if (hostMemoryRead && memoryDemands.size() == vmTrees.size()) {
+            MemoryAdmission.refusal(host.memory(), memoryDemands).ifPresent(why -> top.report(VMS, why));
         }
         if (problems.hasAny()) {
             return null;
@@ -414,9 +415,8 @@ public final class ScenarioLoader {
     private HostSpec host(SectionReader h, Map<String, Object> tree) {
         int cpus = h.integer(CPUS);
         double speed = h.decimal(SPEED);
-        int before = problems.size();
         double memory = h.quantity(HOST_MEMORY);
-        hostMemoryRead = problems.size() == before;
+        hostMemoryRead = !problemAt(h.locationOf(HOST_MEMORY));
         tree.put("cpus", cpus);
         tree.put("speed", speed);
         tree.put("memory", Formats.size(memory));
@@ -478,6 +478,10 @@ public final class ScenarioLoader {
         return new HostSpec(Math.max(1, cpus), speed, memory, disks, nics);
     }
 
+    private boolean problemAt(SourceLocation at) {
+        return problems.list().stream().anyMatch(p -> p.at().equals(at));
+    }
+
     private void uniqueName(SectionReader r, Key key, String name, Set<String> names, String what) {
         if (!name.isEmpty() && !names.add(name)) {
             r.report(key, r.pathOf(key) + ": " + what + " name '" + name + "' is used twice");
@@ -506,6 +510,11 @@ public final class ScenarioLoader {
             int count = v.integer(COUNT);
             int vcpus = v.integer(VCPUS);
             double memory = v.quantity(VM_MEMORY);
+            // A value with a problem at its place is a stand-in; a swept value refused elsewhere in
+            // its list is not the one in use.
+            if (!problemAt(v.locationOf(COUNT)) && !problemAt(v.locationOf(VM_MEMORY))) {
+                memoryDemands.add(new MemoryAdmission.Demand(name, count, memory));
+            }
             String gs = v.choice(GUEST_SCHEDULER);
             GuestDiscipline discipline = GuestDiscipline.byKey(gs);
             double quantum = v.quantity(QUANTUM);

@@ -195,6 +195,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theMemoryCheckIsMadeEvenWhenTheVmHasOtherMistakes() {
+        List<String> p = problems(BASE.replace("count: 2", "count: 9").replace("device: d0 }", "device: d9 }"));
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).contains("9 × 2 GB (web) = 18 GB configured"), p.toString());
+        assertTrue(p.get(1).contains("no disk named 'd9'"), p.toString());
+        // ... but not on a stand-in value: a count that could not be read says nothing about memory.
+        assertEquals(1, problems(BASE.replace("count: 2", "count: lots")).size());
+    }
+
+    @Test
     void everyValueHasASource() throws ScenarioException {
         Scenario s = ScenarioLoader.load("s.yaml", BASE);
         assertEquals("s.yaml:11:12", s.sources().get("vms[0].count"));
