@@ -378,7 +378,10 @@ public final class ScenarioLoader {
                 trace.source(path + "." + param, "profile " + base + ": " + p.source(param));
             }
         }
-        trace.source(path + ".name", overridden.isEmpty() && base.equals(p.name()) ? "profile " + base : "file");
+        if (!path.isEmpty() && !trace.sources().containsKey(path + ".name")) {
+            // A plain profile name; a variant's name was traced when it was read (file or default).
+            trace.source(path + ".name", "profile " + base);
+        }
     }
 
     private ArchitectureProfile builtIn(String name, SourceLocation at) {
