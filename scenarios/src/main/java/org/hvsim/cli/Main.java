@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event performance simulator comparing hosted, monolithic and microkernel "
                 + "hypervisors against bare metal.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ListProfilesCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
+                CapacityCommand.class, BenchCommand.class, ListProfilesCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -21,6 +22,14 @@ public final class Main {
 
     /** Runs the command line without exiting, for tests. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The configured command line; reusable for many executions (picocli resets options before each),
+     * which saves building it again in tests that run thousands of commands.
+     */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("hvsim: internal error: " + ex);
@@ -31,7 +40,7 @@ public final class Main {
             }
             return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,6 +2,7 @@ package org.hvsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hvsim.core.engine.SimulationFailure;
@@ -10,74 +11,64 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.report.Report;
 import org.hvsim.scenario.Scenario;
 import org.hvsim.scenario.ScenarioRunner;
+import org.hvsim.scenario.Sweep;
 import org.hvsim.scenario.load.ScenarioException;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** Runs a scenario and writes metrics.csv, results.json, report.html and charts/. */
+/** Runs a scenario (every point of its sweep) and writes metrics.csv, results.json, report.html and charts/. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scenario (the built-in comparison if none is given) and write its report.")
+        description = {"Run a scenario (the built-in comparison if none is given) and write its report.",
+                "A scenario with sweeps (lists or ranges of values) runs every point of the grid; the results "
+                        + "carry the swept values as columns."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     Path scenarioFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
-    Path out;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Override the scenario's replications.")
-    Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Override the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: all cores); results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws IOException {
-        if (replications != null && replications < 1 || threads != null && threads < 1) {
-            System.err.println("hvsim run: --replications and --threads must be at least 1");
+        if (options.problem() != null) {
+            System.err.println("hvsim run: " + options.problem());
             return Main.BAD_INPUT;
         }
-        Scenario scenario;
+        Sweep sweep;
         try {
-            scenario = ScenarioSource.load(scenarioFile);
+            sweep = ScenarioSource.load(scenarioFile, options);
         } catch (ScenarioException e) {
             return ScenarioSource.report(e);
         }
-        if (replications != null) {
-            scenario = scenario.withReplications(replications);
+        Scenario first = sweep.first();
+        Path dir = options.out != null ? options.out : Path.of("out", OutputDirectory.safeName(first.name()));
+        int threads = options.threadCount();
+        if (!options.quiet) {
+            if (sweep.isSweep()) {
+                System.err.printf(Locale.ROOT, "hvsim: %s: sweep of %s%n", first.name(), ScenarioSource.grid(sweep));
+            }
+            System.err.printf(Locale.ROOT, "hvsim: %s: %d architectures x %d replications%s = %d replications, "
+                            + "%s simulated each, %d threads%n",
+                    first.name(), first.architectures().size(), first.replications(),
+                    sweep.isSweep() ? " x " + sweep.points().size() + " points" : "",
+                    ScenarioRunner.totalReplications(sweep), first.resolved().get("duration"), threads);
         }
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
-        Path dir = out != null ? out : Path.of("out", OutputDirectory.safeName(scenario.name()));
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (!quiet) {
-            System.err.printf("hvsim: %s: %d architectures x %d replications, %s simulated each, %d threads%n",
-                    scenario.name(), scenario.architectures().size(), scenario.replications(),
-                    scenario.resolved().get("duration"), nThreads);
-        }
-        Progress progress = quiet ? Progress.NONE : new ProgressBar(System.err, System.console() != null);
+        Progress progress = options.quiet ? Progress.NONE : new ProgressBar(System.err, System.console() != null);
         ExperimentResult result;
         try {
-            result = ScenarioRunner.run(scenario, nThreads, progress);
+            result = ScenarioRunner.run(sweep, threads, progress);
         } catch (SimulationFailure e) {
             System.err.println("hvsim: simulation failed: " + e.getMessage());
             return Main.INTERNAL_ERROR;
         }
         OutputDirectory.write(dir, staging -> Report.writeAll(result, staging));
-        if (!quiet) {
+        ResultsOutput.print(result, options.format, System.out);
+        if (!options.quiet) {
             System.err.println("hvsim: report written to " + dir.resolve("report.html").toAbsolutePath().normalize());
         }
         return Main.OK;
     }
-
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.hvsim.scenario.Scenario;
 import org.hvsim.scenario.ScenarioLoader;
+import org.hvsim.scenario.Sweep;
 import org.hvsim.scenario.load.ScenarioException;
 
 /** Where a command's scenario comes from: a file, or the built-in comparison when none is named. */
@@ -18,27 +19,51 @@ final class ScenarioSource {
     private ScenarioSource() {
     }
 
-    static Scenario load(Path file) throws ScenarioException {
+    /** Every point of the file's sweep (one without a sweep), with the command line's overrides. */
+    static Sweep load(Path file, RunOptions options) throws ScenarioException {
+        Sweep sweep = load(file);
+        if (options != null && options.replications != null) {
+            int n = options.replications;
+            sweep = sweep.map(s -> s.withReplications(n));
+        }
+        if (options != null && options.seed != null) {
+            long seed = options.seed;
+            sweep = sweep.map(s -> s.withSeed(seed));
+        }
+        return sweep;
+    }
+
+    static Sweep load(Path file) throws ScenarioException {
         if (file != null) {
-            return ScenarioLoader.load(file);
+            return ScenarioLoader.loadAll(file);
         }
         try (InputStream in = ScenarioSource.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
             if (in == null) {
                 throw new IllegalStateException("built-in scenario " + BUILT_IN + " missing from the jar");
             }
-            return ScenarioLoader.load("(built-in) " + BUILT_IN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return ScenarioLoader.loadAll("(built-in) " + BUILT_IN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read built-in scenario: " + e.getMessage(), e);
         }
+    }
+
+    /** "4 × 2 = 8 points" for a sweep, "" otherwise. */
+    static String grid(Sweep sweep) {
+        if (!sweep.isSweep()) {
+            return "";
+        }
+        return String.join(" × ", sweep.axes().stream().map(a -> Integer.toString(a.values().size())).toList())
+                + " = " + sweep.points().size() + " points (" + String.join(", ", sweep.parameterNames()) + ")";
+    }
+
+    static Scenario first(Sweep sweep) {
+        return sweep.first();
     }
 
     /** Prints every problem, one per line, on stderr. */
     static int report(ScenarioException e) {
         for (var p : e.problems()) {
             System.err.println(p);
-        }
-        if (e.problems().isEmpty()) {
-            System.err.println("hvsim: " + e.getMessage());
         }
         int n = e.problems().size();
         System.err.println("hvsim: " + n + (n == 1 ? " problem" : " problems") + " found; nothing was run");

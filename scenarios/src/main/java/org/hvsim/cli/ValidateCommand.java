@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.hvsim.scenario.Scenario;
+import org.hvsim.scenario.Sweep;
 import org.hvsim.scenario.load.ScenarioException;
 
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** Checks a scenario file and reports every problem, without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a scenario file; every problem is reported with file:line:column. Exit 2 if any.")
+        description = {"Check a scenario file without running it.",
+                "Every problem is reported as file:line:column: message; exit code 2 if there is any."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (YAML).")
@@ -20,9 +22,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Scenario s = ScenarioSource.load(scenarioFile);
-            System.out.printf("%s: valid (%d architectures, %d VM templates, %d replications)%n", scenarioFile,
-                    s.architectures().size(), s.vms().size(), s.replications());
+            Sweep sweep = ScenarioSource.load(scenarioFile);
+            Scenario s = sweep.first();
+            System.out.printf("%s: valid (%d architectures, %d VM templates, %d replications%s)%n", scenarioFile,
+                    s.architectures().size(), s.vms().size(), s.replications(),
+                    sweep.isSweep() ? "; sweep of " + ScenarioSource.grid(sweep) : "");
             return Main.OK;
         } catch (ScenarioException e) {
             return ScenarioSource.report(e);

@@ -1,5 +1,6 @@
 package org.hvsim.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,18 +12,24 @@ import org.hvsim.model.system.SystemSpec;
 
 /**
  * A loaded, validated scenario: what to simulate and how (replications, times, seed). Times in seconds.
+ * In a sweep, one point of the grid.
  *
- * @param source   where it was read from, for messages
- * @param resolved the scenario with every default made explicit, as a plain tree for results.json
+ * @param source     where it was read from, for messages
+ * @param resolved   the scenario with every default made explicit, as a plain tree for results.json
+ * @param sources    value path ("vms[0].count") → where the value came from: a file position, a default
+ *                   and its reason, or a profile and its citation (for {@code hvsim explain})
+ * @param parameters in a sweep, parameter name → this point's value as written; empty otherwise
  */
 public record Scenario(String source, String name, String description, long seed, int replications, double warmup,
         double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
-        Map<String, Object> resolved) {
+        Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         architectures = List.copyOf(architectures);
         vms = List.copyOf(vms);
+        sources = Map.copyOf(sources);
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** The system under one of the scenario's architectures. */
@@ -32,17 +39,34 @@ public record Scenario(String source, String name, String description, long seed
 
     public Scenario withReplications(int n) {
         return new Scenario(source, name, description, seed, n, warmup, duration, architectures, host, vms,
-                withResolved("replications", n));
+                withResolved("replications", n), withSource("replications", "command line"), parameters);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(source, name, description, s, replications, warmup, duration, architectures, host, vms,
-                withResolved("seed", s));
+                withResolved("seed", s), withSource("seed", "command line"), parameters);
+    }
+
+    /** The same scenario with only these architectures, in this order. */
+    public Scenario withArchitectures(List<ArchitectureProfile> chosen) {
+        return new Scenario(source, name, description, seed, replications, warmup, duration, chosen, host, vms,
+                resolved, sources, parameters);
+    }
+
+    Scenario withParameters(Map<String, String> values) {
+        return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host, vms,
+                resolved, sources, values);
     }
 
     private Map<String, Object> withResolved(String key, Object value) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(resolved);
+        Map<String, Object> m = new LinkedHashMap<>(resolved);
         m.put(key, value);
+        return m;
+    }
+
+    private Map<String, String> withSource(String key, String source) {
+        Map<String, String> m = new LinkedHashMap<>(sources);
+        m.put(key, source);
         return m;
     }
 }

@@ -1,13 +1,19 @@
 package org.hvsim.scenario;
 
+import static org.hvsim.scenario.schema.ScenarioSchema.*;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.ArchitectureProfile;
@@ -21,86 +27,250 @@ import org.hvsim.model.workload.Arrivals;
 import org.hvsim.model.workload.Phase;
 import org.hvsim.model.workload.RequestClass;
 import org.hvsim.model.workload.Workload;
+import org.hvsim.scenario.load.ListNode;
 import org.hvsim.scenario.load.MapNode;
 import org.hvsim.scenario.load.NearestKey;
 import org.hvsim.scenario.load.Node;
-import org.hvsim.scenario.load.ObjectReader;
+import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.Problems;
 import org.hvsim.scenario.load.ScalarNode;
 import org.hvsim.scenario.load.ScenarioException;
 import org.hvsim.scenario.load.SourceLocation;
+import org.hvsim.scenario.load.Sweeps;
 import org.hvsim.scenario.load.YamlTree;
+import org.hvsim.scenario.schema.Key;
+import org.hvsim.scenario.schema.ReadTrace;
+import org.hvsim.scenario.schema.ScenarioSchema;
+import org.hvsim.scenario.schema.Section;
+import org.hvsim.scenario.schema.SectionReader;
 
 /**
- * Reads a scenario file into a {@link Scenario}: every key documented in docs/scenario-format.md,
- * every default made explicit in {@link Scenario#resolved()}, every mistake reported at once with its
- * file, line and column.
+ * Reads a scenario file into {@link Scenario}s: every key is read through its definition in
+ * {@link ScenarioSchema} (documented in docs/scenario-format.md), every default is made explicit in
+ * {@link Scenario#resolved()} with its source in {@link Scenario#sources()}, and every mistake is
+ * reported at once with its file, line and column.
+ *
+ * <p>A file with sweeps (numeric keys given as lists or ranges) is read once to find its axes, then
+ * once per point of the grid, so that cross-checks (memory, warm-up) are made for every point.
  */
 public final class ScenarioLoader {
 
-    /** Default replications: enough for a t-interval that is not dominated by its quantile (t(0.975, 9) = 2.26). */
-    static final int DEFAULT_REPLICATIONS = 10;
-    /** Default warm-up as a share of the run when none is given (a rule of thumb; see docs). */
-    static final double DEFAULT_WARMUP_SHARE = 0.1;
-    /**
-     * Default round-robin quantum: the Linux 2.6 O(1) scheduler's default time slice
-     * (DEF_TIMESLICE = 100 ms in kernel/sched.c).
-     */
-    static final double DEFAULT_QUANTUM = 0.100;
-    static final long DEFAULT_SEED = 1;
+    /** Most points a sweep may have: a bound on run time that any real study stays far below. */
+    public static final int MAX_POINTS = 10_000;
 
-    static final List<String> DISTRIBUTIONS = List.of("constant", "exponential", "uniform", "normal", "lognormal",
-            "gamma", "weibull", "hyperexponential");
-    static final List<String> PHASES = List.of("cpu", "disk", "net");
+    private static final List<String> PHASE_KINDS = List.of("cpu", "disk", "net");
 
     private final String source;
-    private final Problems problems = new Problems();
+    private final Problems problems;
+    private final Sweeps sweeps;
+    private final ReadTrace trace = new ReadTrace();
+    private final Map<String, List<Double>> csvCache;
+    private boolean hostMemoryRead;
+    private final List<MemoryAdmission.Demand> memoryDemands = new ArrayList<>();
+    /** The resolved tree of the last reading, kept even when it had problems (to name sweep parameters). */
+    private Map<String, Object> lastResolved = Map.of();
 
-    private ScenarioLoader(String source) {
+    private ScenarioLoader(String source, Problems problems, Sweeps sweeps, Map<String, List<Double>> csvCache) {
         this.source = source;
+        this.problems = problems;
+        this.sweeps = sweeps;
+        this.csvCache = csvCache;
     }
 
+    /** A scenario without sweeps; a file with sweeps is refused (use {@link #loadAll}). */
     public static Scenario load(Path file) throws ScenarioException {
-        ScenarioLoader l = new ScenarioLoader(file.toString());
-        Optional<Node> root = YamlTree.parse(file, l.problems);
-        return l.finish(root);
+        return single(loadAll(file));
     }
 
+    /** As {@link #load(Path)}, from text; {@code fileName} names it in messages and anchors relative paths. */
     public static Scenario load(String fileName, String text) throws ScenarioException {
-        ScenarioLoader l = new ScenarioLoader(fileName);
-        Optional<Node> root = YamlTree.parse(fileName, text, l.problems);
-        return l.finish(root);
+        return single(loadAll(fileName, text));
     }
 
-    private Scenario finish(Optional<Node> root) throws ScenarioException {
-        if (root.isEmpty()) {
-            problems.throwIfAny();
-            throw new ScenarioException(List.of());
+    /** Every point of the file's sweep (one point without a sweep). */
+    public static Sweep loadAll(Path file) throws ScenarioException {
+        Problems problems = new Problems();
+        return loadTree(file.toString(), YamlTree.parse(file, problems), problems);
+    }
+
+    public static Sweep loadAll(String fileName, String text) throws ScenarioException {
+        Problems problems = new Problems();
+        return loadTree(fileName, YamlTree.parse(fileName, text, problems), problems);
+    }
+
+    /** The keys of {@link ScenarioSchema} a reading of {@code text} used, for the docs test. */
+    static ReadTrace trace(String fileName, String text) throws ScenarioException {
+        Problems problems = new Problems();
+        Node root = Includes.resolve(YamlTree.parse(fileName, text, problems).orElseThrow(), problems);
+        ScenarioLoader l = new ScenarioLoader(fileName, problems, Sweeps.discovering(), new HashMap<>());
+        l.read(root);
+        problems.throwIfAny();
+        return l.trace;
+    }
+
+    private static Scenario single(Sweep sweep) throws ScenarioException {
+        if (sweep.isSweep()) {
+            Sweep.Axis a = sweep.axes().get(0);
+            throw new ScenarioException(new Problem(a.location(), a.path() + ": a list or range of values (a sweep) "
+                    + "is not accepted here; run the file with 'hvsim run', or give a single value"));
         }
-        Scenario s;
+        return sweep.first();
+    }
+
+    private static Sweep loadTree(String source, Optional<Node> parsed, Problems problems) throws ScenarioException {
+        if (parsed.isEmpty()) {
+            problems.throwIfAny();
+            throw new ScenarioException(new Problem(SourceLocation.startOf(source), "the file could not be read"));
+        }
+        Node root = Includes.resolve(parsed.get(), problems);
+        Map<String, List<Double>> csvCache = new HashMap<>();
+        Problems firstProblems = new Problems();
+        ScenarioLoader first = new ScenarioLoader(source, firstProblems, Sweeps.discovering(), csvCache);
+        Scenario s0 = first.readSafely(root);
+        List<org.hvsim.scenario.load.Sweeps.Axis> found = first.sweeps.axes();
+        if (found.isEmpty()) {
+            firstProblems.list().forEach(problems::add);
+            problems.throwIfAny();
+            return new Sweep(List.of(), List.of(s0));
+        }
+        long size = 1;
+        for (var a : found) {
+            size = Math.min(size * a.labels().size(), Long.MAX_VALUE / 2);
+        }
+        if (size > MAX_POINTS) {
+            problems.add(found.get(0).location(), "the sweep has " + size + " points (" + String.join(" × ",
+                    found.stream().map(a -> Integer.toString(a.labels().size())).toList()) + "); at most "
+                    + MAX_POINTS + " are allowed: use fewer values or split the study");
+            firstProblems.list().forEach(problems::add);
+            problems.throwIfAny();
+        }
+        Map<String, String> names = parameterNames(found, first.lastResolved);
+        List<Sweep.Axis> axes = found.stream()
+                .map(a -> new Sweep.Axis(names.get(a.path()), a.path(), a.location(), a.labels())).toList();
+
+        // Every point, problems gathered by (place, message) with the points they occur at.
+        Map<Problem, List<String>> seen = new LinkedHashMap<>();
+        List<Scenario> points = new ArrayList<>();
+        int total = (int) size;
+        int[] index = new int[axes.size()];
+        for (int p = 0; p < total; p++) {
+            Map<String, Integer> assignment = new LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int a = 0; a < axes.size(); a++) {
+                assignment.put(axes.get(a).path(), index[a]);
+                values.put(axes.get(a).name(), axes.get(a).values().get(index[a]));
+            }
+            Problems pointProblems = p == 0 ? firstProblems : new Problems();
+            Scenario s = p == 0 ? s0
+                    : new ScenarioLoader(source, pointProblems, Sweeps.at(assignment), csvCache).readSafely(root);
+            String label = describe(values);
+            for (Problem pr : pointProblems.list()) {
+                seen.computeIfAbsent(pr, k -> new ArrayList<>()).add(label);
+            }
+            if (s != null) {
+                points.add(s.withParameters(values));
+            }
+            for (int a = axes.size() - 1; a >= 0; a--) {
+                if (++index[a] < axes.get(a).values().size()) {
+                    break;
+                }
+                index[a] = 0;
+            }
+        }
+        for (Map.Entry<Problem, List<String>> e : seen.entrySet()) {
+            List<String> at = e.getValue();
+            String where = at.size() == total ? ""
+                    : " (at sweep point " + at.get(0) + (at.size() > 1 ? ", and " + (at.size() - 1) + " more" : "") + ")";
+            problems.add(e.getKey().at(), e.getKey().message() + where);
+        }
+        problems.throwIfAny();
+        return new Sweep(axes, points);
+    }
+
+    private static String describe(Map<String, String> values) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(k + " = " + v));
+        return String.join(", ", parts);
+    }
+
+    private static final Pattern VM_ITEM = Pattern.compile("^vms\\[(\\d+)]");
+    private static final Pattern CLASS_ITEM = Pattern.compile("^\\.workload\\.classes\\[(\\d+)]");
+    private static final Pattern NAMED_ITEM = Pattern.compile("^(architectures|host\\.disks|host\\.nics)\\[(\\d+)]");
+
+    /**
+     * Parameter names: paths rooted at the scope figures use. {@code vms[0].count} is {@code web.count};
+     * {@code vms[0].workload.classes[1].weight} is {@code web/search.weight}; other list items are
+     * named by their name ({@code host.disks[d0].channels}, {@code architectures[hosted-io].cpu_factor}).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> parameterNames(List<Sweeps.Axis> axes, Map<String, Object> resolved) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Sweeps.Axis a : axes) {
+            String path = a.path();
+            String name = path;
+            Matcher vm = VM_ITEM.matcher(path);
+            Matcher other = NAMED_ITEM.matcher(path);
+            if (vm.find()) {
+                Object item = at(resolved.get("vms"), Integer.parseInt(vm.group(1)));
+                String rest = path.substring(vm.end());
+                if (item instanceof Map<?, ?> m && m.get("name") instanceof String vmName && !vmName.isEmpty()) {
+                    name = vmName + rest;
+                    Matcher cls = CLASS_ITEM.matcher(rest);
+                    Object wl = m.get("workload");
+                    if (cls.find() && wl instanceof Map<?, ?> w) {
+                        Object c = at(w.get("classes"), Integer.parseInt(cls.group(1)));
+                        if (c instanceof Map<?, ?> cm && cm.get("name") instanceof String cn && !cn.isEmpty()) {
+                            name = vmName + "/" + cn + rest.substring(cls.end());
+                        }
+                    }
+                }
+            } else if (other.find()) {
+                Object list = other.group(1).startsWith("host.")
+                        ? ((Map<String, Object>) resolved.getOrDefault("host", Map.of()))
+                                .get(other.group(1).substring("host.".length()))
+                        : resolved.get("architectures");
+                Object item = at(list, Integer.parseInt(other.group(2)));
+                if (item instanceof Map<?, ?> m && m.get("name") instanceof String n && !n.isEmpty()) {
+                    name = other.group(1) + "[" + n + "]" + path.substring(other.end());
+                }
+            }
+            // Names must be unique as columns; fall back to the plain path if two collide.
+            out.put(path, out.containsValue(name) ? path : name);
+        }
+        return out;
+    }
+
+    private static Object at(Object list, int i) {
+        return list instanceof List<?> l && i < l.size() ? l.get(i) : null;
+    }
+
+    private Scenario readSafely(Node root) {
         try {
-            s = read(root.get());
+            Scenario s = read(root);
+            return problems.hasAny() ? null : s;
         } catch (RuntimeException e) {
             // A model constructor refused a combination the reader let through: still a bad input.
             problems.add(SourceLocation.startOf(source), "invalid scenario: " + e.getMessage());
-            s = null;
+            return null;
         }
-        problems.throwIfAny();
-        return s;
+    }
+
+    private SectionReader reader(Section section, Node node, String path) {
+        return SectionReader.of(section, node, problems, path, sweeps, trace);
     }
 
     private Scenario read(Node root) {
-        ObjectReader top = ObjectReader.of(root, problems, "");
+        SectionReader top = reader(ROOT, root, "");
         Map<String, Object> resolved = new LinkedHashMap<>();
-        String name = top.string("name", null);
-        String description = top.string("description", "");
-        long seed = top.longInteger("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
-        int replications = top.integer("replications", DEFAULT_REPLICATIONS, 1, 100_000);
-        top.require("duration");
-        double duration = top.duration("duration", 1.0, 1e-6, 1e9);
-        double warmup = top.duration("warmup", duration * DEFAULT_WARMUP_SHARE, 0, 1e9);
-        if (top.has("warmup") && warmup >= duration) {
-            top.report("warmup", "warmup (" + Formats.duration(warmup) + ") must be shorter than duration ("
+        top.has(INCLUDE); // merged before reading (Includes); asked for so that it is not "unknown"
+        String name = top.text(NAME);
+        String description = top.text(DESCRIPTION);
+        long seed = top.longInteger(SEED);
+        int replications = top.integer(REPLICATIONS);
+        double duration = top.quantity(DURATION);
+        double warmup = top.quantity(WARMUP, duration * 0.1);
+        if (top.has(WARMUP) && warmup >= duration) {
+            top.report(WARMUP, "warmup (" + Formats.duration(warmup) + ") must be shorter than duration ("
                     + Formats.duration(duration) + ")");
         }
         resolved.put("name", name);
@@ -112,73 +282,106 @@ public final class ScenarioLoader {
 
         List<ArchitectureProfile> archs = architectures(top, resolved);
         Map<String, Object> hostTree = new LinkedHashMap<>();
-        HostSpec host = host(top.object("host"), hostTree);
+        HostSpec host = host(top.object(HOST_KEY), hostTree);
         resolved.put("host", hostTree);
         List<Map<String, Object>> vmTrees = new ArrayList<>();
         List<VmSpec> vms = vms(top, host, vmTrees);
         resolved.put("vms", vmTrees);
         top.finish();
+        lastResolved = resolved;
+        // Checked even when other values are wrong (all problems at once), but only on sound numbers:
+        // a host memory, or a VM's count or memory, that could not be read would give a false verdict.
+        if (hostMemoryRead && memoryDemands.size() == vmTrees.size()) {
+            MemoryAdmission.refusal(host.memory(), memoryDemands).ifPresent(why -> top.report(VMS, why));
+        }
         if (problems.hasAny()) {
             return null;
         }
         return new Scenario(source, name, description, seed, replications, warmup, duration, archs, host, vms,
-                resolved);
+                resolved, trace.sources(), Map.of());
     }
 
     // ------------------------------------------------------------------------------- architectures
 
-    private List<ArchitectureProfile> architectures(ObjectReader top, Map<String, Object> resolved) {
+    private List<ArchitectureProfile> architectures(SectionReader top, Map<String, Object> resolved) {
         List<ArchitectureProfile> out = new ArrayList<>();
         List<Object> tree = new ArrayList<>();
-        if (!top.has("architectures")) {
+        if (!top.has(ARCHITECTURES)) {
+            int i = 0;
             for (String n : Architectures.names()) {
                 ArchitectureProfile p = Architectures.byName(n).orElseThrow();
                 out.add(p);
                 tree.add(profileTree(p));
+                traceProfile("architectures[" + i++ + "]", p, n, Set.of(), top);
             }
+            top.source(ARCHITECTURES, "default: " + ARCHITECTURES.defaultSource().orElse(""));
             resolved.put("architectures", tree);
             return out;
         }
-        List<Node> items = top.list("architectures");
+        List<Node> items = top.list(ARCHITECTURES);
         if (items.isEmpty()) {
-            top.report("architectures", "architectures: give at least one, e.g. [native, microkernel]");
+            top.report(ARCHITECTURES, "architectures: give at least one, e.g. [native, microkernel]");
         }
-        Set<String> seen = new HashSet<>();
+        Map<String, ArchitectureProfile> defined = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String path = "architectures[" + i + "]";
             ArchitectureProfile p;
             if (item instanceof ScalarNode s && !s.isNull()) {
                 p = builtIn(s.text().strip(), item.location());
-            } else {
-                ObjectReader r = ObjectReader.of(item, problems, path);
-                String base = r.string("base", null);
-                p = builtIn(base, r.locationOf("base"));
                 if (p != null) {
-                    p = p.withName(r.string("name", base));
-                    if (r.has("cpu_factor")) {
-                        p = p.withCpuFactor(r.decimal("cpu_factor", p.cpuFactor(), 1.0, 100.0));
+                    traceProfile(path, p, p.name(), Set.of(), top);
+                }
+            } else {
+                SectionReader r = top.item(ARCHITECTURES, item, i);
+                String base = r.text(BASE);
+                ArchitectureProfile parent = defined.containsKey(base) ? defined.get(base)
+                        : builtIn(base, r.locationOf(BASE));
+                p = parent;
+                Set<String> overridden = new HashSet<>();
+                if (p != null) {
+                    p = p.withName(r.text(VARIANT_NAME, base));
+                    if (r.has(CPU_FACTOR)) {
+                        p = p.withCpuFactor(r.decimal(CPU_FACTOR, p.cpuFactor()));
+                        overridden.add(CPU_FACTOR.name());
                     }
-                    if (r.has("disk_op_cpu")) {
-                        p = p.withDiskOpCpu(r.duration("disk_op_cpu", p.diskOpCpu(), 0, 1));
+                    if (r.has(DISK_OP_CPU)) {
+                        p = p.withDiskOpCpu(r.quantity(DISK_OP_CPU, p.diskOpCpu()));
+                        overridden.add(DISK_OP_CPU.name());
                     }
-                    if (r.has("net_packet_cpu")) {
-                        p = p.withNetPacketCpu(r.duration("net_packet_cpu", p.netPacketCpu(), 0, 1));
+                    if (r.has(NET_PACKET_CPU)) {
+                        p = p.withNetPacketCpu(r.quantity(NET_PACKET_CPU, p.netPacketCpu()));
+                        overridden.add(NET_PACKET_CPU.name());
                     }
+                    traceProfile(path, p, base, overridden, top);
                 }
                 r.finish();
             }
             if (p != null) {
-                if (!seen.add(p.name())) {
+                if (defined.containsKey(p.name())) {
                     problems.add(item.location(), path + ": architecture name '" + p.name()
                             + "' is used twice; give the variant its own 'name'");
                 }
+                defined.put(p.name(), p);
                 out.add(p);
                 tree.add(profileTree(p));
             }
         }
         resolved.put("architectures", tree);
         return out;
+    }
+
+    private void traceProfile(String path, ArchitectureProfile p, String base, Set<String> overridden,
+            SectionReader top) {
+        for (String param : List.of("cpu_factor", "disk_op_cpu", "net_packet_cpu", "scheduler")) {
+            if (!overridden.contains(param)) {
+                trace.source(path + "." + param, "profile " + base + ": " + p.source(param));
+            }
+        }
+        if (!path.isEmpty() && !trace.sources().containsKey(path + ".name")) {
+            // A plain profile name; a variant's name was traced when it was read (file or default).
+            trace.source(path + ".name", "profile " + base);
+        }
     }
 
     private ArchitectureProfile builtIn(String name, SourceLocation at) {
@@ -197,7 +400,7 @@ public final class ScenarioLoader {
     private static Map<String, Object> profileTree(ArchitectureProfile p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
-        m.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
         m.put("cpu_factor", p.cpuFactor());
         m.put("disk_op_cpu", Formats.duration(p.diskOpCpu()));
         m.put("net_packet_cpu", Formats.duration(p.netPacketCpu()));
@@ -212,36 +415,39 @@ public final class ScenarioLoader {
 
     // ------------------------------------------------------------------------------------- host
 
-    private HostSpec host(ObjectReader h, Map<String, Object> tree) {
-        int cpus = h.integer("cpus", 1, 1, 4096);
-        h.require("cpus", "memory");
-        double speed = h.decimal("speed", 1.0, 0.01, 100);
-        double memory = h.size("memory", 1, 1, 1e15);
+    private HostSpec host(SectionReader h, Map<String, Object> tree) {
+        int cpus = h.integer(CPUS);
+        double speed = h.decimal(SPEED);
+        double memory = h.quantity(HOST_MEMORY);
+        hostMemoryRead = !problemAt(h.locationOf(HOST_MEMORY));
         tree.put("cpus", cpus);
         tree.put("speed", speed);
         tree.put("memory", Formats.size(memory));
         List<DiskSpec> disks = new ArrayList<>();
         List<Object> diskTrees = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (ObjectReader d : h.optionalObjects("disks")) {
+        for (SectionReader d : h.objects(DISKS)) {
             Map<String, Object> dt = new LinkedHashMap<>();
-            String name = d.string("name", null);
-            uniqueName(d, name, names, "device");
-            int channels = d.integer("channels", 1, 1, 1024);
+            String name = d.text(DISK_NAME);
+            uniqueName(d, DISK_NAME, name, names, "device");
+            int channels = d.integer(CHANNELS);
             dt.put("name", name);
             dt.put("channels", channels);
-            Optional<String> model = d.exactlyOne("service", "latency");
+            Optional<Key> model = d.exactlyOne(SERVICE, LATENCY);
             DiskSpec spec = null;
-            if (model.isPresent() && model.get().equals("service")) {
-                d.node("service");
-                Distribution service = distribution(d, "service", dt);
+            if (model.isPresent() && model.get() == SERVICE) {
+                Distribution service = distribution(d, SERVICE, dt);
                 if (service != null) {
                     spec = new DiskSpec(name, service, 0, 0, channels);
                 }
+                if (d.has(DISK_BANDWIDTH)) {
+                    d.report(DISK_BANDWIDTH, d.pathOf(DISK_BANDWIDTH) + " only applies with 'latency'; a disk with "
+                            + "'service' draws its whole service time from that distribution");
+                }
             } else if (model.isPresent()) {
-                double latency = d.duration("latency", 0, 0, 100);
-                d.require("bandwidth");
-                double bandwidth = d.bandwidth("bandwidth", 1, 1, 1e15);
+                double latency = d.quantity(LATENCY);
+                d.require(DISK_BANDWIDTH);
+                double bandwidth = d.quantity(DISK_BANDWIDTH, 1);
                 dt.put("latency", Formats.duration(latency));
                 dt.put("bandwidth", Formats.bandwidth(bandwidth));
                 spec = new DiskSpec(name, null, latency, bandwidth, channels);
@@ -255,13 +461,11 @@ public final class ScenarioLoader {
         tree.put("disks", diskTrees);
         List<NicSpec> nics = new ArrayList<>();
         List<Object> nicTrees = new ArrayList<>();
-        for (ObjectReader n : h.optionalObjects("nics")) {
-            String name = n.string("name", null);
-            uniqueName(n, name, names, "device");
-            n.require("bandwidth");
-            double bandwidth = n.bandwidth("bandwidth", 1, 1, 1e15);
-            // 1500 bytes: the Ethernet MTU (IEEE 802.3), the packet size of R1.e's MTU-1500 runs.
-            int mtu = n.integer("mtu", NicSpec.ETHERNET_MTU, 64, 65536);
+        for (SectionReader n : h.objects(NICS)) {
+            String name = n.text(NIC_NAME);
+            uniqueName(n, NIC_NAME, name, names, "device");
+            double bandwidth = n.quantity(NIC_BANDWIDTH);
+            int mtu = n.integer(MTU);
             n.finish();
             Map<String, Object> nt = new LinkedHashMap<>();
             nt.put("name", name);
@@ -274,44 +478,51 @@ public final class ScenarioLoader {
         }
         tree.put("nics", nicTrees);
         h.finish();
-        return new HostSpec(cpus, speed, memory, disks, nics);
+        return new HostSpec(Math.max(1, cpus), speed, memory, disks, nics);
     }
 
-    private void uniqueName(ObjectReader r, String name, Set<String> names, String what) {
+    private boolean problemAt(SourceLocation at) {
+        return problems.list().stream().anyMatch(p -> p.at().equals(at));
+    }
+
+    private void uniqueName(SectionReader r, Key key, String name, Set<String> names, String what) {
         if (!name.isEmpty() && !names.add(name)) {
-            r.report("name", r.pathOf("name") + ": " + what + " name '" + name + "' is used twice");
+            r.report(key, r.pathOf(key) + ": " + what + " name '" + name + "' is used twice");
         }
     }
 
     // -------------------------------------------------------------------------------------- vms
 
-    private List<VmSpec> vms(ObjectReader top, HostSpec host, List<Map<String, Object>> trees) {
+    private List<VmSpec> vms(SectionReader top, HostSpec host, List<Map<String, Object>> trees) {
         List<VmSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<ObjectReader> items = top.objects("vms");
-        if (items.isEmpty() && top.has("vms")) {
-            top.report("vms", "vms: give at least one VM");
+        List<SectionReader> items = top.objects(VMS);
+        if (items.isEmpty() && top.has(VMS)) {
+            top.report(VMS, "vms: give at least one VM");
         }
-        for (ObjectReader v : items) {
+        for (SectionReader v : items) {
             Map<String, Object> t = new LinkedHashMap<>();
-            String name = v.string("name", null);
+            String name = v.text(VM_NAME);
             if (name.contains("/") || name.contains("#")) {
-                v.report("name", v.pathOf("name") + ": a VM name cannot contain '/' or '#' (they separate scopes "
+                v.report(VM_NAME, v.pathOf(VM_NAME) + ": a VM name cannot contain '/' or '#' (they separate scopes "
                         + "and instances in the results), found '" + name + "'");
             } else if (name.equals("host")) {
-                v.report("name", v.pathOf("name") + ": 'host' is reserved for host-wide figures");
+                v.report(VM_NAME, v.pathOf(VM_NAME) + ": 'host' is reserved for host-wide figures");
             }
-            uniqueName(v, name, names, "VM");
-            int count = v.integer("count", 1, 1, 100_000);
-            int vcpus = v.integer("vcpus", 1, 1, 512);
-            v.require("memory");
-            double memory = v.size("memory", 1, 1, 1e15);
-            String gs = v.oneOf("guest_scheduler", "ps", List.of("ps", "fcfs", "rr"));
+            uniqueName(v, VM_NAME, name, names, "VM");
+            int count = v.integer(COUNT);
+            int vcpus = v.integer(VCPUS);
+            double memory = v.quantity(VM_MEMORY);
+            // A value with a problem at its place is a stand-in; a swept value refused elsewhere in
+            // its list is not the one in use.
+            if (!problemAt(v.locationOf(COUNT)) && !problemAt(v.locationOf(VM_MEMORY))) {
+                memoryDemands.add(new MemoryAdmission.Demand(name, count, memory));
+            }
+            String gs = v.choice(GUEST_SCHEDULER);
             GuestDiscipline discipline = GuestDiscipline.byKey(gs);
-            double quantum = v.duration("quantum", DEFAULT_QUANTUM, 1e-6, 10);
-            if (discipline != GuestDiscipline.RR && v.has("quantum")) {
-                v.report("quantum", v.pathOf("quantum") + " only applies to guest_scheduler: rr (this VM uses "
-                        + gs + ")");
+            double quantum = v.quantity(QUANTUM);
+            if (discipline != GuestDiscipline.RR && v.has(QUANTUM)) {
+                v.report(QUANTUM, v.pathOf(QUANTUM) + " only applies to guest_scheduler: rr (this VM uses " + gs + ")");
             }
             t.put("name", name);
             t.put("count", count);
@@ -322,7 +533,7 @@ public final class ScenarioLoader {
                 t.put("quantum", Formats.duration(quantum));
             }
             Map<String, Object> wt = new LinkedHashMap<>();
-            Workload w = workload(v.object("workload"), host, wt);
+            Workload w = workload(v.object(WORKLOAD_KEY), host, wt);
             t.put("workload", wt);
             v.finish();
             trees.add(t);
@@ -333,25 +544,24 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private Workload workload(ObjectReader w, HostSpec host, Map<String, Object> tree) {
-        Optional<String> kind = w.exactlyOne("open", "closed");
+    private Workload workload(SectionReader w, HostSpec host, Map<String, Object> tree) {
+        Optional<Key> kind = w.exactlyOne(OPEN_KEY, CLOSED_KEY);
         Arrivals arrivals = null;
-        if (kind.isPresent() && kind.get().equals("open")) {
-            ObjectReader o = w.object("open");
+        if (kind.isPresent() && kind.get() == OPEN_KEY) {
+            SectionReader o = w.object(OPEN_KEY);
             Map<String, Object> ot = new LinkedHashMap<>();
-            Optional<String> form = o.exactlyOne("poisson", "interarrival");
-            if (form.isPresent() && form.get().equals("poisson")) {
-                ObjectReader p = o.object("poisson");
-                p.require("rate");
-                double rate = p.rate("rate", 1, 1e-9, 1e9);
+            Optional<Key> form = o.exactlyOne(POISSON_KEY, INTERARRIVAL);
+            if (form.isPresent() && form.get() == POISSON_KEY) {
+                SectionReader p = o.object(POISSON_KEY);
+                double rate = p.quantity(RATE);
                 p.finish();
                 ot.put("poisson", Map.of("rate", Formats.rate(rate)));
                 arrivals = Arrivals.Open.poisson(rate);
             } else if (form.isPresent()) {
-                Distribution d = distribution(o, "interarrival", ot);
+                Distribution d = distribution(o, INTERARRIVAL, ot);
                 if (d != null) {
                     if (!(d.mean() > 0)) {
-                        o.report("interarrival", o.pathOf("interarrival") + ": the mean inter-arrival time must be positive");
+                        o.report(INTERARRIVAL, o.pathOf(INTERARRIVAL) + ": the mean inter-arrival time must be positive");
                     } else {
                         arrivals = new Arrivals.Open(d);
                     }
@@ -360,12 +570,12 @@ public final class ScenarioLoader {
             o.finish();
             tree.put("open", ot);
         } else if (kind.isPresent()) {
-            ObjectReader c = w.object("closed");
+            SectionReader c = w.object(CLOSED_KEY);
             Map<String, Object> ct = new LinkedHashMap<>();
-            c.require("users", "think");
-            int users = c.integer("users", 1, 1, 1_000_000);
+            int users = c.integer(USERS);
             ct.put("users", users);
-            Distribution think = distribution(c, "think", ct);
+            c.require(THINK);
+            Distribution think = distribution(c, THINK, ct);
             c.finish();
             tree.put("closed", ct);
             if (think != null) {
@@ -375,28 +585,28 @@ public final class ScenarioLoader {
         List<RequestClass> classes = new ArrayList<>();
         List<Object> classTrees = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<ObjectReader> items = w.objects("classes");
-        if (items.isEmpty() && w.has("classes")) {
-            w.report("classes", w.pathOf("classes") + ": give at least one request class");
+        List<SectionReader> items = w.objects(CLASSES);
+        if (items.isEmpty() && w.has(CLASSES)) {
+            w.report(CLASSES, w.pathOf(CLASSES) + ": give at least one request class");
         }
-        for (ObjectReader c : items) {
+        for (SectionReader c : items) {
             Map<String, Object> ct = new LinkedHashMap<>();
-            String name = c.string("name", null);
+            String name = c.text(CLASS_NAME);
             if (name.contains("/")) {
-                c.report("name", c.pathOf("name") + ": a class name cannot contain '/', found '" + name + "'");
+                c.report(CLASS_NAME, c.pathOf(CLASS_NAME) + ": a class name cannot contain '/', found '" + name + "'");
             }
-            uniqueName(c, name, names, "class");
-            double weight = c.decimal("weight", 1.0, 1e-9, 1e9);
+            uniqueName(c, CLASS_NAME, name, names, "class");
+            double weight = c.decimal(WEIGHT);
             ct.put("name", name);
             ct.put("weight", weight);
             List<Phase> phases = new ArrayList<>();
             List<Object> phaseTrees = new ArrayList<>();
-            List<Node> phaseNodes = c.list("phases");
-            if (phaseNodes.isEmpty() && c.has("phases")) {
-                c.report("phases", c.pathOf("phases") + ": give at least one phase (cpu, disk or net)");
+            List<Node> phaseNodes = c.list(PHASES);
+            if (phaseNodes.isEmpty() && c.has(PHASES)) {
+                c.report(PHASES, c.pathOf(PHASES) + ": give at least one phase (cpu, disk or net)");
             }
             for (int i = 0; i < phaseNodes.size(); i++) {
-                Phase p = phase(phaseNodes.get(i), c.pathOf("phases") + "[" + i + "]", host, phaseTrees);
+                Phase p = phase(c, phaseNodes.get(i), i, host, phaseTrees);
                 if (p != null) {
                     phases.add(p);
                 }
@@ -416,38 +626,44 @@ public final class ScenarioLoader {
         return new Workload(arrivals, classes);
     }
 
-    private Phase phase(Node node, String path, HostSpec host, List<Object> trees) {
-        ObjectReader r = ObjectReader.of(node, problems, path);
-        if (r.keys().size() != 1) {
-            if (node instanceof MapNode) {
-                problems.add(node.location(), path + ": a phase is one of cpu, disk or net, e.g. "
-                        + "'- cpu: { exponential: { mean: 8 ms } }'; found " + r.keys().size() + " keys");
-            }
+    private Phase phase(SectionReader owner, Node node, int index, HostSpec host, List<Object> trees) {
+        String path = owner.pathOf(PHASES) + "[" + index + "]";
+        if (!(node instanceof MapNode m) || m.size() != 1) {
+            problems.add(node.location(), path + ": a phase is one of cpu, disk or net, e.g. "
+                    + "'- cpu: { exponential: { mean: 8 ms } }'; found " + (node instanceof MapNode mm
+                    ? mm.size() + " keys" : node.describe()));
             return null;
         }
-        String kind = r.keys().get(0);
+        String kind = m.keys().get(0);
+        if (!PHASE_KINDS.contains(kind)) {
+            String hint = NearestKey.among(kind, PHASE_KINDS).map(k -> " — did you mean '" + k + "'?").orElse("");
+            problems.add(m.entry(kind).orElseThrow().keyLocation(),
+                    path + ": unknown phase '" + kind + "'; expected cpu, disk or net" + hint);
+            return null;
+        }
+        SectionReader r = owner.item(PHASES, node, index);
         Map<String, Object> t = new LinkedHashMap<>();
         Phase out = null;
         switch (kind) {
             case "cpu" -> {
-                Distribution d = distribution(r, "cpu", t);
+                Distribution d = distribution(r, CPU_PHASE, t);
                 out = d == null ? null : new Phase.Cpu(d);
             }
             case "disk" -> {
-                ObjectReader d = r.object("disk");
-                int ops = d.integer("ops", 1, 1, 1_000_000);
-                String device = d.string("device", null);
-                boolean write = d.bool("write", false);
+                SectionReader d = r.object(DISK_PHASE_KEY);
+                int ops = d.integer(OPS);
+                String device = d.text(DISK_DEVICE);
+                boolean write = d.bool(WRITE);
                 Optional<DiskSpec> disk = host.disk(device);
                 if (!device.isEmpty() && disk.isEmpty()) {
-                    d.report("device", d.pathOf("device") + ": no disk named '" + device + "' on the host"
-                            + known(device, host.disks().stream().map(DiskSpec::name).toList()));
+                    String nic = host.nic(device).isPresent() ? " ('" + device + "' is a NIC; use a net phase)" : "";
+                    d.report(DISK_DEVICE, d.pathOf(DISK_DEVICE) + ": no disk named '" + device + "' on the host"
+                            + (nic.isEmpty() ? known(device, host.disks().stream().map(DiskSpec::name).toList()) : nic));
                 }
-                boolean needsSize = disk.isPresent() && disk.get().service() == null;
-                if (needsSize) {
-                    d.require("size");
+                if (disk.isPresent() && disk.get().service() == null) {
+                    d.require(OP_SIZE);
                 }
-                double size = d.size("size", 0, 0, 1e12);
+                double size = d.quantity(OP_SIZE);
                 t.put("ops", ops);
                 t.put("size", Formats.size(size));
                 t.put("write", write);
@@ -455,28 +671,23 @@ public final class ScenarioLoader {
                 d.finish();
                 out = disk.isPresent() ? new Phase.Disk(ops, size, write, device) : null;
             }
-            case "net" -> {
-                ObjectReader n = r.object("net");
-                n.require("bytes");
-                double bytes = n.size("bytes", 1, 1, 1e12);
-                String device = n.string("device", null);
+            default -> {
+                SectionReader n = r.object(NET_PHASE_KEY);
+                double bytes = n.quantity(BYTES);
+                String device = n.text(NET_DEVICE);
                 Optional<NicSpec> nic = host.nic(device);
                 if (!device.isEmpty() && nic.isEmpty()) {
-                    n.report("device", n.pathOf("device") + ": no NIC named '" + device + "' on the host"
-                            + known(device, host.nics().stream().map(NicSpec::name).toList()));
+                    String disk = host.disk(device).isPresent() ? " ('" + device + "' is a disk; use a disk phase)" : "";
+                    n.report(NET_DEVICE, n.pathOf(NET_DEVICE) + ": no NIC named '" + device + "' on the host"
+                            + (disk.isEmpty() ? known(device, host.nics().stream().map(NicSpec::name).toList()) : disk));
                 }
                 t.put("bytes", Formats.size(bytes));
                 t.put("device", device);
                 n.finish();
                 out = nic.isPresent() ? new Phase.Net(bytes, device) : null;
             }
-            default -> {
-                r.node(kind);
-                String hint = NearestKey.among(kind, PHASES).map(k -> " — did you mean '" + k + "'?").orElse("");
-                problems.add(r.map().entry(kind).orElseThrow().keyLocation(),
-                        path + ": unknown phase '" + kind + "'; expected cpu, disk or net" + hint);
-            }
         }
+        r.finish();
         trees.add(Map.of(kind, t.size() == 1 && t.containsKey(kind) ? t.get(kind) : t));
         return out;
     }
@@ -493,62 +704,61 @@ public final class ScenarioLoader {
 
     /**
      * A duration-valued distribution at {@code key}: a single-key mapping naming the family
-     * ({@code { exponential: { mean: 5 ms } }}) or a plain duration, meaning a constant.
+     * ({@code { exponential: { mean: 5 ms } }}), or a plain duration (or a sweep of them) meaning a
+     * constant.
      */
-    private Distribution distribution(ObjectReader owner, String key, Map<String, Object> tree) {
+    private Distribution distribution(SectionReader owner, Key key, Map<String, Object> tree) {
         Optional<Node> n = owner.node(key);
         if (n.isEmpty()) {
             return null;
         }
         String path = owner.pathOf(key);
         Node node = n.get();
-        if (node instanceof ScalarNode s && !s.isNull()) {
+        if ((node instanceof ScalarNode s && !s.isNull()) || owner.isSweep(key)) {
             // "8 ms" means a constant 8 ms.
-            double v = owner.duration(key, Double.NaN, 0, 1e9);
+            double v = owner.raw().duration(key.name(), Double.NaN, 0, 1e9);
+            owner.source(key, (owner.isSweep(key) ? "sweep at " : "") + node.location());
             if (Double.isNaN(v)) {
                 return null;
             }
-            tree.put(key, Map.of("constant", Map.of("value", Formats.duration(v))));
+            tree.put(key.name(), Map.of("constant", Map.of("value", Formats.duration(v))));
             return new Distribution.Constant(v);
         }
+        owner.source(key, node.location().toString());
+        Map<String, Section> families = ScenarioSchema.families();
         if (!(node instanceof MapNode m) || m.size() != 1) {
             problems.add(node.location(), path + ": expected a distribution such as { exponential: { mean: 5 ms } } "
-                    + "or a duration such as '5 ms', found " + node.describe());
+                    + "or a duration such as '5 ms', found " + (node instanceof ListNode ? "a list" : node.describe()));
             return null;
         }
-        ObjectReader wrapper = ObjectReader.of(node, problems, path);
         String family = m.keys().get(0);
-        if (!DISTRIBUTIONS.contains(family)) {
-            wrapper.node(family);
-            String hint = NearestKey.among(family, DISTRIBUTIONS).map(k -> " — did you mean '" + k + "'?")
-                    .orElse(" (known: " + String.join(", ", DISTRIBUTIONS) + ")");
+        if (!families.containsKey(family)) {
+            String hint = NearestKey.among(family, families.keySet()).map(k -> " — did you mean '" + k + "'?")
+                    .orElse(" (known: " + String.join(", ", families.keySet()) + ")");
             problems.add(m.entry(family).orElseThrow().keyLocation(), path + ": unknown distribution '" + family
                     + "'" + hint);
             return null;
         }
-        ObjectReader p = wrapper.object(family);
+        SectionReader p = reader(families.get(family), m.get(family).orElseThrow(), path + "." + family);
         Map<String, Object> pt = new LinkedHashMap<>();
         Distribution d = null;
         int before = problems.size();
         switch (family) {
             case "constant" -> {
-                p.require("value");
-                double v = p.duration("value", 0, 0, 1e9);
+                double v = p.quantity(CONSTANT_VALUE);
                 pt.put("value", Formats.duration(v));
                 d = new Distribution.Constant(v);
             }
             case "exponential" -> {
-                p.require("mean");
-                double mean = p.duration("mean", 1, 1e-12, 1e9);
+                double mean = p.quantity(EXP_MEAN);
                 pt.put("mean", Formats.duration(mean));
                 d = new Distribution.Exponential(mean);
             }
             case "uniform" -> {
-                p.require("min", "max");
-                double lo = p.duration("min", 0, 0, 1e9);
-                double hi = p.duration("max", lo, 0, 1e9);
+                double lo = p.quantity(UNIFORM_MIN);
+                double hi = p.quantity(UNIFORM_MAX, lo);
                 if (hi < lo) {
-                    p.report("max", p.pathOf("max") + " must not be below min");
+                    p.report(UNIFORM_MAX, p.pathOf(UNIFORM_MAX) + " must not be below min");
                     hi = lo;
                 }
                 pt.put("min", Formats.duration(lo));
@@ -556,42 +766,78 @@ public final class ScenarioLoader {
                 d = new Distribution.Uniform(lo, hi);
             }
             case "normal" -> {
-                p.require("mean", "sd");
-                double mean = p.duration("mean", 1, 1e-12, 1e9);
-                double sd = p.duration("sd", 0, 0, 1e9);
+                double mean = p.quantity(NORMAL_MEAN);
+                double sd = p.quantity(NORMAL_SD);
                 pt.put("mean", Formats.duration(mean));
                 pt.put("sd", Formats.duration(sd));
                 d = new Distribution.Normal(mean, sd);
             }
-            case "lognormal", "gamma" -> {
-                p.require("mean", "cv");
-                double mean = p.duration("mean", 1, 1e-12, 1e9);
-                double cv = p.decimal("cv", 1, 1e-6, 100);
+            case "lognormal" -> {
+                double mean = p.quantity(LOGNORMAL_MEAN);
+                double cv = p.decimal(LOGNORMAL_CV);
                 pt.put("mean", Formats.duration(mean));
                 pt.put("cv", cv);
-                d = family.equals("gamma") ? new Distribution.GammaDist(mean, cv) : new Distribution.LogNormal(mean, cv);
+                d = new Distribution.LogNormal(mean, cv);
+            }
+            case "gamma" -> {
+                double mean = p.quantity(GAMMA_MEAN);
+                double cv = p.decimal(GAMMA_CV);
+                pt.put("mean", Formats.duration(mean));
+                pt.put("cv", cv);
+                d = new Distribution.GammaDist(mean, cv);
             }
             case "weibull" -> {
-                p.require("shape", "scale");
-                double shape = p.decimal("shape", 1, 0.05, 100);
-                double scale = p.duration("scale", 1, 1e-12, 1e9);
+                double shape = p.decimal(WEIBULL_SHAPE);
+                double scale = p.quantity(WEIBULL_SCALE);
                 pt.put("shape", shape);
                 pt.put("scale", Formats.duration(scale));
                 d = new Distribution.Weibull(shape, scale);
             }
             case "hyperexponential" -> {
-                p.require("mean", "cv");
-                double mean = p.duration("mean", 1, 1e-12, 1e9);
-                double cv = p.decimal("cv", 1, 1, 100);
+                double mean = p.quantity(HYPER_MEAN);
+                double cv = p.decimal(HYPER_CV);
                 pt.put("mean", Formats.duration(mean));
                 pt.put("cv", cv);
                 d = Distribution.HyperExponential.balanced(mean, cv);
             }
-            default -> throw new IllegalStateException(family);
+            case "empirical" -> {
+                String file = p.text(EMPIRICAL_FILE);
+                String column = p.text(EMPIRICAL_COLUMN, "");
+                Optional<String> unit = p.optionalChoice(EMPIRICAL_UNIT);
+                if (!file.isBlank() && problems.size() == before) {
+                    d = empirical(p, file, column.isEmpty() ? null : column, unit.orElse(null), pt);
+                }
+            }
+            default -> throw new IllegalStateException("family without a reader: " + family);
         }
         p.finish();
-        wrapper.finish();
-        tree.put(key, Map.of(family, pt));
+        tree.put(key.name(), Map.of(family, pt));
         return problems.size() == before ? d : null;
+    }
+
+    private Distribution empirical(SectionReader p, String file, String column, String unit, Map<String, Object> pt) {
+        SourceLocation at = p.locationOf(EMPIRICAL_FILE);
+        if (at.file().startsWith("(built-in)")) {
+            problems.add(at, "empirical: the built-in scenario cannot read files");
+            return null;
+        }
+        Path csv = Path.of(at.file()).resolveSibling(file).normalize();
+        String cacheKey = csv.toAbsolutePath() + "\n" + column + "\n" + unit;
+        List<Double> values = csvCache.get(cacheKey);
+        if (values == null) {
+            values = EmpiricalCsv.read(csv, column, unit, at, problems).orElse(null);
+            if (values == null) {
+                return null;
+            }
+            csvCache.put(cacheKey, values);
+        }
+        Distribution.Empirical d = new Distribution.Empirical(values);
+        pt.put("file", file);
+        if (column != null) {
+            pt.put("column", column);
+        }
+        pt.put("values", values.size());
+        pt.put("mean", Formats.duration(d.mean()));
+        return d;
     }
 }

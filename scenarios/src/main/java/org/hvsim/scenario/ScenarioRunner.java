@@ -18,7 +18,11 @@ import org.hvsim.core.result.Figure;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.system.HostModel;
 
-/** Runs a scenario: one treatment per architecture, common random numbers across them. */
+/**
+ * Runs a scenario: one treatment per architecture, common random numbers across them. A sweep runs
+ * every grid point in turn (each point × architecture is a treatment; within a point the architectures
+ * share their random numbers), and every figure carries its point's parameter values.
+ */
 public final class ScenarioRunner {
 
     /** Points per pooled distribution kept for CDF charts. */
@@ -42,6 +46,45 @@ public final class ScenarioRunner {
 
     public static ExperimentResult run(Scenario s, int threads, Progress progress) {
         return toResult(s, runTreatments(s, threads, progress));
+    }
+
+    /** Replications a sweep runs in all: points × architectures × replications. */
+    public static long totalReplications(Sweep sweep) {
+        long n = 0;
+        for (Scenario s : sweep.points()) {
+            n += (long) s.architectures().size() * s.replications();
+        }
+        return n;
+    }
+
+    /**
+     * Runs every point of a sweep. Without a sweep this is {@link #run(Scenario, int, Progress)}. With
+     * one, distributions and time series are left out: they belong to one configuration, and a sweep's
+     * figures are compared across points.
+     */
+    public static ExperimentResult run(Sweep sweep, int threads, Progress progress) {
+        if (!sweep.isSweep()) {
+            return run(sweep.first(), threads, progress);
+        }
+        int total = (int) Math.min(Integer.MAX_VALUE, totalReplications(sweep));
+        List<Figure> figures = new ArrayList<>();
+        int done = 0;
+        long start = System.nanoTime();
+        for (Scenario point : sweep.points()) {
+            int offset = done;
+            Progress shifted = (d, t, e) -> progress.replicationDone(offset + d, total, System.nanoTime() - start);
+            for (TreatmentResult r : runTreatments(point, threads, shifted)) {
+                for (Map.Entry<ReplicationOutput.Key, Estimate> e : r.estimates().entrySet()) {
+                    figures.add(new Figure(r.name(), e.getKey().scope(), e.getKey().metric(), e.getValue(),
+                            point.parameters()));
+                }
+            }
+            done += point.architectures().size() * point.replications();
+        }
+        Scenario first = sweep.first();
+        List<String> names = first.architectures().stream().map(ArchitectureProfile::name).toList();
+        return new ExperimentResult(first.name(), first.description(), first.seed(), names, figures, List.of(),
+                sweep.resolved(), sweep.parameterNames(), List.of());
     }
 
     static ExperimentResult toResult(Scenario s, List<TreatmentResult> results) {

@@ -192,4 +192,90 @@ class CliTest {
             }
         }
     }
+
+    static final String SWEEP = SMALL.replace("architectures: [native, hosted]", "architectures: [native]")
+            .replace("replications: 3", "replications: 2").replace("duration: 60 s", "duration: 20 s")
+            .replace("count: 2", "count: [1, 2]").replace("rate: 20 /s", "rate: { from: 10 /s, to: 20 /s, step: 10 /s }");
+
+    @Test
+    void aTwoDimensionalSweepRunsTheWholeGridAndCarriesTheSweptValues() throws IOException {
+        Path out = tmp.resolve("sweep");
+        Outcome o = hvsim("run", write("sweep.yaml", SWEEP).toString(), "--out", out.toString(), "--format", "json");
+        assertEquals(Main.OK, o.code(), o.err());
+        assertTrue(o.err().contains("sweep of 2 × 2 = 4 points (web.count, web.workload.open.poisson.rate)"), o.err());
+        JsonNode stdout = new ObjectMapper().readTree(o.out());
+        JsonNode file = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(file, stdout, "--format json prints what results.json holds");
+        assertEquals("[\"10 /s\",\"20 /s\"]", file.get("scenario").get("sweep").get("web.workload.open.poisson.rate")
+                .toString());
+        long rows = Files.readAllLines(out.resolve("metrics.csv")).size() - 1;
+        long perPoint = file.get("figures").size() / 4;
+        assertEquals(4 * perPoint, rows, "every point of the grid is in the results");
+    }
+
+    @Test
+    void formatCsvPrintsMetricsCsvToStdout() throws IOException {
+        Path out = tmp.resolve("csv");
+        Outcome o = hvsim("run", write("s.yaml", SMALL).toString(), "--out", out.toString(), "--format", "csv",
+                "--quiet", "--replications", "2");
+        assertEquals(Main.OK, o.code(), o.err());
+        assertEquals("", o.err(), "--quiet leaves stderr empty");
+        assertEquals(Files.readString(out.resolve("metrics.csv")), o.out());
+    }
+
+    @Test
+    void explainShowsEveryDefaultWithItsSource() throws IOException {
+        Path f = write("s.yaml", SMALL);
+        Outcome o = hvsim("explain", f.toString());
+        assertEquals(Main.OK, o.code(), o.err());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches(" +vcpus: 1 +# " + java.util.regex.Pattern.quote(f + ":14:12"))),
+                o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches(" +guest_scheduler: ps +# default: a time-sharing OS.*")),
+                o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches(" +cpu_factor: 1.0204.* +# profile hosted: R1.a .*")),
+                o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches(" +mtu: .*") || l.contains("warmup: 5 s")), o.out());
+    }
+
+    @Test
+    void compareReportsPairedDifferencesWithTheirIntervalsAndWhatPairingBuys() throws IOException {
+        Path f = write("s.yaml", SMALL);
+        Outcome o = hvsim("compare", f.toString(), "--a", "native", "--b", "hosted", "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("host") && l.contains("cpu_util_virtualization")
+                && l.endsWith("significant")), o.out());
+        assertTrue(o.out().contains("Pairing (common random numbers) made the 95 % intervals"), o.out());
+
+        Outcome csv = hvsim("compare", f.toString(), "--format", "csv", "--quiet", "--out", tmp.resolve("c").toString());
+        assertEquals(Main.OK, csv.code(), csv.err());
+        assertEquals(String.join(",", CompareCommand.COLUMNS), csv.out().lines().findFirst().orElse(""));
+        assertEquals(csv.out(), Files.readString(tmp.resolve("c").resolve("comparison.csv")));
+
+        Outcome bad = hvsim("compare", f.toString(), "--b", "hostd");
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("unknown architecture 'hostd' — did you mean 'hosted'?"), bad.err());
+    }
+
+    @Test
+    void everyCommandHasHelpCapacityIsAnnouncedAndCompletionIsGenerated() {
+        for (String command : List.of("run", "validate", "explain", "compare", "capacity", "bench", "list-profiles",
+                "completion")) {
+            Outcome o = hvsim(command, "--help");
+            assertEquals(0, o.code(), command);
+            assertTrue(o.out().contains("Usage: hvsim " + command), command + ": " + o.out());
+        }
+        Outcome capacity = hvsim("capacity", "x.yaml");
+        assertEquals(Main.INTERNAL_ERROR, capacity.code());
+        assertTrue(capacity.err().contains("not available yet"), capacity.err());
+        Outcome completion = hvsim("completion");
+        assertEquals(0, completion.code());
+        assertTrue(completion.out().contains("compare") && completion.out().contains("complete -F"), completion.out());
+    }
+
+    @Test
+    void validateNamesTheGridOfASweep() throws IOException {
+        Outcome o = hvsim("validate", write("sweep.yaml", SWEEP).toString());
+        assertEquals(Main.OK, o.code(), o.err());
+        assertTrue(o.out().contains("sweep of 2 × 2 = 4 points"), o.out());
+    }
 }

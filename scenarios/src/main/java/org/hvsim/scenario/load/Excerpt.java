@@ -30,7 +30,10 @@ final class Excerpt {
                 out.append("\\r");
             } else if (Character.isISOControl(cp) || !Character.isDefined(cp)
                     || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.SURROGATE) {
+                    || Character.getType(cp) == Character.SURROGATE
+                    // U+2028 and U+2029 break lines in terminals and editors: one problem must stay one line.
+                    || Character.getType(cp) == Character.LINE_SEPARATOR
+                    || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u{%X}", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -1,12 +1,15 @@
 package org.hvsim.scenario.load;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +25,11 @@ import java.util.regex.Pattern;
  * value ("found nothing"), not as an absent key, because it is almost always an unfinished edit;
  * {@link #node(String)} gives access to it for schemas that want otherwise.
  *
+ * <p>Numeric getters accept a sweep when the reader was made with {@link Sweeps}: a list of values
+ * ({@code [2, 4, 8]}) or a range ({@code { from: 2, to: 40, step: 2 }}). Every value is checked as a
+ * single value would be; the getter returns the one the current grid point uses. Without
+ * {@link Sweeps}, a list or range is just a wrong value.
+ *
  * <p>If the node given to {@link #of} is not a mapping, that one problem is recorded and the reader
  * stays silent afterwards (every getter returns its default, nothing is "missing" or "unknown"),
  * because one wrong value should not produce a cascade of messages.
@@ -34,13 +42,15 @@ public final class ObjectReader {
     private final Problems problems;
     private final String path;
     private final boolean silent;
+    private final Sweeps sweeps;
     private final Set<String> asked = new LinkedHashSet<>();
 
-    private ObjectReader(MapNode map, Problems problems, String path, boolean silent) {
+    private ObjectReader(MapNode map, Problems problems, String path, boolean silent, Sweeps sweeps) {
         this.map = map;
         this.problems = problems;
         this.path = path == null ? "" : path;
         this.silent = silent;
+        this.sweeps = sweeps;
     }
 
     /**
@@ -49,17 +59,30 @@ public final class ObjectReader {
      * @param path how to name this mapping in messages ("" for the top level, "host", "vms[2]")
      */
     public static ObjectReader of(Node node, Problems problems, String path) {
+        return of(node, problems, path, null);
+    }
+
+    /**
+     * As {@link #of(Node, Problems, String)}, accepting sweeps of numeric values, recorded in
+     * {@code sweeps} (null: no sweeps). Nested readers share it.
+     */
+    public static ObjectReader of(Node node, Problems problems, String path, Sweeps sweeps) {
         if (node instanceof MapNode m) {
-            return new ObjectReader(m, problems, path, false);
+            return new ObjectReader(m, problems, path, false, sweeps);
         }
         String where = path == null || path.isEmpty() ? "the file" : path;
         problems.add(node.location(), where + ": expected a mapping ('key: value' lines or { key: value }), found "
                 + node.describe());
-        return silentAt(node.location(), problems, path);
+        return silentAt(node.location(), problems, path, sweeps);
     }
 
-    private static ObjectReader silentAt(SourceLocation at, Problems problems, String path) {
-        return new ObjectReader(new MapNode(at, List.of()), problems, path, true);
+    private static ObjectReader silentAt(SourceLocation at, Problems problems, String path, Sweeps sweeps) {
+        return new ObjectReader(new MapNode(at, List.of()), problems, path, true, sweeps);
+    }
+
+    /** The sweeps this reader records into; null if it accepts none. */
+    public Sweeps sweeps() {
+        return sweeps;
     }
 
     /** The name of this mapping in messages; "" at the top level. */
@@ -142,42 +165,64 @@ public final class ObjectReader {
 
     /** A whole number in [{@code min}, {@code max}], for values that may exceed an int (seeds). */
     public long longInteger(String key, long defaultValue, long min, long max) {
+        Function<ScalarNode, Number> convert = s -> wholeNumber(key, s, min, max);
+        Optional<Node> sweep = sweepNode(key);
+        if (sweep.isPresent()) {
+            return swept(key, sweep.get(), convert, s -> wholeNumber(key, s, Long.MIN_VALUE, Long.MAX_VALUE), true,
+                    null).map(Number::longValue).orElse(defaultValue);
+        }
         Optional<ScalarNode> s = scalar(key, false, "a whole number");
         if (s.isEmpty()) {
             return defaultValue;
         }
-        String text = s.get().text().strip();
+        Number v = convert.apply(s.get());
+        return v == null ? defaultValue : v.longValue();
+    }
+
+    private Long wholeNumber(String key, ScalarNode s, long min, long max) {
+        String text = s.text().strip();
         if (!WHOLE.matcher(text).matches()) {
-            wrong(s.get(), key, "expected a whole number, found " + s.get().describe());
-            return defaultValue;
+            wrong(s, key, "expected a whole number, found " + s.describe());
+            return null;
         }
         BigInteger value = new BigInteger(text.replace("_", ""));
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            wrong(s.get(), key, pathOf(key) + " must be " + range(Long.toString(min), Long.toString(max),
+            wrong(s, key, pathOf(key) + " must be " + range(Long.toString(min), Long.toString(max),
                     min == Long.MIN_VALUE, max == Long.MAX_VALUE) + ", found " + text);
-            return defaultValue;
+            return null;
         }
         return value.longValueExact();
     }
 
     /** A finite number (5, 0.5, 1e3) in [{@code min}, {@code max}]; {@code defaultValue} if absent or wrong. */
     public double decimal(String key, double defaultValue, double min, double max) {
+        Function<ScalarNode, Number> convert = s -> plainNumber(key, s, min, max);
+        Optional<Node> sweep = sweepNode(key);
+        if (sweep.isPresent()) {
+            return swept(key, sweep.get(), convert, s -> plainNumber(key, s, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY), false, null).map(Number::doubleValue).orElse(defaultValue);
+        }
         Optional<ScalarNode> s = scalar(key, false, "a number");
         if (s.isEmpty()) {
             return defaultValue;
         }
+        Number v = convert.apply(s.get());
+        return v == null ? defaultValue : v.doubleValue();
+    }
+
+    private Double plainNumber(String key, ScalarNode s, double min, double max) {
         double value;
         try {
-            value = Units.number(s.get().text());
+            value = Units.number(s.text());
         } catch (UnitException e) {
-            wrong(s.get(), key, e.getMessage());
-            return defaultValue;
+            wrong(s, key, e.getMessage());
+            return null;
         }
         if (value < min || value > max) {
-            wrong(s.get(), key, pathOf(key) + " must be " + range(Quantity.plain(min), Quantity.plain(max),
+            wrong(s, key, pathOf(key) + " must be " + range(Quantity.plain(min), Quantity.plain(max),
                     min == Double.NEGATIVE_INFINITY || min == -Double.MAX_VALUE,
-                    max == Double.POSITIVE_INFINITY || max == Double.MAX_VALUE) + ", found " + s.get().text().strip());
-            return defaultValue;
+                    max == Double.POSITIVE_INFINITY || max == Double.MAX_VALUE) + ", found " + s.text().strip());
+            return null;
         }
         return value;
     }
@@ -258,26 +303,183 @@ public final class ObjectReader {
      * only if {@code min} is negative.
      */
     public double quantity(String key, Quantity quantity, double defaultValue, double min, double max) {
+        Function<ScalarNode, Number> convert = s -> quantityValue(key, s, quantity, min, max);
+        Optional<Node> sweep = sweepNode(key);
+        if (sweep.isPresent()) {
+            return swept(key, sweep.get(), convert, s -> quantityValue(key, s, quantity, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY), false, quantity).map(Number::doubleValue).orElse(defaultValue);
+        }
         Optional<ScalarNode> s = scalar(key, false, quantity.noun());
         if (s.isEmpty()) {
             return defaultValue;
         }
+        Number v = convert.apply(s.get());
+        return v == null ? defaultValue : v.doubleValue();
+    }
+
+    private Double quantityValue(String key, ScalarNode s, Quantity quantity, double min, double max) {
         double value;
         try {
-            value = Units.parse(quantity, s.get().text(), min < 0);
+            value = Units.parse(quantity, s.text(), min < 0);
         } catch (UnitException e) {
-            wrong(s.get(), key, e.getMessage());
-            return defaultValue;
+            wrong(s, key, e.getMessage());
+            return null;
         }
         if (value < min || value > max) {
-            String hint = quantity == Quantity.FRACTION && value > 1 && !s.get().text().contains("%")
-                    ? " (write '" + s.get().text().strip() + " %' for a percentage)" : "";
-            wrong(s.get(), key, pathOf(key) + " must be " + range(quantity.format(min), quantity.format(max),
+            String hint = quantity == Quantity.FRACTION && value > 1 && !s.text().contains("%")
+                    ? " (write '" + s.text().strip() + " %' for a percentage)" : "";
+            wrong(s, key, pathOf(key) + " must be " + range(quantity.format(min), quantity.format(max),
                     min == Double.NEGATIVE_INFINITY, max == Double.POSITIVE_INFINITY)
-                    + ", found " + Excerpt.quote(s.get().text().strip()) + hint);
-            return defaultValue;
+                    + ", found " + Excerpt.quote(s.text().strip()) + hint);
+            return null;
         }
         return value;
+    }
+
+    // ---------------------------------------------------------------- sweeps
+
+    /**
+     * Whether {@code key} holds a sweep: a list, or a mapping with a {@code from} key. Does not count
+     * as asking for the key.
+     */
+    public boolean isSweep(String key) {
+        return sweeps != null && map.get(key).filter(ObjectReader::looksLikeSweep).isPresent();
+    }
+
+    private static boolean looksLikeSweep(Node n) {
+        return n instanceof ListNode || n instanceof MapNode m && m.containsKey("from");
+    }
+
+    private Optional<Node> sweepNode(String key) {
+        if (sweeps == null) {
+            return Optional.empty();
+        }
+        asked.add(key);
+        return map.get(key).filter(ObjectReader::looksLikeSweep);
+    }
+
+    /**
+     * Reads a sweep: checks every value with {@code convert}, records the axis and returns the value
+     * the current point uses; empty after a problem.
+     *
+     * @param unbounded reads a range's step without the key's range check
+     * @param quantity  the unit family for formatting range values; null for plain numbers
+     */
+    private Optional<Number> swept(String key, Node node, Function<ScalarNode, Number> convert,
+            Function<ScalarNode, Number> unbounded, boolean integral, Quantity quantity) {
+        List<Number> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (node instanceof ListNode list) {
+            if (list.items().isEmpty()) {
+                wrong(node, key, "a sweep needs at least one value, found an empty list");
+                return Optional.empty();
+            }
+            boolean ok = true;
+            for (Node item : list.items()) {
+                if (!(item instanceof ScalarNode s) || s.isNull()) {
+                    wrong(item, key, "each value of a sweep must be a single value, found " + item.describe());
+                    ok = false;
+                    continue;
+                }
+                Number v = convert.apply(s);
+                if (v == null) {
+                    ok = false;
+                    continue;
+                }
+                if (values.stream().anyMatch(x -> x.doubleValue() == v.doubleValue())) {
+                    wrong(item, key, "the value " + Excerpt.quote(s.text().strip()) + " appears twice in the sweep");
+                    ok = false;
+                    continue;
+                }
+                values.add(v);
+                labels.add(s.text().strip());
+            }
+            if (values.isEmpty()) {
+                return Optional.empty();
+            }
+            // With some values refused, the others still form the axis, so that problems that only
+            // some points have (memory, warm-up) are found in the same run.
+        } else {
+            ObjectReader r = childOf(node, pathOf(key));
+            r.require("from", "to", "step");
+            Optional<Number> from = r.map.get("from").flatMap(n -> rangeEnd(r, n, convert));
+            Optional<Number> to = r.map.get("to").flatMap(n -> rangeEnd(r, n, convert));
+            Optional<Number> step = r.map.get("step").flatMap(n -> rangeEnd(r, n, unbounded));
+            r.finish();
+            if (from.isEmpty() || to.isEmpty() || step.isEmpty()) {
+                return Optional.empty();
+            }
+            double a = from.get().doubleValue();
+            double b = to.get().doubleValue();
+            double d = step.get().doubleValue();
+            if (!(d > 0)) {
+                wrong(r.map.get("step").orElseThrow(), key, pathOf(key) + ".step must be positive");
+                return Optional.empty();
+            }
+            if (b < a) {
+                wrong(r.map.get("to").orElseThrow(), key, pathOf(key) + ".to must not be below from");
+                return Optional.empty();
+            }
+            double count = Math.floor((b - a) / d * (1 + 1e-12)) + 1;
+            if (count > Sweeps.MAX_VALUES) {
+                wrong(node, key, "this range has " + Quantity.plain(count) + " values; a sweep axis may have at most "
+                        + Sweeps.MAX_VALUES + " (use a larger step)");
+                return Optional.empty();
+            }
+            String unit = quantity == null ? "" : rangeUnit(r, quantity);
+            double factor = 1;
+            if (!unit.isEmpty()) {
+                try {
+                    factor = Units.parse(quantity, "1 " + unit, false);
+                } catch (UnitException e) {
+                    unit = "";
+                }
+            }
+            for (int i = 0; i < (int) count; i++) {
+                if (integral) {
+                    long v = from.get().longValue() + i * step.get().longValue();
+                    values.add(v);
+                    labels.add(Long.toString(v));
+                } else {
+                    // Rounded to 12 significant digits so that 0.1 + 2 × 0.1 is 0.3, as the user meant.
+                    double v = new BigDecimal(a + i * d).round(new MathContext(12)).doubleValue();
+                    values.add(v);
+                    labels.add(quantity == null ? Quantity.plain(v)
+                            : unit.isEmpty() ? quantity.format(v)
+                            : Quantity.plain(new BigDecimal(v / factor).round(new MathContext(12)).doubleValue())
+                                    + " " + unit);
+                }
+            }
+        }
+        if (values.size() > Sweeps.MAX_VALUES) {
+            wrong(node, key, "this sweep has " + values.size() + " values; a sweep axis may have at most "
+                    + Sweeps.MAX_VALUES);
+            return Optional.empty();
+        }
+        int chosen = sweeps.select(pathOf(key), node.location(), labels);
+        return Optional.of(values.get(chosen));
+    }
+
+    /** The unit a range is written in (that of 'from', else 'to'), to show its values the same way. */
+    private static String rangeUnit(ObjectReader r, Quantity quantity) {
+        for (String end : List.of("from", "to")) {
+            Optional<Node> n = r.map.get(end);
+            if (n.isPresent() && n.get() instanceof ScalarNode s && !s.isNull()) {
+                String unit = Units.unitOf(s.text());
+                if (!unit.isEmpty()) {
+                    return unit;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Optional<Number> rangeEnd(ObjectReader r, Node n, Function<ScalarNode, Number> convert) {
+        if (n instanceof ScalarNode s && !s.isNull()) {
+            return Optional.ofNullable(convert.apply(s));
+        }
+        r.problems.add(n.location(), r.path + ": expected a single value, found " + n.describe());
+        return Optional.empty();
     }
 
     /**
@@ -307,7 +509,7 @@ public final class ObjectReader {
         Optional<Node> n = map.get(key);
         if (n.isEmpty()) {
             missing(key, "a mapping");
-            return silentAt(map.location(), problems, pathOf(key));
+            return silentAt(map.location(), problems, pathOf(key), sweeps);
         }
         return childOf(n.get(), pathOf(key));
     }
@@ -320,10 +522,10 @@ public final class ObjectReader {
 
     private ObjectReader childOf(Node node, String childPath) {
         if (silent) {
-            return node instanceof MapNode m ? new ObjectReader(m, problems, childPath, true)
-                    : silentAt(node.location(), problems, childPath);
+            return node instanceof MapNode m ? new ObjectReader(m, problems, childPath, true, sweeps)
+                    : silentAt(node.location(), problems, childPath, sweeps);
         }
-        return of(node, problems, childPath);
+        return of(node, problems, childPath, sweeps);
     }
 
     /**

@@ -218,6 +218,12 @@ public final class Units {
         return value == 0 ? 0.0 : value;
     }
 
+    /** The unit as written after the number ("ms" in "2.5 ms"); "" if there is none or the text is no quantity. */
+    static String unitOf(String text) {
+        Matcher m = NUMBER_THEN_UNIT.matcher(text == null ? "" : text.strip());
+        return m.matches() ? normalise(m.group(2)) : "";
+    }
+
     /** Unit spelling with the space around '/' and repeated spaces removed: "Gbit / s" → "Gbit/s". */
     private static String normalise(String unit) {
         return unit.strip().replaceAll("\\s*/\\s*", "/").replaceAll("\\s+", " ");

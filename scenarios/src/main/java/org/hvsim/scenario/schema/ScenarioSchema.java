@@ -1,0 +1,288 @@
+package org.hvsim.scenario.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hvsim.model.arch.Architectures;
+import org.hvsim.model.hardware.NicSpec;
+import org.hvsim.scenario.load.Quantity;
+
+/**
+ * Every key of a scenario file, declared once: the single source of truth that the loader reads
+ * through, and that docs/scenario-format.md and docs/scenario.schema.json are generated from
+ * ({@link SchemaWriter}). Adding a key is one line here plus its use in the loader; the docs test
+ * then asks for the generated files to be refreshed.
+ *
+ * <p>Every default states where it comes from: a citation (row numbers refer to
+ * shared/reference/published-measurements.md) or the reasoning behind it.
+ */
+public final class ScenarioSchema {
+
+    private ScenarioSchema() {
+    }
+
+    /** Practical upper bound for values that are "any positive duration": about 31 years. */
+    private static final double LONG_TIME = 1e9;
+    private static final double TINY = 1e-12;
+
+    // ------------------------------------------------------------------------------ sections
+
+    public static final Section ROOT = new Section("scenario", "Top level",
+            "What to simulate (host, VMs, architectures) and how (run length, warm-up, replications, seed).");
+    public static final Section HOST = new Section("host", "`host`",
+            "The physical host: pCPUs, memory, disks and NICs.");
+    public static final Section DISK = new Section("disk", "`host.disks[]`",
+            "A disk: FCFS over `channels` parallel channels. Its service time per operation is either drawn from "
+                    + "`service`, or is `latency` + size / `bandwidth`.").exactlyOne("service", "latency");
+    public static final Section NIC = new Section("nic", "`host.nics[]`",
+            "A network interface: sending takes bytes / bandwidth, FCFS; per-packet costs use ⌈bytes / mtu⌉ packets.");
+    public static final Section ARCHITECTURE = new Section("architecture", "`architectures[]` (variant)",
+            "An item of `architectures` is the name of a built-in profile, or a variant of one: `base` plus the "
+                    + "parameters to override (docs/profiles.md).");
+    public static final Section VM = new Section("vm", "`vms[]`",
+            "A VM template: `count` identical instances named `name#0`, `name#1` …, reported together under `name`.");
+    public static final Section WORKLOAD = new Section("workload", "`vms[].workload`",
+            "What each instance is asked to do: an open stream or a closed population of users, and a mix of "
+                    + "request classes.").exactlyOne("open", "closed");
+    public static final Section OPEN = new Section("open", "`workload.open`",
+            "Open arrivals per instance: Poisson at a rate, or renewal arrivals with any inter-arrival distribution.")
+            .exactlyOne("poisson", "interarrival");
+    public static final Section POISSON = new Section("poisson", "`workload.open.poisson`", "Poisson arrivals.");
+    public static final Section CLOSED = new Section("closed", "`workload.closed`",
+            "A closed population per instance: each user thinks, sends one request and waits for its response.");
+    public static final Section CLASS = new Section("class", "`workload.classes[]`",
+            "A request class: its share of the requests and its phases, run in order.");
+    public static final Section PHASE = new Section("phase", "`classes[].phases[]`",
+            "One step of a request; each item has exactly one key.").exactlyOne("cpu", "disk", "net");
+    public static final Section DISK_PHASE = new Section("disk_phase", "`phases[].disk`",
+            "Sequential operations on one of the host's disks.");
+    public static final Section NET_PHASE = new Section("net_phase", "`phases[].net`",
+            "Bytes sent through one of the host's NICs.");
+
+    // ------------------------------------------------------------------------------ top level
+
+    public static final Key NAME = ROOT.text("name").required().example("web-consolidation")
+            .doc("scenario name; the default output directory is `out/<name>`");
+    public static final Key DESCRIPTION = ROOT.text("description").byDefault("\"\"", "nothing to add")
+            .example("Six web servers on one host").doc("free text shown in the report");
+    public static final Key INCLUDE = ROOT.files("include").example("shared/host-8core.yaml")
+            .doc("partial scenario files read first (paths relative to this file); this file's values win, "
+                    + "mappings are merged key by key, lists and scalars replaced whole");
+    public static final Key SEED = ROOT.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE)
+            .byDefault("1", "any fixed seed makes a run reproducible; change it to get independent results")
+            .rangeText("any 64-bit integer").example("42").doc("every random stream derives from it");
+    public static final Key REPLICATIONS = ROOT.integer("replications", 1, 100_000)
+            .byDefault("10", "t(0.975, 9) = 2.26, within 15 % of the normal quantile: the interval is not "
+                    + "dominated by its quantile")
+            .example("10").doc("independent replications per architecture (and per sweep point)");
+    public static final Key DURATION = ROOT.quantity("duration", Quantity.DURATION, 1e-6, LONG_TIME).required()
+            .rangeText("1 us – 31 years").example("1 h").doc("simulated time per replication, warm-up included");
+    public static final Key WARMUP = ROOT.quantity("warmup", Quantity.DURATION, 0, LONG_TIME)
+            .computedDefault("10 % of duration", "a rule of thumb for runs much longer than the system's "
+                    + "relaxation time; set it explicitly for heavily loaded systems (docs/method.md)")
+            .rangeText("0 ≤ warmup < duration").example("5 min").doc("statistics restart at this instant");
+    public static final Key ARCHITECTURES = ROOT.nameOrMappingList("architectures",
+                    List.copyOf(Architectures.names()), ARCHITECTURE)
+            .byDefault("[native, hosted, monolithic, microkernel]", "every built-in profile, so that each "
+                    + "architecture is compared against bare metal unless the scenario says otherwise")
+            .example("[native, microkernel]").doc("profiles to compare, each run with the same random numbers");
+    public static final Key HOST_KEY = ROOT.mapping("host", HOST).required().doc("the physical host");
+    public static final Key VMS = ROOT.list("vms", VM).required().rangeText("at least 1").doc("the VM templates");
+
+    // ------------------------------------------------------------------------------ host
+
+    public static final Key CPUS = HOST.integer("cpus", 1, 4096).required().unit("cores").example("8")
+            .doc("pCPUs (cores)");
+    public static final Key SPEED = HOST.decimal("speed", 0.01, 100)
+            .byDefault("1.0", "demands are given in seconds on the reference core; 1.0 makes the host that core")
+            .example("1.5").doc("work per second relative to the reference core demands are given on");
+    public static final Key HOST_MEMORY = HOST.quantity("memory", Quantity.SIZE, 1, 1e15).required()
+            .rangeText("> 0").example("32 GB").doc("RAM; the VMs' configured memory (count × memory) must fit in it");
+    public static final Key DISKS = HOST.list("disks", DISK)
+            .byDefault("[]", "no disk: a CPU-only host; give one for any disk phase").doc("the disks");
+    public static final Key NICS = HOST.list("nics", NIC)
+            .byDefault("[]", "no NIC: give one for any network phase").doc("the network interfaces");
+
+    public static final Key DISK_NAME = DISK.text("name").required().example("d0")
+            .doc("unique among the host's devices; phases name it in `device`");
+    public static final Key CHANNELS = DISK.integer("channels", 1, 1024)
+            .byDefault("1", "one spindle serves one request at a time")
+            .example("8").doc("operations served in parallel (an array or an SSD has several)");
+    public static final Key SERVICE = DISK.distribution("service").example("{ exponential: { mean: 5 ms } }")
+            .doc("service time of one operation (or give `latency` and `bandwidth`)");
+    public static final Key LATENCY = DISK.quantity("latency", Quantity.DURATION, 0, 100).requires("bandwidth")
+            .example("4 ms").doc("fixed time per operation; service time = latency + size / bandwidth");
+    public static final Key DISK_BANDWIDTH = DISK.quantity("bandwidth", Quantity.BANDWIDTH, 1, 1e15)
+            .rangeText("> 0").example("200 MB/s").doc("transfer rate, with `latency`");
+
+    public static final Key NIC_NAME = NIC.text("name").required().example("n0")
+            .doc("unique among the host's devices; phases name it in `device`");
+    public static final Key NIC_BANDWIDTH = NIC.quantity("bandwidth", Quantity.BANDWIDTH, 1, 1e15).required()
+            .rangeText("> 0").example("1 Gbit/s").doc("line rate");
+    public static final Key MTU = NIC.integer("mtu", 64, 65536)
+            .byDefault(Integer.toString(NicSpec.ETHERNET_MTU), "the Ethernet MTU (IEEE 802.3), the packet size of "
+                    + "R1.e's MTU-1500 runs")
+            .unit("bytes").example("9000").doc("bytes per packet, for per-packet CPU costs");
+
+    // ------------------------------------------------------------------------------ architectures
+
+    public static final Key BASE = ARCHITECTURE.text("base").required().example("microkernel")
+            .doc("a built-in profile, or the name of a variant earlier in the list");
+    public static final Key VARIANT_NAME = ARCHITECTURE.text("name")
+            .computedDefault("the base's name", "a variant that only adjusts its base keeps the base's name")
+            .example("hosted-fast-io").doc("the variant's name in results; must differ from the others'");
+    public static final Key CPU_FACTOR = ARCHITECTURE.decimal("cpu_factor", 1, 100)
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .example("1.05").doc("multiplier on every CPU demand of a guest");
+    public static final Key DISK_OP_CPU = ARCHITECTURE.quantity("disk_op_cpu", Quantity.DURATION, 0, 1)
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .example("5 us").doc("CPU time on the guest's vCPU per disk operation");
+    public static final Key NET_PACKET_CPU = ARCHITECTURE.quantity("net_packet_cpu", Quantity.DURATION, 0, 1)
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .example("10 us").doc("CPU time on the guest's vCPU per network packet");
+
+    // ------------------------------------------------------------------------------ VMs
+
+    public static final Key VM_NAME = VM.text("name").required().rangeText("no `/` or `#`; not `host`")
+            .example("web").doc("template name; figures are reported under it");
+    public static final Key COUNT = VM.integer("count", 1, 100_000)
+            .byDefault("1", "one instance unless the scenario asks for more")
+            .example("6").doc("identical instances");
+    public static final Key VCPUS = VM.integer("vcpus", 1, 512)
+            .byDefault("1", "a uniprocessor guest, the smallest VM")
+            .example("2").doc("vCPUs per instance");
+    public static final Key VM_MEMORY = VM.quantity("memory", Quantity.SIZE, 1, 1e15).required()
+            .rangeText("> 0").example("2 GB").doc("configured RAM per instance");
+    public static final Key GUEST_SCHEDULER = VM.choice("guest_scheduler", List.of("ps", "fcfs", "rr"))
+            .byDefault("ps", "a time-sharing OS at a grain far finer than request demands behaves as processor "
+                    + "sharing")
+            .example("fcfs").doc("how the guest OS places requests' CPU phases on its vCPUs");
+    public static final Key QUANTUM = VM.quantity("quantum", Quantity.DURATION, 1e-6, 10)
+            .byDefault("100 ms", "the Linux 2.6 O(1) scheduler's default time slice (DEF_TIMESLICE in "
+                    + "kernel/sched.c)")
+            .example("10 ms").doc("round-robin quantum of CPU time; only with `guest_scheduler: rr`");
+    public static final Key WORKLOAD_KEY = VM.mapping("workload", WORKLOAD).required().doc("the load on each instance");
+
+    public static final Key OPEN_KEY = WORKLOAD.mapping("open", OPEN).doc("open arrivals");
+    public static final Key CLOSED_KEY = WORKLOAD.mapping("closed", CLOSED).doc("a closed population of users");
+    public static final Key CLASSES = WORKLOAD.list("classes", CLASS).required().rangeText("at least 1")
+            .doc("request classes");
+
+    public static final Key POISSON_KEY = OPEN.mapping("poisson", POISSON).doc("Poisson arrivals");
+    public static final Key INTERARRIVAL = OPEN.distribution("interarrival")
+            .example("{ hyperexponential: { mean: 25 ms, cv: 2 } }").doc("time between arrivals (renewal process)");
+    public static final Key RATE = POISSON.quantity("rate", Quantity.RATE, 1e-9, 1e9).required()
+            .rangeText("> 0").example("40 /s").doc("arrivals per second per instance");
+
+    public static final Key USERS = CLOSED.integer("users", 1, 1_000_000).required().example("50")
+            .doc("users per instance");
+    public static final Key THINK = CLOSED.distribution("think").required()
+            .example("{ exponential: { mean: 1 s } }").doc("time a user waits before the next request");
+
+    public static final Key CLASS_NAME = CLASS.text("name").required().rangeText("no `/`").example("page")
+            .doc("class name; figures are reported under `VM/class` when a VM has several");
+    public static final Key WEIGHT = CLASS.decimal("weight", 1e-9, 1e9)
+            .byDefault("1", "equal shares unless the scenario gives a mix")
+            .rangeText("> 0").example("3").doc("relative share of requests of this class");
+    public static final Key PHASES = CLASS.list("phases", PHASE).required().rangeText("at least 1")
+            .doc("steps of a request, in order");
+
+    public static final Key CPU_PHASE = PHASE.distribution("cpu").example("{ exponential: { mean: 8 ms } }")
+            .doc("CPU demand in seconds on the reference core, run on the VM's vCPUs");
+    public static final Key DISK_PHASE_KEY = PHASE.mapping("disk", DISK_PHASE).doc("operations on a disk");
+    public static final Key NET_PHASE_KEY = PHASE.mapping("net", NET_PHASE).doc("bytes through a NIC");
+
+    public static final Key OPS = DISK_PHASE.integer("ops", 1, 1_000_000)
+            .byDefault("1", "one operation unless the scenario says more").example("2")
+            .doc("sequential operations");
+    public static final Key OP_SIZE = DISK_PHASE.quantity("size", Quantity.SIZE, 0, 1e12)
+            .byDefault("0 B", "only latency + bandwidth disks use it, and they require it")
+            .example("16 KB").doc("bytes per operation; required on a latency + bandwidth disk");
+    public static final Key DISK_DEVICE = DISK_PHASE.text("device").required().example("d0")
+            .doc("a disk of the host");
+    public static final Key WRITE = DISK_PHASE.bool("write")
+            .byDefault("false", "reads are the common case; the current disk model serves both alike")
+            .example("true").doc("whether the operations are writes");
+
+    public static final Key BYTES = NET_PHASE.quantity("bytes", Quantity.SIZE, 1, 1e12).required()
+            .rangeText("> 0").example("40 KB").doc("bytes sent");
+    public static final Key NET_DEVICE = NET_PHASE.text("device").required().example("n0")
+            .doc("a NIC of the host");
+
+    // ------------------------------------------------------------------------------ distributions
+
+    private static final Map<String, Section> FAMILIES = new LinkedHashMap<>();
+
+    private static Section family(String name, String description) {
+        Section s = new Section("dist." + name, "`" + name + "`", description);
+        FAMILIES.put(name, s);
+        return s;
+    }
+
+    public static final Section CONSTANT = family("constant", "Always the same value; `cpu: 5 ms` is short for it.");
+    public static final Section EXPONENTIAL = family("exponential", "Memoryless; cv = 1.");
+    public static final Section UNIFORM = family("uniform", "Uniform between `min` and `max`.");
+    public static final Section NORMAL = family("normal",
+            "Normal, truncated at 0 by redrawing; keep `sd` ≤ `mean` / 3 for the moments to hold.");
+    public static final Section LOGNORMAL = family("lognormal", "Lognormal by its mean and coefficient of variation.");
+    public static final Section GAMMA = family("gamma", "Gamma by its mean and coefficient of variation (shape 1/cv²).");
+    public static final Section WEIBULL = family("weibull", "Weibull by shape and scale.");
+    public static final Section HYPEREXPONENTIAL = family("hyperexponential",
+            "Two exponential phases with balanced means, by mean and cv ≥ 1 (bursty demands).");
+    public static final Section EMPIRICAL = family("empirical",
+            "Resamples measured values, read from a CSV file: one column of durations, or a header row and "
+                    + "the `column` to use. Cells carry their unit (`4.2 ms`) unless `unit` is given.");
+
+    public static final Key CONSTANT_VALUE = CONSTANT.quantity("value", Quantity.DURATION, 0, LONG_TIME).required()
+            .rangeText("≥ 0").example("10 ms").doc("the value");
+    public static final Key EXP_MEAN = EXPONENTIAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required()
+            .rangeText("> 0").example("5 ms").doc("mean");
+    public static final Key UNIFORM_MIN = UNIFORM.quantity("min", Quantity.DURATION, 0, LONG_TIME).required()
+            .rangeText("≥ 0").example("2 ms").doc("smallest value");
+    public static final Key UNIFORM_MAX = UNIFORM.quantity("max", Quantity.DURATION, 0, LONG_TIME).required()
+            .rangeText("≥ min").example("8 ms").doc("largest value");
+    public static final Key NORMAL_MEAN = NORMAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required()
+            .rangeText("> 0").example("10 ms").doc("mean");
+    public static final Key NORMAL_SD = NORMAL.quantity("sd", Quantity.DURATION, 0, LONG_TIME).required()
+            .rangeText("≥ 0").example("2 ms").doc("standard deviation");
+    public static final Key LOGNORMAL_MEAN = LOGNORMAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME)
+            .required().rangeText("> 0").example("10 ms").doc("mean");
+    public static final Key LOGNORMAL_CV = LOGNORMAL.decimal("cv", 1e-6, 100).required().rangeText("> 0 – 100")
+            .example("1.5").doc("coefficient of variation, sd / mean");
+    public static final Key GAMMA_MEAN = GAMMA.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required()
+            .rangeText("> 0").example("10 ms").doc("mean");
+    public static final Key GAMMA_CV = GAMMA.decimal("cv", 1e-6, 100).required().rangeText("> 0 – 100")
+            .example("0.5").doc("coefficient of variation, sd / mean");
+    public static final Key WEIBULL_SHAPE = WEIBULL.decimal("shape", 0.05, 100).required().example("1.5")
+            .doc("shape k (1 is exponential)");
+    public static final Key WEIBULL_SCALE = WEIBULL.quantity("scale", Quantity.DURATION, TINY, LONG_TIME).required()
+            .rangeText("> 0").example("10 ms").doc("scale λ");
+    public static final Key HYPER_MEAN = HYPEREXPONENTIAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME)
+            .required().rangeText("> 0").example("10 ms").doc("mean");
+    public static final Key HYPER_CV = HYPEREXPONENTIAL.decimal("cv", 1, 100).required().example("2")
+            .doc("coefficient of variation, at least 1");
+    public static final Key EMPIRICAL_FILE = EMPIRICAL.file("file").required().example("measured/service-times.csv")
+            .doc("CSV file, relative to the scenario file");
+    public static final Key EMPIRICAL_COLUMN = EMPIRICAL.text("column")
+            .computedDefault("the only column", "a one-column file needs no name")
+            .example("latency").doc("header of the column to use, when the file has a header row");
+    public static final Key EMPIRICAL_UNIT = EMPIRICAL.choice("unit", List.of("ns", "us", "ms", "s", "min", "h"))
+            .computedDefault("the cells' own", "cells such as `4.2 ms` say their unit")
+            .example("ms").doc("unit of bare numbers in the column");
+
+    /** The distribution families by name, in documentation order. */
+    public static Map<String, Section> families() {
+        return Collections.unmodifiableMap(FAMILIES);
+    }
+
+    /** Every section, in documentation order, distributions last. */
+    public static List<Section> sections() {
+        List<Section> all = new ArrayList<>(List.of(ROOT, HOST, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
+                CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE));
+        all.addAll(FAMILIES.values());
+        return all;
+    }
+}

@@ -1,0 +1,215 @@
+package org.hvsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.hvsim.core.random.Distribution;
+import org.hvsim.model.workload.Phase;
+import org.hvsim.scenario.load.Problem;
+import org.hvsim.scenario.load.ScenarioException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scenario schema: sweeps, includes, empirical CSV files, profile variants and cross-checks. */
+class ScenarioLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String BASE = """
+            name: t
+            duration: 60 s
+            architectures: [native]
+            host:
+              cpus: 4
+              memory: 16 GB
+              disks: [ { name: d0, service: { exponential: { mean: 5 ms } } } ]
+              nics: [ { name: n0, bandwidth: 1 Gbit/s } ]
+            vms:
+              - name: web
+                count: 2
+                memory: 2 GB
+                workload:
+                  open: { poisson: { rate: 20 /s } }
+                  classes:
+                    - name: page
+                      phases:
+                        - cpu: { exponential: { mean: 10 ms } }
+                        - disk: { device: d0 }
+            """;
+
+    private static List<String> problems(String text) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.loadAll("s.yaml", text));
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aListAndARangeMakeATwoDimensionalGridNamedByScope() throws ScenarioException {
+        String text = BASE.replace("count: 2", "count: { from: 1, to: 3, step: 1 }")
+                .replace("mean: 10 ms", "mean: [5 ms, 10 ms]");
+        Sweep sweep = ScenarioLoader.loadAll("s.yaml", text);
+        assertEquals(List.of("web.count", "web/page.phases[0].cpu.exponential.mean"), sweep.parameterNames());
+        assertEquals(6, sweep.points().size());
+        // The first axis varies slowest.
+        assertEquals(Map.of("web.count", "1", "web/page.phases[0].cpu.exponential.mean", "10 ms"),
+                sweep.points().get(1).parameters());
+        assertEquals(3, sweep.points().get(5).vms().get(0).count());
+        Phase.Cpu cpu = (Phase.Cpu) sweep.points().get(5).vms().get(0).workload().classes().get(0).phases().get(0);
+        assertEquals(0.010, cpu.demand().mean(), 1e-15);
+        assertEquals(List.of("1", "2", "3"), sweep.axes().get(0).values());
+    }
+
+    @Test
+    void quantityRangesAreFormattedAndFreeOfRoundingNoise() throws ScenarioException {
+        Sweep sweep = ScenarioLoader.loadAll("s.yaml",
+                BASE.replace("rate: 20 /s", "rate: { from: 0.1 /s, to: 0.3 /s, step: 0.1 /s }"));
+        assertEquals(List.of("0.1 /s", "0.2 /s", "0.3 /s"), sweep.axes().get(0).values());
+    }
+
+    @Test
+    void everySweptValueIsCheckedAndAPointOnlyProblemNamesThePoint() {
+        List<String> p = problems(BASE.replace("count: 2", "count: [1, -4, 12]"));
+        assertEquals(2, p.size(), p.toString());
+        // In document order: the memory check is reported at 'vms' (line 10), the bad value at line 11.
+        assertTrue(p.get(1).startsWith("s.yaml:11:16: vms[0].count must be between 1 and 100000, found -4"), p.toString());
+        assertTrue(p.get(0).contains("the VMs do not fit in the host's memory: 12 × 2 GB (web) = 24 GB configured, "
+                + "but host.memory is 16 GB"), p.toString());
+        assertTrue(p.get(0).endsWith("(at sweep point web.count = 12)"), p.toString());
+    }
+
+    @Test
+    void badRangesAreExplained() {
+        assertTrue(problems(BASE.replace("count: 2", "count: { from: 4, to: 2, step: 1 }")).get(0)
+                .contains("vms[0].count.to must not be below from"));
+        assertTrue(problems(BASE.replace("count: 2", "count: { from: 1, to: 5 }")).get(0)
+                .contains("missing required key 'step' in vms[0].count"));
+        assertTrue(problems(BASE.replace("count: 2", "count: { from: 1, to: 100000, step: 1 }")).get(0)
+                .contains("at most 1000"));
+        assertTrue(problems(BASE.replace("count: 2", "count: []")).get(0).contains("at least one value"));
+        assertTrue(problems(BASE.replace("count: 2", "count: [2, 2]")).get(0).contains("appears twice"));
+    }
+
+    @Test
+    void loadWithoutSweepsRefusesASweepClearly() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load("s.yaml", BASE.replace("count: 2", "count: [1, 2]")));
+        assertTrue(e.getMessage().contains("hvsim run"), e.getMessage());
+    }
+
+    @Test
+    void anIncludedHostIsMergedUnderTheFilesOwnValues() throws IOException, ScenarioException {
+        write("shared/host.yaml", """
+                host:
+                  cpus: 8
+                  memory: 64 GB
+                  disks: [ { name: d0, channels: 4, service: "4 ms" } ]
+                  nics: [ { name: n0, bandwidth: 10 Gbit/s } ]
+                """);
+        String text = BASE.replaceAll("(?s)host:.*?vms:", "include: shared/host.yaml\nhost:\n  memory: 32 GB\nvms:");
+        Scenario s = ScenarioLoader.load(write("s.yaml", text));
+        assertEquals(8, s.host().pcpus());
+        assertEquals(32.0 * (1 << 30), s.host().memory());
+        assertEquals(4, s.host().disks().get(0).channels());
+        assertTrue(s.sources().get("host.cpus").contains("host.yaml:2:"), s.sources().toString());
+    }
+
+    @Test
+    void aMistakeInAnIncludedFileIsReportedThereAndMissingOrCyclicIncludesAreProblems() throws IOException {
+        write("bad-host.yaml", "host:\n  cpus: 8\n  memroy: 4 GB\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(write("s.yaml",
+                "include: bad-host.yaml\n" + BASE.replaceAll("(?s)host:.*?vms:", "vms:"))));
+        assertTrue(e.getMessage().contains("bad-host.yaml:3:3: unknown key 'memroy' in host — did you mean 'memory'?"),
+                e.getMessage());
+
+        e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(write("m.yaml", "include: nowhere.yaml\n" + BASE)));
+        assertTrue(e.getMessage().contains("m.yaml:1:10: include: file '" + tmp.resolve("nowhere.yaml") + "' not found"),
+                e.getMessage());
+
+        write("a.yaml", "include: b.yaml\n");
+        write("b.yaml", "include: a.yaml\n");
+        e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(write("c.yaml", "include: a.yaml\n" + BASE)));
+        assertTrue(e.getMessage().contains("includes itself"), e.getMessage());
+    }
+
+    @Test
+    void anEmpiricalDistributionReadsACsvColumnAndNamesTheCsvLineOfABadValue() throws IOException, ScenarioException {
+        write("times.csv", "# measured on the test rig\nrequest,latency\n1,4 ms\n2,6 ms\n3,8 ms\n");
+        String text = BASE.replace("{ exponential: { mean: 10 ms } }", "{ empirical: { file: times.csv, column: latency } }");
+        Scenario s = ScenarioLoader.load(write("s.yaml", text));
+        Phase.Cpu cpu = (Phase.Cpu) s.vms().get(0).workload().classes().get(0).phases().get(0);
+        Distribution.Empirical d = assertInstanceOf(Distribution.Empirical.class, cpu.demand());
+        assertEquals(List.of(0.004, 0.006, 0.008), d.values());
+
+        write("bare.csv", "4.5\n6\n");
+        Scenario bare = ScenarioLoader.load(write("b.yaml",
+                BASE.replace("{ exponential: { mean: 10 ms } }", "{ empirical: { file: bare.csv, unit: ms } }")));
+        assertEquals(0.00525, bare.vms().get(0).workload().classes().get(0).phases().get(0) instanceof Phase.Cpu c
+                ? c.demand().mean() : 0, 1e-15);
+
+        write("bad.csv", "latency\n4 ms\nfast\n-3 ms\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(write("x.yaml",
+                BASE.replace("{ exponential: { mean: 10 ms } }", "{ empirical: { file: bad.csv, column: latncy } }"))));
+        assertTrue(e.getMessage().contains("bad.csv:1:1: no column named 'latncy' — did you mean 'latency'?"),
+                e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(write("y.yaml",
+                BASE.replace("{ exponential: { mean: 10 ms } }", "{ empirical: { file: bad.csv } }"))));
+        assertTrue(e.getMessage().contains("bad.csv:3:1: expected a duration"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.csv:4:1: a duration cannot be negative"), e.getMessage());
+    }
+
+    @Test
+    void aVariantMayBuildOnAnEarlierVariant() throws ScenarioException {
+        Scenario s = ScenarioLoader.load("s.yaml", BASE.replace("architectures: [native]", """
+                architectures:
+                  - { base: hosted, name: hosted-io, net_packet_cpu: 10 us }
+                  - { base: hosted-io, name: hosted-io-cpu, cpu_factor: 1.1 }"""));
+        assertEquals(10e-6, s.architectures().get(1).netPacketCpu(), 1e-18);
+        assertEquals(1.1, s.architectures().get(1).cpuFactor());
+        assertTrue(s.sources().get("architectures[1].disk_op_cpu").startsWith("profile hosted-io: R1.d"),
+                s.sources().toString());
+    }
+
+    @Test
+    void crossChecksNameTheNumbers() {
+        assertTrue(problems(BASE.replace("count: 2", "count: 9")).get(0)
+                .contains("9 × 2 GB (web) = 18 GB configured, but host.memory is 16 GB"));
+        assertTrue(problems(BASE.replace("device: d0 }", "device: n0 }")).get(0)
+                .contains("no disk named 'n0' on the host ('n0' is a NIC; use a net phase)"));
+        assertTrue(problems(BASE.replace("duration: 60 s", "duration: 60 s\nwarmup: 2 min")).get(0)
+                .contains("warmup (2 min) must be shorter than duration (1 min)"));
+    }
+
+    @Test
+    void theMemoryCheckIsMadeEvenWhenTheVmHasOtherMistakes() {
+        List<String> p = problems(BASE.replace("count: 2", "count: 9").replace("device: d0 }", "device: d9 }"));
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).contains("9 × 2 GB (web) = 18 GB configured"), p.toString());
+        assertTrue(p.get(1).contains("no disk named 'd9'"), p.toString());
+        // ... but not on a stand-in value: a count that could not be read says nothing about memory.
+        assertEquals(1, problems(BASE.replace("count: 2", "count: lots")).size());
+    }
+
+    @Test
+    void everyValueHasASource() throws ScenarioException {
+        Scenario s = ScenarioLoader.load("s.yaml", BASE);
+        assertEquals("s.yaml:11:12", s.sources().get("vms[0].count"));
+        assertTrue(s.sources().get("vms[0].vcpus").startsWith("default: "), s.sources().toString());
+        assertTrue(s.sources().get("host.nics[0].mtu").contains("IEEE 802.3"));
+        assertTrue(s.sources().get("architectures[0].cpu_factor").startsWith("profile native: "));
+    }
+}
