@@ -57,8 +57,16 @@ public final class ScenarioFacts {
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 
-    /** One line per VM template: "web: 6 × 2 vCPUs, 2 GB, open workload poisson 40 /s". */
+    /** One line per VM template: "web: 6 × 2 vCPU, 2 GB, open workload (poisson 40 /s per VM)". */
     public List<String> vms() {
+        return vms(List.of());
+    }
+
+    /**
+     * As {@link #vms()}, noting the swept parameters that belong to each template ("web.count"
+     * belongs to "web"): the resolved scenario holds one value of them, the sweep all.
+     */
+    public List<String> vms(List<String> sweptParameters) {
         List<String> lines = new ArrayList<>();
         if (!(scenario.get("vms") instanceof List<?> vms)) {
             return lines;
@@ -74,6 +82,10 @@ public final class ScenarioFacts {
                 s.append(", ").append(vm.get("memory"));
             }
             workload(vm.get("workload")).ifPresent(w -> s.append(", ").append(w));
+            List<String> swept = sweptParameters.stream().filter(p -> p.startsWith(vm.get("name") + ".")).toList();
+            if (!swept.isEmpty()) {
+                s.append(" — swept: ").append(String.join(", ", swept));
+            }
             lines.add(s.toString());
         }
         return lines;
