@@ -177,7 +177,7 @@ class HtmlReportTest {
     }
 
     @Test
-    void hostileArchitectureAndParameterNamesAreEscapedAndFileSafe() throws IOException {
+    void hostileArchitectureAndParameterNamesAreEscapedAndFileSafe() throws Exception {
         String evil = "<img src=x onerror=alert(1)>";
         List<org.hvsim.core.result.Figure> figures = new ArrayList<>();
         for (org.hvsim.core.result.Figure f : Fixtures.sweep2d().figures()) {
@@ -196,6 +196,16 @@ class HtmlReportTest {
         assertEquals(HtmlReport.charts(result).size(), countOf(html, "<img"), "no img beyond the charts");
         for (String name : files("charts", ".png")) {
             assertTrue(name.matches("[A-Za-z0-9_.-]+"), name);
+        }
+        // the names are in chart titles and legends too: every SVG must still be well-formed XML
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (String name : files("charts", ".svg")) {
+            try {
+                factory.newDocumentBuilder().parse(dir.resolve("charts").resolve(name).toFile());
+            } catch (Exception e) {
+                throw new AssertionError(name + " is not well-formed: " + e.getMessage(), e);
+            }
         }
     }
 
