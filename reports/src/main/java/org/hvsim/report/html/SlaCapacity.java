@@ -27,9 +27,11 @@ final class SlaCapacity {
 
     /**
      * One architecture's limit: the parameter value up to which it meets the SLA, the throughput of
-     * the SLA's scope there (NaN without throughput figures), and how the limit was found.
+     * the SLA's scope there (NaN without throughput figures), how the limit was found, and the
+     * parameter value of a point next to the limit whose 95 % confidence interval contains the SLA's
+     * maximum, if there is one: there, meeting or missing the SLA is not statistically certain.
      */
-    record Limit(String architecture, double value, double throughput, Kind kind) {
+    record Limit(String architecture, double value, double throughput, Kind kind, Optional<Double> straddling) {
     }
 
     /** Whether the limit lies inside the sweep, beyond its end, or before its start. */
@@ -43,7 +45,7 @@ final class SlaCapacity {
         }
         List<Limit> limits = new ArrayList<>();
         for (String architecture : result.architectures()) {
-            List<double[]> curve = new ArrayList<>(); // x, metric mean, throughput mean
+            List<double[]> curve = new ArrayList<>(); // x, metric mean, throughput mean, ci low, ci high
             for (Map<String, String> point : Sweep.points(result)) {
                 Optional<Figure> f = Sweep.find(result, point, architecture, sla.scope(), sla.metric());
                 if (f.isEmpty() || !Double.isFinite(f.get().estimate().mean())) {
@@ -52,7 +54,7 @@ final class SlaCapacity {
                 double throughput = Sweep.find(result, point, architecture, sla.scope(), "throughput")
                         .map(t -> t.estimate().mean()).orElse(Double.NaN);
                 curve.add(new double[] {NumericValue.parse(point.get(parameter)).orElseThrow().number(),
-                        f.get().estimate().mean(), throughput});
+                        f.get().estimate().mean(), throughput, f.get().estimate().ciLow(), f.get().estimate().ciHigh()});
             }
             if (curve.isEmpty()) {
                 continue;
@@ -65,7 +67,7 @@ final class SlaCapacity {
 
     private static Limit limit(String architecture, List<double[]> curve, Sla sla) {
         if (!sla.isMetBy(curve.get(0)[1])) {
-            return new Limit(architecture, curve.get(0)[0], Double.NaN, Kind.NEVER);
+            return new Limit(architecture, curve.get(0)[0], Double.NaN, Kind.NEVER, straddles(curve.get(0), sla));
         }
         for (int i = 1; i < curve.size(); i++) {
             double[] met = curve.get(i - 1);
@@ -73,11 +75,20 @@ final class SlaCapacity {
             if (!sla.isMetBy(missed[1])) {
                 double f = (sla.max() - met[1]) / (missed[1] - met[1]);
                 return new Limit(architecture, met[0] + f * (missed[0] - met[0]),
-                        met[2] + f * (missed[2] - met[2]), Kind.INTERPOLATED);
+                        met[2] + f * (missed[2] - met[2]), Kind.INTERPOLATED,
+                        straddles(missed, sla).or(() -> straddles(met, sla)));
             }
         }
         double[] last = curve.get(curve.size() - 1);
-        return new Limit(architecture, last[0], last[2], Kind.WHOLE_SWEEP);
+        return new Limit(architecture, last[0], last[2], Kind.WHOLE_SWEEP, straddles(last, sla));
+    }
+
+    /** The point's parameter value when its interval contains the SLA's maximum. */
+    private static Optional<Double> straddles(double[] point, Sla sla) {
+        double low = point[3];
+        double high = point[4];
+        return Double.isFinite(low) && Double.isFinite(high) && low <= sla.max() && sla.max() <= high
+                ? Optional.of(point[0]) : Optional.empty();
     }
 
     /**
@@ -114,6 +125,16 @@ final class SlaCapacity {
         }
         s.append(String.join("; ", parts)).append('.');
         comparison(limits, parameter).ifPresent(c -> s.append(' ').append(c));
+        List<String> uncertain = new ArrayList<>();
+        for (Limit l : limits) {
+            l.straddling().ifPresent(x -> uncertain.add(l.architecture() + " at " + parameter + " = "
+                    + MetricDisplay.formatNumber(x, 6)));
+        }
+        if (!uncertain.isEmpty()) {
+            s.append(" Not certain for ").append(String.join(", ", uncertain))
+                    .append(": the 95 % confidence interval there contains the SLA's limit; more replications "
+                            + "would settle it.");
+        }
         return s.toString();
     }
 

@@ -167,6 +167,25 @@ class KeyFindingsTest {
     }
 
     @Test
+    void aMissWithinTheConfidenceIntervalIsCalledNotCertain() {
+        ExperimentResult sweep = capacitySweep(true);
+        List<Figure> figures = new ArrayList<>();
+        for (Figure f : sweep.figures()) {
+            boolean hostedAt3 = f.architecture().equals("hosted") && f.metric().equals("response_time_p95")
+                    && f.parameters().get("x").equals("3");
+            // 101 ms, interval 96–106 ms: it contains the 100 ms limit
+            figures.add(hostedAt3 ? new Figure("hosted", "web", "response_time_p95",
+                    new Estimate(0.101, 0.096, 0.106, 5), f.parameters()) : f);
+        }
+        ExperimentResult close = new ExperimentResult("cap", "", 1, sweep.architectures(), figures, List.of(),
+                sweep.resolvedScenario(), sweep.parameters(), List.of());
+        String sentence = KeyFindings.slaCapacity(close).orElseThrow();
+        assertTrue(sentence.contains("hosted up to x ≈ 2.95"), sentence);
+        assertTrue(sentence.endsWith(" Not certain for hosted at x = 3: the 95 % confidence interval there contains "
+                + "the SLA's limit; more replications would settle it."), sentence);
+    }
+
+    @Test
     void sweepFindingsAreAtTheComparisonPointAndSaySo() {
         ExperimentResult sweep = capacitySweep(true);
         assertEquals(Map.of("x", "2"), ComparisonPoint.of(sweep), "the last point every architecture meets the SLA");
