@@ -31,12 +31,12 @@ date -u +"%Y-%m-%dT%H:%M:%SZ" > "$marker" 2>/dev/null || true
 
 export DEBIAN_FRONTEND=noninteractive
 echo "install-chromium: apt-get update and install chromium (once per machine)..." >&2
-if ! timeout 180 apt-get update -qq >/dev/null; then
+if ! timeout 120 apt-get update -qq >/dev/null; then
   echo "install-chromium: apt-get update failed or timed out" >&2
   echo "apt-get update failed" >> "$marker"
   exit 1
 fi
-if ! timeout 420 apt-get install -y -qq --no-install-recommends chromium >/dev/null; then
+if ! timeout 360 apt-get install -y -qq --no-install-recommends chromium >/dev/null; then
   echo "install-chromium: apt-get install chromium failed or timed out" >&2
   echo "apt-get install failed" >> "$marker"
   exit 1

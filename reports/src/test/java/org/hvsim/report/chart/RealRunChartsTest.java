@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -159,7 +158,7 @@ class RealRunChartsTest {
         assertEquals(4, plot.getDataset().getSeriesCount(), "a line per architecture");
         assertEquals(5, plot.getDataset().getItemCount(0), "a point per sweep value");
         assertEquals(20.0, plot.getDataset().getXValue(0, 4), 1e-12);
-        Marker sla = (Marker) plot.getRangeMarkers(Layer.FOREGROUND).iterator().next();
+        Object sla = plot.getRangeMarkers(Layer.FOREGROUND).iterator().next();
         assertEquals(60.0, ((ValueMarker) sla).getValue(), 1e-9, "SLA line at 60 ms");
         assertTrue(plot.getRangeAxis().getUpperBound() > 60.0, "SLA line in view");
         eachArchitectureDrawn(ChartTestSupport.renderPng(chart, dir, "curve"), 150);
@@ -192,7 +191,8 @@ class RealRunChartsTest {
     }
 
     private static boolean hasDomainMarkerAt(XYPlot plot, double x) {
-        var markers = plot.getDomainMarkers(Layer.FOREGROUND);
+        // JFreeChart returns a raw collection
+        java.util.Collection<?> markers = plot.getDomainMarkers(Layer.FOREGROUND);
         return markers != null && markers.stream()
                 .anyMatch(m -> m instanceof ValueMarker v && Math.abs(v.getValue() - x) < 1e-9);
     }

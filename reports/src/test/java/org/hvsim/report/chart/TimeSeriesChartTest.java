@@ -80,7 +80,8 @@ class TimeSeriesChartTest {
         JFreeChart chart = TimeSeriesChart.availability(result, "web", palette, Optional.of(30.0));
         assertEquals(4, chart.getXYPlot().getDataset().getSeriesCount());
         assertEquals(0.0, chart.getXYPlot().getDataset().getYValue(1, 21), "hosted down at 107.5 s");
-        assertTrue(chart.getXYPlot().getDomainMarkers(Layer.BACKGROUND).stream()
+        java.util.Collection<?> shaded = chart.getXYPlot().getDomainMarkers(Layer.BACKGROUND);
+        assertTrue(shaded.stream()
                 .anyMatch(m -> m instanceof IntervalMarker i && i.getEndValue() == 30.0), "warm-up shaded");
         var image = ChartTestSupport.renderPng(chart, dir, "availability");
         assertTrue(ChartTestSupport.pixelsOf(image, palette.colorOf("hosted")) > 200, "the outage is drawn");

@@ -45,7 +45,7 @@ import org.hvsim.report.Report;
 class ReportInChromiumTest {
 
     private static final long RUN_TIMEOUT_SECONDS = 25;
-    private static final long INSTALL_TIMEOUT_SECONDS = 660;
+    private static final long INSTALL_TIMEOUT_SECONDS = 540;
 
     private static final String CHECKER = """
             <script>
