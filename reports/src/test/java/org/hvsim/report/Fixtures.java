@@ -69,6 +69,59 @@ public final class Fixtures {
         return new ExperimentResult(name, description, 42L, ARCHITECTURES, figures, distributions, scenario);
     }
 
+    /**
+     * A one-parameter sweep over {@code web.count} = 2, 4, 6, 8: the standard figures at each point,
+     * response times growing with the count (hosted fastest), so curves have a knee to show.
+     */
+    public static ExperimentResult sweep1d() {
+        List<Figure> figures = new ArrayList<>();
+        for (int count : new int[] {2, 4, 6, 8}) {
+            Map<String, String> point = Map.of("web.count", Integer.toString(count));
+            double load = count / 10.0;
+            for (Figure f : standard().figures()) {
+                double factor = f.metric().startsWith("response_time") ? 1.0 / (1.0 - load) : 1.0;
+                if (f.metric().equals("throughput")) {
+                    factor = count / 6.0;
+                }
+                Estimate e = f.estimate();
+                figures.add(new Figure(f.architecture(), f.scope(), f.metric(),
+                        new Estimate(e.mean() * factor, e.ciLow() * factor, e.ciHigh() * factor, e.replications()),
+                        point));
+            }
+        }
+        Map<String, Object> scenario = new LinkedHashMap<>(standard().resolvedScenario());
+        scenario.put("sla", Map.of("metric", "response_time_p95", "scope", "web", "max", "60 ms"));
+        return new ExperimentResult("sweep", "Web count sweep.", 42L, ARCHITECTURES, figures, List.of(), scenario,
+                List.of("web.count"), List.of());
+    }
+
+    /**
+     * A two-parameter sweep, {@code web.count} = 2, 4, 6 × {@code web.rate} = 20 /s, 40 /s: the
+     * standard figures scaled by the load count × rate / 120 (busy CPU by half of it).
+     */
+    public static ExperimentResult sweep2d() {
+        List<Figure> figures = new ArrayList<>();
+        for (int count : new int[] {2, 4, 6}) {
+            for (int rate : new int[] {20, 40}) {
+                Map<String, String> point = new LinkedHashMap<>();
+                point.put("web.count", Integer.toString(count));
+                point.put("web.rate", rate + " /s");
+                double load = count * rate / 120.0;
+                for (Figure f : standard().figures()) {
+                    Estimate e = f.estimate();
+                    // busy CPU grows with the load and stays below 100 %: idle = 1 - busy × load / 2
+                    Estimate scaled = f.metric().equals("cpu_util_idle")
+                            ? new Estimate(1 - (1 - e.mean()) * load / 2, 1 - (1 - e.ciLow()) * load / 2,
+                                    1 - (1 - e.ciHigh()) * load / 2, e.replications())
+                            : new Estimate(e.mean() * load, e.ciLow() * load, e.ciHigh() * load, e.replications());
+                    figures.add(new Figure(f.architecture(), f.scope(), f.metric(), scaled, point));
+                }
+            }
+        }
+        return new ExperimentResult("sweep2", "", 42L, ARCHITECTURES, figures, List.of(),
+                standard().resolvedScenario(), List.of("web.count", "web.rate"), List.of());
+    }
+
     /** A figure whose CI is mean ± relative × mean, from 10 replications. */
     public static Figure fig(String arch, String scope, String metric, double mean, double relative) {
         double half = mean * relative;

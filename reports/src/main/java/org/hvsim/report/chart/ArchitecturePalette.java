@@ -1,6 +1,12 @@
 package org.hvsim.report.chart;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +77,42 @@ public final class ArchitecturePalette {
         // beyond the set: spread hues by the golden angle so neighbours still differ
         float hue = (float) (((index - EXTRA.size()) * 0.618033988749895) % 1.0);
         return Color.getHSBColor(hue, 0.65f, 0.75f);
+    }
+
+    /**
+     * The line of {@code architecture} in line charts: solid, except the baseline (native), which is
+     * dashed so that it reads as a reference even when printed in grey.
+     */
+    public Stroke strokeOf(String architecture) {
+        return "native".equals(architecture)
+                ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f)
+                : new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /**
+     * The point marker of {@code architecture} in curves: a different shape per architecture, so
+     * the curves can be told apart without colour too.
+     */
+    public synchronized Shape shapeOf(String architecture) {
+        colorOf(architecture);
+        int index = new ArrayList<>(assigned.keySet()).indexOf(architecture);
+        double r = 4.5;
+        return switch (index % 4) {
+            case 0 -> new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+            case 1 -> new Rectangle2D.Double(-r, -r, 2 * r, 2 * r);
+            case 2 -> polygon(new double[] {0, r * 1.2, -r * 1.2}, new double[] {-r * 1.2, r, r});
+            default -> polygon(new double[] {0, r * 1.3, 0, -r * 1.3}, new double[] {-r * 1.3, 0, r * 1.3, 0});
+        };
+    }
+
+    private static Shape polygon(double[] xs, double[] ys) {
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(xs[0], ys[0]);
+        for (int i = 1; i < xs.length; i++) {
+            path.lineTo(xs[i], ys[i]);
+        }
+        path.closePath();
+        return path;
     }
 
     /** The colour as {@code #rrggbb}, for HTML. */

@@ -1,15 +1,20 @@
 package org.hvsim.report.chart;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -17,6 +22,7 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.ExperimentResult.Distribution;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
+import org.hvsim.report.scenario.Sla;
 
 /**
  * Cumulative distributions of one scope's response time, one line per architecture: x in the
@@ -60,33 +66,91 @@ public final class CdfChart {
         return chosen;
     }
 
-    /** The CDF chart of {@code scope}. */
+    /** The cumulative probability up to which the value axis reaches; the far tail beyond it is cut. */
+    public static final double SHOWN_UP_TO = 0.999;
+
+    /**
+     * The CDF chart of {@code scope}: the value axis ends where the slowest architecture reaches
+     * {@value #SHOWN_UP_TO} (a few extreme requests would otherwise squeeze the body of the curves
+     * into a corner); a dashed line at 0.95 reads off each architecture's p95, and the SLA, when
+     * the scenario sets one on this scope's p95, is a red vertical line.
+     */
     public static JFreeChart create(ExperimentResult result, String scope, ArchitecturePalette palette) {
         List<Distribution> distributions = distributionsOf(result, scope);
         String metric = distributions.isEmpty() ? "response_time" : distributions.get(0).metric();
         MetricDisplay display = MetricCatalog.describe(metric);
         XYSeriesCollection data = dataset(distributions, display);
 
-        NumberAxis valueAxis = new NumberAxis(display.labelWithUnit());
-        valueAxis.setLabelFont(ChartStyle.LABEL_FONT);
-        valueAxis.setTickLabelFont(ChartStyle.TICK_FONT);
+        NumberAxis valueAxis = ChartStyle.numberAxis(display.labelWithUnit());
         valueAxis.setAutoRangeIncludesZero(true);
-        NumberAxis probabilityAxis = new NumberAxis("Cumulative probability");
-        probabilityAxis.setLabelFont(ChartStyle.LABEL_FONT);
-        probabilityAxis.setTickLabelFont(ChartStyle.TICK_FONT);
+        double cut = display.toDisplay(valueAt(distributions, SHOWN_UP_TO));
+        if (cut > 0 && Double.isFinite(cut)) {
+            valueAxis.setRange(0, cut);
+        }
+        NumberAxis probabilityAxis = ChartStyle.numberAxis("Cumulative probability");
         probabilityAxis.setRange(0.0, 1.0);
         probabilityAxis.setTickUnit(new NumberTickUnit(0.1));
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int series = 0; series < data.getSeriesCount(); series++) {
-            renderer.setSeriesPaint(series, palette.colorOf((String) data.getSeriesKey(series)));
-            renderer.setSeriesStroke(series, new BasicStroke(2.5f));
+            String architecture = (String) data.getSeriesKey(series);
+            renderer.setSeriesPaint(series, palette.colorOf(architecture));
+            renderer.setSeriesStroke(series, palette.strokeOf(architecture));
         }
         XYPlot plot = new XYPlot(data, valueAxis, probabilityAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        return ChartStyle.chart(display.label() + " distribution: " + scope, plot);
+        ValueMarker p95 = new ValueMarker(0.95, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        p95.setLabel("0.95: p95");
+        p95.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
+        p95.setLabelFont(ChartStyle.ANNOTATION_FONT);
+        p95.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        p95.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        plot.addRangeMarker(p95);
+        Optional<Sla> sla = Sla.on(result.resolvedScenario(), scope, "response_time_p95");
+        sla.ifPresent(s -> {
+            double limit = display.toDisplay(s.max());
+            ValueMarker line = new ValueMarker(limit, ChartStyle.REFERENCE_LINE, new BasicStroke(2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+            line.setLabel("SLA: " + s.describe());
+            line.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
+            line.setLabelFont(ChartStyle.ANNOTATION_FONT);
+            line.setLabelPaint(ChartStyle.REFERENCE_LINE);
+            line.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addDomainMarker(line);
+            if (limit > valueAxis.getUpperBound()) {
+                valueAxis.setRange(0, limit * 1.05);
+            }
+        });
+        JFreeChart chart = ChartStyle.chart(display.label() + " distribution of " + scope, plot);
+        chart.addSubtitle(ChartStyle.subtitle("all requests after warm-up, pooled over replications; axis cut at the "
+                + "slowest architecture's 99.9th percentile" + (sla.isPresent() ? "; dashed red: SLA" : "")));
+        return chart;
+    }
+
+    /**
+     * The largest value, over the distributions, at which the cumulative probability first reaches
+     * {@code probability}; NaN without distributions.
+     */
+    public static double valueAt(List<Distribution> distributions, double probability) {
+        double max = Double.NaN;
+        for (Distribution d : distributions) {
+            int n = Math.min(d.values().length, d.cumulative().length);
+            double reached = n > 0 ? d.values()[n - 1] : Double.NaN;
+            for (int i = 0; i < n; i++) {
+                if (d.cumulative()[i] >= probability) {
+                    reached = d.values()[i];
+                    break;
+                }
+            }
+            if (Double.isFinite(reached) && !(reached <= max)) {
+                max = reached;
+            }
+        }
+        return max;
     }
 
     /** One series per distribution, keyed by architecture, x in display units. */

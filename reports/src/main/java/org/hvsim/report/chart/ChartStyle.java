@@ -5,7 +5,14 @@ import java.awt.Color;
 import java.awt.Font;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -24,6 +31,64 @@ final class ChartStyle {
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private ChartStyle() {
+    }
+
+    static final Font BAR_LABEL_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    static final Font ANNOTATION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Color REFERENCE_LINE = new Color(0xC0, 0x00, 0x00);
+    static final Color WARMUP_SHADE = new Color(0xF0, 0xF0, 0xF0);
+    /** Behind marker labels: mostly opaque white, so a label stays legible over lines and gridlines. */
+    static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
+
+    /** Black on light backgrounds, white on dark ones (relative luminance). */
+    static Color textColourOn(Color background) {
+        double luminance = (0.2126 * background.getRed() + 0.7152 * background.getGreen()
+                + 0.0722 * background.getBlue()) / 255.0;
+        return luminance > 0.5 ? Color.BLACK : Color.WHITE;
+    }
+
+    /** A number axis with the report's fonts. */
+    static NumberAxis numberAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+        return axis;
+    }
+
+    /**
+     * Shades the warm-up on a time axis and marks its end: what lies left of the line is not in any
+     * statistic, which a reader of a time series must know before reading the start-up transient.
+     */
+    static void markWarmup(XYPlot plot, double warmupSeconds, boolean labelled) {
+        if (!(warmupSeconds > 0)) {
+            return;
+        }
+        IntervalMarker shade = new IntervalMarker(0, warmupSeconds, WARMUP_SHADE);
+        plot.addDomainMarker(shade, Layer.BACKGROUND);
+        ValueMarker end = new ValueMarker(warmupSeconds, Color.DARK_GRAY,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        if (labelled) {
+            end.setLabel("end of warm-up");
+            end.setLabelBackgroundColor(LABEL_BACKGROUND);
+            end.setLabelFont(ANNOTATION_FONT);
+            end.setLabelPaint(Color.DARK_GRAY);
+            end.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            end.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        }
+        plot.addDomainMarker(end, Layer.FOREGROUND);
+    }
+
+    /** A horizontal dashed red line at {@code value} on the range axis, labelled (e.g. an SLA). */
+    static void markLimit(XYPlot plot, double value, String label) {
+        ValueMarker limit = new ValueMarker(value, REFERENCE_LINE,
+                new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+        limit.setLabel(label);
+        limit.setLabelBackgroundColor(LABEL_BACKGROUND);
+        limit.setLabelFont(ANNOTATION_FONT);
+        limit.setLabelPaint(REFERENCE_LINE);
+        limit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        limit.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(limit, Layer.FOREGROUND);
     }
 
     /** A smaller grey line under the title. */

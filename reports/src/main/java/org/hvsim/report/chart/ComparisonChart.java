@@ -34,29 +34,46 @@ public final class ComparisonChart {
                                     ArchitecturePalette palette) {
         MetricDisplay display = MetricCatalog.describe(metric);
         ConfidenceIntervalDataset data = dataset(result, metric, scopes);
-
         boolean vms = !scopes.isEmpty() && scopes.stream().allMatch(Scopes::isVm);
-        CategoryAxis scopeAxis = new CategoryAxis(vms ? "VM" : "Scope");
-        scopeAxis.setLabelFont(ChartStyle.LABEL_FONT);
-        scopeAxis.setTickLabelFont(ChartStyle.TICK_FONT);
-        scopeAxis.setCategoryMargin(0.25);
-        NumberAxis valueAxis = new NumberAxis(display.labelWithUnit());
-        valueAxis.setLabelFont(ChartStyle.LABEL_FONT);
-        valueAxis.setTickLabelFont(ChartStyle.TICK_FONT);
+        return bars(data, vms ? "VM" : "Scope", display.labelWithUnit(), display.label() + (vms ? " per VM" : ""),
+                display.significantDigits(), palette);
+    }
+
+    /**
+     * Grouped bars of {@code data} (rows = architectures, columns = categories) with whiskers, each
+     * bar labelled with its mean while there is room for the labels.
+     */
+    static JFreeChart bars(ConfidenceIntervalDataset data, String categoryLabel, String valueLabel, String title,
+                           int digits, ArchitecturePalette palette) {
+        CategoryAxis categoryAxis = new CategoryAxis(categoryLabel);
+        categoryAxis.setLabelFont(ChartStyle.LABEL_FONT);
+        categoryAxis.setTickLabelFont(ChartStyle.TICK_FONT);
+        categoryAxis.setCategoryMargin(0.25);
+        categoryAxis.setMaximumCategoryLabelLines(2);
+        NumberAxis valueAxis = ChartStyle.numberAxis(valueLabel);
         valueAxis.setUpperMargin(0.08);
 
         ConfidenceIntervalBarRenderer renderer = new ConfidenceIntervalBarRenderer();
         for (int row = 0; row < data.getRowCount(); row++) {
             renderer.setSeriesPaint(row, palette.colorOf((String) data.getRowKey(row)));
         }
-        CategoryPlot plot = new CategoryPlot(data, scopeAxis, valueAxis, renderer);
+        // a value on each bar spares the reader the gridlines; past a dozen bars the labels would collide
+        if (data.getRowCount() * data.getColumnCount() <= MAX_LABELLED_BARS) {
+            int shown = Math.min(digits, 4);
+            renderer.setValueLabels(v -> MetricDisplay.formatNumber(v, shown), ChartStyle.BAR_LABEL_FONT);
+            valueAxis.setUpperMargin(0.12);
+        }
+        CategoryPlot plot = new CategoryPlot(data, categoryAxis, valueAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setRangeGridlinesVisible(true);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        JFreeChart chart = ChartStyle.chart(display.label() + (vms ? " per VM" : ""), plot);
+        JFreeChart chart = ChartStyle.chart(title, plot);
         chart.addSubtitle(ChartStyle.subtitle("bars: mean over replications; whiskers: 95 % confidence interval"));
         return chart;
     }
+
+    /** Bars beyond which the value labels are left out. */
+    static final int MAX_LABELLED_BARS = 12;
 
     /** Means and intervals in display units; rows = architectures, columns = scopes. */
     public static ConfidenceIntervalDataset dataset(ExperimentResult result, String metric, List<String> scopes) {

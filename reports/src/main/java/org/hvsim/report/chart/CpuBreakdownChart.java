@@ -8,10 +8,16 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import org.hvsim.core.result.ExperimentResult;
@@ -20,7 +26,8 @@ import org.hvsim.report.metric.MetricCatalog;
 /**
  * Where the host's CPU goes, one stacked bar per architecture: guest work, virtualization,
  * hypervisor, parent partition, management and idle, as % of the host's capacity. The means are
- * stacked (a stack cannot show intervals); the figures table has them.
+ * stacked; a stack cannot show each component's interval (the overhead chart and the tables have
+ * them), so the whisker is on the busy total.
  */
 public final class CpuBreakdownChart {
 
@@ -49,16 +56,18 @@ public final class CpuBreakdownChart {
                 .anyMatch(f -> f.scope().equals(scope) && COMPONENTS.contains(f.metric()));
     }
 
-    /** The chart for {@code scope} (normally {@code host}). */
+    /**
+     * The chart for {@code scope} (normally {@code host}): segments of 4 % or more carry their value,
+     * and a whisker at the top of the busy part spans the 95 % confidence interval of the busy share
+     * (1 − idle), the one total a reader asks for.
+     */
     public static JFreeChart create(ExperimentResult result, String scope) {
         DefaultCategoryDataset data = dataset(result, scope);
 
         CategoryAxis architectureAxis = new CategoryAxis("Architecture");
         architectureAxis.setLabelFont(ChartStyle.LABEL_FONT);
         architectureAxis.setTickLabelFont(ChartStyle.TICK_FONT);
-        NumberAxis shareAxis = new NumberAxis("Share of " + scope + " CPU capacity (%)");
-        shareAxis.setLabelFont(ChartStyle.LABEL_FONT);
-        shareAxis.setTickLabelFont(ChartStyle.TICK_FONT);
+        NumberAxis shareAxis = ChartStyle.numberAxis("Share of " + scope + " CPU capacity (%)");
         // utilizations add up to 1; rounding may push a stack a hair above 100 %
         shareAxis.setRange(0.0, Math.max(100.0, maxStack(data)));
 
@@ -67,18 +76,87 @@ public final class CpuBreakdownChart {
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.WHITE);
-        renderer.setMaximumBarWidth(0.15);
+        renderer.setMaximumBarWidth(BAR_WIDTH);
         for (int row = 0; row < data.getRowCount(); row++) {
-            renderer.setSeriesPaint(row, COMPONENT_COLORS.get((String) data.getRowKey(row)));
+            Color colour = COMPONENT_COLORS.get((String) data.getRowKey(row));
+            renderer.setSeriesPaint(row, colour);
             renderer.setSeriesOutlinePaint(row, Color.WHITE);
+            renderer.setSeriesItemLabelPaint(row, ChartStyle.textColourOn(colour));
         }
+        renderer.setDefaultItemLabelGenerator(new SegmentLabels());
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(ChartStyle.BAR_LABEL_FONT);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
         // rows are keyed by metric name (stable colours); readers see the catalog's label
         renderer.setLegendItemLabelGenerator((dataset, series) ->
                 componentLabel((String) dataset.getRowKey(series)));
         CategoryPlot plot = new CategoryPlot(data, architectureAxis, shareAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        return ChartStyle.chart("CPU breakdown (" + scope + ", mean)", plot);
+
+        ConfidenceIntervalDataset busy = busyDataset(result, scope, data);
+        if (busy.getRowCount() > 0) {
+            // invisible bars at the stacks' places; only their whiskers show
+            ConfidenceIntervalBarRenderer whiskers = new ConfidenceIntervalBarRenderer();
+            whiskers.setSeriesPaint(0, new Color(0, 0, 0, 0));
+            whiskers.setMaximumBarWidth(BAR_WIDTH);
+            whiskers.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(1, busy);
+            plot.setRenderer(1, whiskers);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        }
+        JFreeChart chart = ChartStyle.chart("Where the " + scope + "'s CPU goes", plot);
+        chart.addSubtitle(ChartStyle.subtitle("mean share of capacity per component; whisker: 95 % confidence "
+                + "interval of the busy total (all but idle)"));
+        return chart;
+    }
+
+    private static final double BAR_WIDTH = 0.15;
+
+    /** Values of segments big enough to hold them, one decimal. */
+    private static final class SegmentLabels implements CategoryItemLabelGenerator, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String generateRowLabel(CategoryDataset dataset, int row) {
+            return dataset.getRowKey(row).toString();
+        }
+
+        @Override
+        public String generateColumnLabel(CategoryDataset dataset, int column) {
+            return dataset.getColumnKey(column).toString();
+        }
+
+        @Override
+        public String generateLabel(CategoryDataset dataset, int row, int column) {
+            Number v = dataset.getValue(row, column);
+            if (v == null || v.doubleValue() < 4.0) {
+                return "";
+            }
+            return String.format(java.util.Locale.ROOT, "%.1f %%", v.doubleValue());
+        }
+    }
+
+    /**
+     * The busy share (100 − idle, %) per architecture of the stacked chart, with its interval from
+     * the idle figure's; one row, columns as in {@code stacked}.
+     */
+    static ConfidenceIntervalDataset busyDataset(ExperimentResult result, String scope,
+                                                 DefaultCategoryDataset stacked) {
+        ConfidenceIntervalDataset busy = new ConfidenceIntervalDataset();
+        boolean any = false;
+        for (int c = 0; c < stacked.getColumnCount(); c++) {
+            String architecture = (String) stacked.getColumnKey(c);
+            var idle = result.find(architecture, scope, "cpu_util_idle");
+            if (idle.isPresent() && Double.isFinite(idle.get().estimate().mean())) {
+                var e = idle.get().estimate();
+                busy.add(100 * (1 - e.mean()), 100 * (1 - e.ciHigh()), 100 * (1 - e.ciLow()), "busy", architecture);
+                any = true;
+            } else {
+                busy.addValue(null, "busy", architecture);
+            }
+        }
+        return any ? busy : new ConfidenceIntervalDataset();
     }
 
     /** "CPU: guest work" shown as "guest work": the axis already says it is CPU. */

@@ -11,10 +11,14 @@ import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.ResultWriter;
+import org.hvsim.report.sweep.Sweep;
 
 /**
  * Writes {@code metrics.csv}: a header and one row per figure, in the order of
- * {@link ExperimentResult#figures()}. Fields are quoted as RFC 4180 says (only when they contain a
+ * {@link ExperimentResult#figures()}. In a sweep, one column per swept parameter (its value as
+ * written in the scenario) comes before the contract's columns, so that a spreadsheet's filter or a
+ * pivot on those columns gives one sweep point; without a sweep the file has exactly the contract's
+ * columns. Fields are quoted as RFC 4180 says (only when they contain a
  * comma, a double quote or a line break; quotes doubled). Lines end with {@code \n}, which every CSV
  * reader accepts and which keeps line-oriented shell tools clean. Numbers are written with
  * {@link Double#toString(double)}, the shortest text that reads back to the same double; NaN (no
@@ -24,7 +28,7 @@ public final class CsvResultWriter implements ResultWriter {
 
     public static final String FILE_NAME = "metrics.csv";
 
-    /** The column names of the output contract, in order. */
+    /** The column names of the output contract, in order (after the sweep's parameter columns, if any). */
     public static final List<String> COLUMNS =
             List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications");
 
@@ -37,9 +41,16 @@ public final class CsvResultWriter implements ResultWriter {
 
     /** Writes the CSV text of {@code result} to {@code out}. */
     public static void writeTo(ExperimentResult result, Appendable out) throws IOException {
+        List<String> parameters = Sweep.parameterNames(result);
+        for (String parameter : parameters) {
+            out.append(field(parameter)).append(',');
+        }
         out.append(String.join(",", COLUMNS)).append('\n');
         for (Figure f : result.figures()) {
             Estimate e = f.estimate();
+            for (String parameter : parameters) {
+                out.append(field(f.parameters().getOrDefault(parameter, ""))).append(',');
+            }
             out.append(field(f.architecture())).append(',')
                     .append(field(f.scope())).append(',')
                     .append(field(f.metric())).append(',')

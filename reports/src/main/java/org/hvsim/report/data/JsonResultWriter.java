@@ -7,8 +7,9 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.report.ResultWriter;
 
 /**
- * Writes {@code results.json}: name, description, seed, architectures, figures (with the CSV's field
- * names) and the resolved scenario; pretty-printed, NaN as null. See {@link JsonTrees}.
+ * Writes {@code results.json}: name, description, seed, architectures, in a sweep the parameter names,
+ * figures (with the CSV's field names, and in a sweep each with its {@code parameters} object) and
+ * the resolved scenario; pretty-printed, NaN as null. See {@link JsonTrees}.
  */
 public final class JsonResultWriter implements ResultWriter {
 

@@ -2,6 +2,7 @@ package org.hvsim.report.data;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.report.sweep.Sweep;
 
 /**
  * Builds the JSON tree of {@code results.json}. The tree is built by hand rather than by Jackson's
@@ -39,6 +41,11 @@ public final class JsonTrees {
         root.put("seed", result.seed());
         ArrayNode architectures = root.putArray("architectures");
         result.architectures().forEach(architectures::add);
+        List<String> parameters = Sweep.parameterNames(result);
+        if (!parameters.isEmpty()) {
+            ArrayNode names = root.putArray("parameters");
+            parameters.forEach(names::add);
+        }
         ArrayNode figures = root.putArray("figures");
         for (Figure f : result.figures()) {
             figures.add(figure(f));
@@ -47,10 +54,17 @@ public final class JsonTrees {
         return root;
     }
 
-    /** One figure with the contract's field names. */
+    /**
+     * One figure with the contract's field names; in a sweep, first a {@code parameters} object of
+     * the point's values as written (strings), in parameter order.
+     */
     public static ObjectNode figure(Figure f) {
         Estimate e = f.estimate();
         ObjectNode node = NODES.objectNode();
+        if (!f.parameters().isEmpty()) {
+            ObjectNode parameters = node.putObject("parameters");
+            f.parameters().forEach(parameters::put);
+        }
         node.put("architecture", f.architecture());
         node.put("scope", f.scope());
         node.put("metric", f.metric());

@@ -7,44 +7,56 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.ResultWriter;
 import org.hvsim.report.chart.ArchitecturePalette;
-import org.hvsim.report.chart.CdfChart;
 import org.hvsim.report.chart.ChartWriter;
-import org.hvsim.report.chart.ComparisonChart;
-import org.hvsim.report.chart.CpuBreakdownChart;
 import org.hvsim.report.data.JsonTrees;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
 import org.hvsim.report.metric.Scopes;
+import org.hvsim.report.scenario.ScenarioFacts;
+import org.hvsim.report.scenario.Sla;
+import org.hvsim.report.sweep.ComparisonPoint;
+import org.hvsim.report.sweep.Sweep;
 
 /**
  * Writes {@code report.html} and {@code charts/*.png, *.svg}. The page stands alone — PNGs are
  * embedded as data URIs, CSS is inline, there is no script — so it can be mailed or archived as one
- * file; the SVGs beside it are for pasting into documents. Every text that comes from the scenario is
- * escaped, and a Content-Security-Policy forbids scripts and remote loads as a second line of defence.
+ * file; the files in {@code charts/} are for pasting into documents (SVG for print). Reading order:
+ * what was simulated, the key findings, the charts with a caption each saying how to read it, the
+ * headline tables with confidence intervals, every figure, how to read the statistics, and the
+ * resolved scenario. Every text that comes from the scenario is escaped, and a
+ * Content-Security-Policy forbids scripts and remote loads as a second line of defence.
  */
 public final class HtmlReport implements ResultWriter {
 
     public static final String FILE_NAME = "report.html";
     public static final String CHART_DIRECTORY = "charts";
 
-    /** Metrics given a comparison chart over the VMs, in page order. */
-    public static final List<String> COMPARED_METRICS =
-            List.of("response_time_mean", "response_time_p95", "throughput");
+    /** Rows of the per-VM headline table, in order (those present). */
+    public static final List<String> VM_HEADLINE = List.of("response_time_mean", "response_time_p50",
+            "response_time_p95", "response_time_p99", "throughput", "cpu_ready_fraction", "cpu_util_guest",
+            "cpu_util_virtualization", "availability", "downtime", "requests_lost");
+
+    /** Rows of the host headline table, in order (those present). */
+    public static final List<String> HOST_HEADLINE = List.of("throughput", "cpu_util_guest",
+            "cpu_util_virtualization", "cpu_util_hypervisor", "cpu_util_parent", "cpu_util_management",
+            "cpu_util_idle", "disk_util", "nic_util", "max_vms_per_host", "hosts_needed", "cost_per_vm");
 
     private final int chartWidth;
     private final int chartHeight;
 
     /** A report with 900 × 500 pixel charts. */
     public HtmlReport() {
-        this(900, 500);
+        this(900, ReportCharts.HEIGHT);
     }
 
     public HtmlReport(int chartWidth, int chartHeight) {
@@ -55,33 +67,9 @@ public final class HtmlReport implements ResultWriter {
         this.chartHeight = chartHeight;
     }
 
-    /**
-     * The charts this report shows for {@code result}: comparisons of response_time_mean,
-     * response_time_p95 and throughput over the VMs (those present), the host CPU breakdown if there
-     * are cpu_util_* figures, and a CDF per scope with distributions.
-     */
+    /** The charts this report shows for {@code result}; see {@link ReportCharts}. */
     public static List<ReportChart> charts(ExperimentResult result) {
-        ArchitecturePalette palette = ArchitecturePalette.of(result.architectures());
-        List<ReportChart> charts = new ArrayList<>();
-        for (String metric : COMPARED_METRICS) {
-            List<String> scopes = Scopes.vmScopesWith(result, metric);
-            if (!scopes.isEmpty()) {
-                charts.add(new ReportChart("compare-" + metric,
-                        MetricCatalog.describe(metric).label() + " per VM, mean with 95 % confidence interval",
-                        ComparisonChart.create(result, metric, scopes, palette)));
-            }
-        }
-        if (CpuBreakdownChart.applies(result, Scopes.HOST)) {
-            charts.add(new ReportChart("cpu-breakdown-host", "Where the host's CPU goes, per architecture",
-                    CpuBreakdownChart.create(result, Scopes.HOST)));
-        }
-        List<String> cdfScopes = CdfChart.scopes(result);
-        for (int i = 0; i < cdfScopes.size(); i++) {
-            String scope = cdfScopes.get(i);
-            charts.add(new ReportChart("cdf-" + (i + 1) + "-" + fileSafe(scope),
-                    "Response-time distribution of " + scope, CdfChart.create(result, scope, palette)));
-        }
-        return charts;
+        return ReportCharts.of(result);
     }
 
     @Override
@@ -89,11 +77,11 @@ public final class HtmlReport implements ResultWriter {
         Path chartDirectory = directory.resolve(CHART_DIRECTORY);
         Files.createDirectories(chartDirectory);
         List<Map.Entry<ReportChart, byte[]>> pngs = new ArrayList<>();
-        for (ReportChart chart : charts(result)) {
-            byte[] png = ChartWriter.png(chart.chart(), chartWidth, chartHeight);
+        for (ReportChart chart : ReportCharts.of(result, chartHeight)) {
+            byte[] png = ChartWriter.png(chart.chart(), chartWidth, chart.height());
             Files.write(chartDirectory.resolve(chart.fileStem() + ".png"), png);
             ChartWriter.writeSvg(chart.chart(), chartDirectory.resolve(chart.fileStem() + ".svg"),
-                    chartWidth, chartHeight);
+                    chartWidth, chart.height());
             pngs.add(Map.entry(chart, png));
         }
         Files.writeString(directory.resolve(FILE_NAME), html(result, pngs), StandardCharsets.UTF_8);
@@ -101,7 +89,7 @@ public final class HtmlReport implements ResultWriter {
 
     private String html(ExperimentResult result, List<Map.Entry<ReportChart, byte[]>> pngs) {
         ArchitecturePalette palette = ArchitecturePalette.of(result.architectures());
-        StringBuilder h = new StringBuilder(64 * 1024);
+        StringBuilder h = new StringBuilder(256 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("img-src data:; style-src 'unsafe-inline'\">\n")
@@ -111,19 +99,12 @@ public final class HtmlReport implements ResultWriter {
 
         h.append("<h1>").append(HtmlText.escape(result.name())).append("</h1>\n");
         if (!result.description().isBlank()) {
-            h.append("<p class=\"description\">").append(HtmlText.escape(result.description())).append("</p>\n");
+            h.append("<p class=\"description\">").append(HtmlText.escape(result.description().strip()))
+                    .append("</p>\n");
         }
-        h.append("<dl class=\"facts\">\n<dt>Seed</dt><dd>").append(result.seed()).append("</dd>\n");
-        h.append("<dt>Replications</dt><dd>").append(HtmlText.escape(replications(result))).append("</dd>\n");
-        h.append("<dt>Architectures</dt><dd>");
-        for (String architecture : result.architectures()) {
-            h.append("<span class=\"architecture\"><span class=\"swatch\" style=\"background:")
-                    .append(ArchitecturePalette.hex(palette.colorOf(architecture))).append("\"></span>")
-                    .append(HtmlText.escape(architecture)).append("</span> ");
-        }
-        h.append("</dd>\n</dl>\n");
+        appendSummary(h, result, palette);
 
-        h.append("<h2>Key findings</h2>\n");
+        h.append("<h2 id=\"findings\">Key findings</h2>\n");
         List<String> findings = KeyFindings.of(result);
         if (findings.isEmpty()) {
             h.append("<p>No comparison could be made (fewer than two architectures with figures).</p>\n");
@@ -135,55 +116,192 @@ public final class HtmlReport implements ResultWriter {
             h.append("</ul>\n");
         }
 
-        h.append("<h2>Charts</h2>\n");
+        h.append("<h2 id=\"charts\">Charts</h2>\n");
+        String section = null;
         for (Map.Entry<ReportChart, byte[]> e : pngs) {
             ReportChart chart = e.getKey();
+            if (!chart.section().equals(section)) {
+                section = chart.section();
+                h.append("<h3>").append(HtmlText.escape(section)).append("</h3>\n");
+            }
             String stem = HtmlText.escape(CHART_DIRECTORY + "/" + chart.fileStem());
             h.append("<figure>\n<img src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(e.getValue()))
-                    .append("\" width=\"").append(chartWidth).append("\" height=\"").append(chartHeight)
+                    .append("\" width=\"").append(chartWidth).append("\" height=\"").append(chart.height())
                     .append("\" alt=\"").append(HtmlText.escape(chart.caption())).append("\">\n")
                     .append("<figcaption>").append(HtmlText.escape(chart.caption()))
-                    .append(" — <a href=\"").append(stem).append(".svg\">SVG</a>, <a href=\"")
-                    .append(stem).append(".png\">PNG</a></figcaption>\n</figure>\n");
+                    .append(" <span class=\"files\"><a href=\"").append(stem).append(".svg\">SVG</a> · <a href=\"")
+                    .append(stem).append(".png\">PNG</a></span></figcaption>\n</figure>\n");
         }
 
-        h.append("<h2>All figures</h2>\n");
+        appendHeadlineTables(h, result);
+
+        h.append("<h2 id=\"figures\">All figures</h2>\n");
         appendFigureTable(h, result);
 
-        h.append("<h2>Resolved scenario</h2>\n<p>Every default made explicit; re-running it with the seed above ")
-                .append("reproduces these numbers.</p>\n<pre class=\"scenario\">")
+        appendMethod(h, result);
+
+        h.append("<h2 id=\"scenario\">Resolved scenario</h2>\n<p>Every default made explicit; re-running it with the ")
+                .append("seed above reproduces these numbers.</p>\n<pre class=\"scenario\">")
                 .append(HtmlText.escape(JsonTrees.scenarioText(result.resolvedScenario())))
                 .append("</pre>\n");
-        h.append("</body>\n</html>\n");
+        h.append("<p class=\"footer\">Written by hvsim. Figures are also in metrics.csv and results.json beside ")
+                .append("this file.</p>\n</body>\n</html>\n");
         return h.toString();
     }
 
+    private static void appendSummary(StringBuilder h, ExperimentResult result, ArchitecturePalette palette) {
+        ScenarioFacts facts = new ScenarioFacts(result.resolvedScenario());
+        h.append("<dl class=\"facts\">\n");
+        facts.host().ifPresent(host -> h.append("<dt>Host</dt><dd>").append(HtmlText.escape(host)).append("</dd>\n"));
+        List<String> vms = facts.vms(Sweep.parameterNames(result));
+        if (!vms.isEmpty()) {
+            h.append("<dt>VMs</dt><dd>");
+            for (int i = 0; i < vms.size(); i++) {
+                h.append(i == 0 ? "" : "<br>").append(HtmlText.escape(vms.get(i)));
+            }
+            h.append("</dd>\n");
+        }
+        h.append("<dt>Architectures</dt><dd>");
+        for (String architecture : result.architectures()) {
+            h.append("<span class=\"architecture\"><span class=\"swatch\" style=\"background:")
+                    .append(ArchitecturePalette.hex(palette.colorOf(architecture))).append("\"></span>")
+                    .append(HtmlText.escape(architecture)).append("</span> ");
+        }
+        h.append("</dd>\n");
+        h.append("<dt>Run</dt><dd>").append(HtmlText.escape(runDescription(result, facts))).append("</dd>\n");
+        for (Sla sla : Sla.of(result.resolvedScenario())) {
+            h.append("<dt>SLA</dt><dd>").append(HtmlText.escape(sla.scope() + ": " + sla.describe())).append("</dd>\n");
+        }
+        List<String> parameters = Sweep.parameterNames(result);
+        if (!parameters.isEmpty()) {
+            h.append("<dt>Sweep</dt><dd>");
+            for (int i = 0; i < parameters.size(); i++) {
+                String p = parameters.get(i);
+                h.append(i == 0 ? "" : "<br>").append(HtmlText.escape(p + " = " + String.join(", ",
+                        Sweep.values(result, p))));
+            }
+            h.append("<br>").append(Sweep.points(result).size()).append(" points; compared side by side at ")
+                    .append(HtmlText.escape(Sweep.describe(ComparisonPoint.of(result))))
+                    .append(Sla.of(result.resolvedScenario()).isEmpty() ? " (the last point)"
+                            : " (the last point at which every architecture meets the SLA)")
+                    .append("</dd>\n");
+        }
+        h.append("</dl>\n");
+    }
+
+    private static String runDescription(ExperimentResult result, ScenarioFacts facts) {
+        StringBuilder s = new StringBuilder(replications(result)).append(" replications");
+        facts.text("duration").ifPresent(d -> s.append(" × ").append(d).append(" simulated"));
+        facts.text("warmup").ifPresent(w -> s.append(" (the first ").append(w)
+                .append(" are warm-up, left out of the statistics)"));
+        return s.append("; seed ").append(result.seed()).toString();
+    }
+
+    /** Per VM and for the host: metrics down, architectures across, each cell a mean and its interval. */
+    private static void appendHeadlineTables(StringBuilder h, ExperimentResult result) {
+        Map<String, String> point = ComparisonPoint.of(result);
+        ExperimentResult at = Sweep.atPoint(result, point);
+        h.append("<h2 id=\"tables\">Headline figures").append(point.isEmpty() ? ""
+                : " at " + HtmlText.escape(Sweep.describe(point))).append("</h2>\n")
+                .append("<p>Mean over replications, its 95 % confidence interval below it.</p>\n");
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (String vm : Scopes.vmScopes(at)) {
+            tables.put(vm, VM_HEADLINE);
+        }
+        tables.put(Scopes.HOST, HOST_HEADLINE);
+        for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+            String scope = table.getKey();
+            List<String> metrics = table.getValue().stream()
+                    .filter(m -> at.architectures().stream().anyMatch(a -> at.find(a, scope, m).isPresent())).toList();
+            if (metrics.isEmpty()) {
+                continue;
+            }
+            h.append("<table class=\"headline\">\n<caption>").append(Scopes.HOST.equals(scope) ? "Host"
+                    : "VM " + HtmlText.escape(scope)).append("</caption>\n<thead><tr><th>Metric</th>");
+            for (String architecture : at.architectures()) {
+                h.append("<th class=\"num\">").append(HtmlText.escape(architecture)).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (String metric : metrics) {
+                MetricDisplay display = MetricCatalog.describe(metric);
+                h.append("<tr><th scope=\"row\">").append(HtmlText.escape(display.labelWithUnit())).append("</th>");
+                for (String architecture : at.architectures()) {
+                    Optional<Figure> f = at.find(architecture, scope, metric);
+                    h.append("<td class=\"num\">");
+                    if (f.isPresent()) {
+                        Estimate e = f.get().estimate();
+                        h.append(HtmlText.escape(display.format(e.mean()))).append("<br><span class=\"ci\">")
+                                .append(HtmlText.escape(interval(display, e))).append("</span>");
+                    }
+                    h.append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+    }
+
     private static void appendFigureTable(StringBuilder h, ExperimentResult result) {
-        h.append("<table>\n<thead><tr><th>Scope</th><th>Metric</th><th>Architecture</th>")
+        List<String> parameters = Sweep.parameterNames(result);
+        h.append("<table>\n<thead><tr>");
+        for (String p : parameters) {
+            h.append("<th>").append(HtmlText.escape(p)).append("</th>");
+        }
+        h.append("<th>Scope</th><th>Metric</th><th>Architecture</th>")
                 .append("<th class=\"num\">Mean</th><th class=\"num\">95 % CI</th><th>Unit</th>")
                 .append("<th class=\"num\">Replications</th></tr></thead>\n<tbody>\n");
         for (Figure f : tableOrder(result)) {
             MetricDisplay display = MetricCatalog.describe(f.metric());
             Estimate e = f.estimate();
-            String interval = Double.isNaN(e.ciLow()) || Double.isNaN(e.ciHigh())
-                    ? "n/a" : "[" + display.format(e.ciLow()) + ", " + display.format(e.ciHigh()) + "]";
-            h.append("<tr><td>").append(HtmlText.escape(f.scope())).append("</td><td>")
+            h.append("<tr>");
+            for (String p : parameters) {
+                h.append("<td>").append(HtmlText.escape(f.parameters().getOrDefault(p, ""))).append("</td>");
+            }
+            h.append("<td>").append(HtmlText.escape(f.scope())).append("</td><td>")
                     .append(HtmlText.escape(display.label()));
             if (!display.label().equals(f.metric())) {
                 h.append(" <code>").append(HtmlText.escape(f.metric())).append("</code>");
             }
             h.append("</td><td>").append(HtmlText.escape(f.architecture()))
                     .append("</td><td class=\"num\">").append(HtmlText.escape(display.format(e.mean())))
-                    .append("</td><td class=\"num\">").append(HtmlText.escape(interval))
+                    .append("</td><td class=\"num\">").append(HtmlText.escape(interval(display, e)))
                     .append("</td><td>").append(HtmlText.escape(display.unit()))
                     .append("</td><td class=\"num\">").append(e.replications()).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }
 
-    /** Figures grouped by scope, then metric, then architecture, so comparisons sit on adjacent rows. */
+    private static void appendMethod(StringBuilder h, ExperimentResult result) {
+        h.append("<h2 id=\"method\">How to read the numbers</h2>\n<ul class=\"method\">\n")
+                .append("<li>Every figure is the mean over independent replications with its 95 % confidence ")
+                .append("interval (Student t); statistics start after the warm-up.</li>\n")
+                .append("<li>All architectures see the same arrivals and demands (common random numbers), so ")
+                .append("differences come from the architectures, not from luck.</li>\n")
+                .append("<li>“Not significant” means the two 95 % confidence intervals overlap. That test is ")
+                .append("conservative: a difference called significant is one; a difference called not ")
+                .append("significant may still be real but is too small to be sure of from these runs.</li>\n")
+                .append("<li>Response times are in milliseconds, utilizations in % of the whole host's ")
+                .append("capacity, throughputs in completed requests per second.</li>\n");
+        if (Sweep.isSweep(result)) {
+            h.append("<li>Limits within an SLA are interpolated linearly between sweep points from the means; ")
+                    .append("they are estimates between measured points.</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    private static String interval(MetricDisplay display, Estimate e) {
+        return Double.isNaN(e.ciLow()) || Double.isNaN(e.ciHigh())
+                ? "n/a" : "[" + display.format(e.ciLow()) + ", " + display.format(e.ciHigh()) + "]";
+    }
+
+    /**
+     * Figures grouped by sweep point, scope, metric, then architecture, so comparisons sit on
+     * adjacent rows.
+     */
     private static List<Figure> tableOrder(ExperimentResult result) {
+        List<Map<String, String>> points = Sweep.points(result);
+        List<String> names = Sweep.parameterNames(result);
         List<String> scopes = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         for (Figure f : result.figures()) {
@@ -196,13 +314,25 @@ public final class HtmlReport implements ResultWriter {
         }
         List<String> architectures = new ArrayList<>(result.architectures());
         List<Figure> ordered = new ArrayList<>(result.figures());
-        ordered.sort(Comparator.<Figure>comparingInt(f -> scopes.indexOf(f.scope()))
+        ordered.sort(Comparator.<Figure>comparingInt(f -> points.indexOf(pointOf(f, names)))
+                .thenComparingInt(f -> scopes.indexOf(f.scope()))
                 .thenComparingInt(f -> metrics.indexOf(f.metric()))
                 .thenComparingInt(f -> {
                     int i = architectures.indexOf(f.architecture());
                     return i < 0 ? Integer.MAX_VALUE : i;
                 }));
         return ordered;
+    }
+
+    private static Map<String, String> pointOf(Figure f, List<String> names) {
+        Map<String, String> point = new LinkedHashMap<>();
+        for (String name : names) {
+            String v = f.parameters().get(name);
+            if (v != null) {
+                point.put(name, v);
+            }
+        }
+        return point;
     }
 
     private static String replications(ExperimentResult result) {
@@ -220,8 +350,7 @@ public final class HtmlReport implements ResultWriter {
 
     /** A file-name stem from a scope name: letters, digits, '-' and '_' only, at most 40 chars. */
     static String fileSafe(String scope) {
-        String safe = scope.replaceAll("[^A-Za-z0-9_-]", "_");
-        return safe.length() > 40 ? safe.substring(0, 40) : safe;
+        return ReportCharts.fileSafe(scope);
     }
 
     private static final String CSS = """
@@ -229,25 +358,32 @@ public final class HtmlReport implements ResultWriter {
                    max-width: 960px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
             h1 { font-size: 1.8em; margin-bottom: 0.2em; overflow-wrap: anywhere; }
             h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
+            h3 { font-size: 1.1em; margin-top: 1.4em; }
             .description { font-size: 1.1em; color: #444; overflow-wrap: anywhere; }
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
             dl.facts dt { font-weight: bold; }
-            dl.facts dd { margin: 0; }
+            dl.facts dd { margin: 0; overflow-wrap: anywhere; }
             .architecture { margin-right: 1em; white-space: nowrap; }
             .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em;
                       vertical-align: -0.1em; border: 1px solid #888;
                       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-            ul.findings li { margin-bottom: 0.4em; }
+            ul.findings li { margin-bottom: 0.5em; }
             figure { margin: 1.5em 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
             figcaption { font-size: 0.9em; color: #555; }
-            table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-            th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+            figcaption .files { white-space: nowrap; margin-left: 0.5em; }
+            table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin-bottom: 1.2em; }
+            caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
+            th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.5em; text-align: left; vertical-align: top;
+                     overflow-wrap: anywhere; }
             th { background: #f3f3f3; }
+            tbody th { font-weight: normal; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            .ci { color: #666; font-size: 0.85em; }
             code { font-size: 0.85em; color: #666; }
             pre.scenario { background: #f7f7f7; border: 1px solid #ddd; padding: 0.8em; overflow-x: auto;
                            font-size: 0.85em; white-space: pre-wrap; overflow-wrap: anywhere; }
+            .footer { color: #777; font-size: 0.85em; margin-top: 2em; }
             @media print {
               body { max-width: none; margin: 0; }
               figure, tr { break-inside: avoid; }

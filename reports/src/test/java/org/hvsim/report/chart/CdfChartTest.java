@@ -44,4 +44,22 @@ class CdfChartTest {
         }
         ChartTestSupport.parseSvg(chart);
     }
+
+    @Test
+    void axisEndsWhereTheSlowestArchitectureReaches999PerMille() {
+        ExperimentResult result = Fixtures.standard();
+        List<ExperimentResult.Distribution> web = CdfChart.distributionsOf(result, "web");
+        double cut = CdfChart.valueAt(web, 0.999);
+        // the fixtures' CDFs stop at 0.997: the cut falls on the slowest one's last point
+        double hostedLast = Fixtures.exponentialCdf("hosted", "web", Fixtures.WEB_MEAN.get("hosted")).values()[59];
+        assertEquals(hostedLast, cut, 1e-12);
+        double median = CdfChart.valueAt(web, 0.5);
+        double trueMedian = Fixtures.WEB_MEAN.get("hosted") * Math.log(2);
+        double step = hostedLast / 59;
+        assertTrue(median >= trueMedian && median <= trueMedian + step,
+                "the slowest median, at the first sampled point past it: " + median);
+        assertTrue(Double.isNaN(CdfChart.valueAt(List.of(), 0.5)));
+        JFreeChart chart = CdfChart.create(result, "web", ArchitecturePalette.of(result.architectures()));
+        assertEquals(hostedLast * 1000, chart.getXYPlot().getDomainAxis().getUpperBound(), 1e-9);
+    }
 }

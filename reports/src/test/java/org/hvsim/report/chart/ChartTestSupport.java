@@ -39,9 +39,31 @@ final class ChartTestSupport {
         assertNotNull(image, "a readable PNG");
         assertEquals(WIDTH, image.getWidth());
         assertEquals(HEIGHT, image.getHeight());
-        int colours = distinctColours(image);
-        assertTrue(colours > 20, "a drawn chart has many colours (text antialiasing, series); got " + colours);
+        assertNotBlank(image);
         return image;
+    }
+
+    /** Writes the chart as a PNG of {@code width} × {@code height}, reads it back and checks it. */
+    static BufferedImage renderPng(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
+        Path file = dir.resolve(name + ".png");
+        ChartWriter.writePng(chart, file, width, height);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertNotNull(image, "a readable PNG");
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+        assertNotBlank(image);
+        return image;
+    }
+
+    /**
+     * A drawn chart has many colours (text antialiasing, series) and a fair share of pixels that are
+     * not the white background; an empty or failed rendering has neither.
+     */
+    static void assertNotBlank(BufferedImage image) {
+        int colours = distinctColours(image);
+        assertTrue(colours > 20, "a drawn chart has many colours; got " + colours);
+        double inked = 1.0 - (double) pixelsOf(image, Color.WHITE) / (image.getWidth() * image.getHeight());
+        assertTrue(inked > 0.04, "more than 4 % of the pixels are not background; got " + inked);
     }
 
     static int distinctColours(BufferedImage image) {

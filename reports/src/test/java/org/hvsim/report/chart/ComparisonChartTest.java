@@ -106,6 +106,37 @@ class ComparisonChartTest {
         assertEquals(expectedBottom, bottom, 1.5, "lower end at ci_low");
     }
 
+    /** The value label sits above the whisker's upper end, not on it and not inside the bar. */
+    @Test
+    void valueLabelSitsAboveTheWhisker() throws Exception {
+        ExperimentResult result = new ExperimentResult("w", "", 1, List.of("monolithic"),
+                List.of(new Figure("monolithic", "web", "response_time_mean", new Estimate(0.050, 0.030, 0.090, 10))),
+                List.of(), null);
+        JFreeChart chart = ComparisonChart.create(result, "response_time_mean", List.of("web"),
+                ArchitecturePalette.of(result.architectures()));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getRangeAxis().setRange(0, 120);
+        plot.setRangeGridlinesVisible(false);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, info);
+        Rectangle2D dataArea = info.getPlotInfo().getDataArea();
+        double whiskerTop = plot.getRangeAxis().valueToJava2D(90, dataArea, RectangleEdge.LEFT);
+        int labelTop = Integer.MAX_VALUE;
+        int labelBottom = Integer.MIN_VALUE;
+        for (int y = (int) dataArea.getMinY() + 1; y < (int) dataArea.getMaxY(); y++) {
+            for (int x = (int) dataArea.getMinX() + 1; x < (int) dataArea.getMaxX(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == 0x333333) {
+                    labelTop = Math.min(labelTop, y);
+                    labelBottom = Math.max(labelBottom, y);
+                }
+            }
+        }
+        assertTrue(labelTop <= labelBottom, "label pixels present");
+        assertTrue(labelBottom < whiskerTop, "label (" + labelTop + ".." + labelBottom + ") above the whisker at "
+                + whiskerTop);
+        assertTrue(whiskerTop - labelBottom < 20, "and close to it");
+    }
+
     @Test
     void rangeIncludesTheUpperEndOfEveryInterval() {
         ExperimentResult result = Fixtures.standard();

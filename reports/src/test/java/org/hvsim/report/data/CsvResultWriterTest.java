@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,43 @@ class CsvResultWriterTest {
         assertEquals(tiny, Double.parseDouble(small.get(3)));
         assertEquals(tiny / 2, Double.parseDouble(small.get(4)));
         assertEquals(tiny * 2, Double.parseDouble(small.get(5)));
+    }
+
+    @Test
+    void sweepParametersComeFirstOneColumnEach() throws IOException {
+        ExperimentResult result = Fixtures.sweep2d();
+        List<List<String>> rows = writeAndParse(result);
+        assertEquals(List.of("web.count", "web.rate", "architecture", "scope", "metric", "mean", "ci_low", "ci_high",
+                "replications"), rows.get(0));
+        assertEquals(result.figures().size() + 1, rows.size());
+        Figure first = result.figures().get(0);
+        assertEquals(List.of("2", "20 /s", first.architecture(), first.scope(), first.metric()),
+                rows.get(1).subList(0, 5));
+        Figure last = result.figures().get(result.figures().size() - 1);
+        assertEquals(List.of("6", "40 /s", last.architecture()), rows.get(rows.size() - 1).subList(0, 3));
+    }
+
+    @Test
+    void parameterNamesAndValuesWithCommasAndQuotesStayOneField() throws IOException {
+        String name = "vms[\"web, tier\"].count";
+        String value = "4, \"four\"";
+        ExperimentResult result = new ExperimentResult("q", "", 1, List.of("native"),
+                List.of(new Figure("native", "web", "throughput", new Estimate(1, 0.5, 1.5, 3), Map.of(name, value))),
+                List.of(), null, List.of(name), List.of());
+        List<List<String>> rows = writeAndParse(result);
+        assertEquals(List.of(name, "architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications"),
+                rows.get(0));
+        assertEquals(List.of(value, "native", "web", "throughput", "1.0", "0.5", "1.5", "3"), rows.get(1));
+    }
+
+    @Test
+    void withoutSweepTheOutputIsExactlyTheContract() throws IOException {
+        ExperimentResult result = new ExperimentResult("q", "", 1, List.of("native"),
+                List.of(new Figure("native", "web", "throughput", new Estimate(1, 0.5, 1.5, 3))), List.of(), null,
+                List.of(), List.of());
+        new CsvResultWriter().write(result, dir);
+        assertEquals("architecture,scope,metric,mean,ci_low,ci_high,replications\n"
+                + "native,web,throughput,1.0,0.5,1.5,3\n", Files.readString(dir.resolve("metrics.csv")));
     }
 
     @Test

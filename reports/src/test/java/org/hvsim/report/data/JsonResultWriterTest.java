@@ -75,4 +75,32 @@ class JsonResultWriterTest {
         assertEquals("PT5M", root.at("/scenario/warmup").asText());
         assertEquals("", root.get("description").asText());
     }
+
+    @Test
+    void sweepFiguresCarryTheirParameters() throws IOException {
+        ExperimentResult result = Fixtures.sweep2d();
+        JsonNode root = writeAndRead(result);
+        assertEquals("[\"web.count\",\"web.rate\"]", root.get("parameters").toString());
+        JsonNode figures = root.get("figures");
+        assertEquals(result.figures().size(), figures.size());
+        JsonNode first = figures.get(0);
+        assertEquals("{\"web.count\":\"2\",\"web.rate\":\"20 /s\"}", first.get("parameters").toString());
+        assertEquals(List.of("parameters", "architecture", "scope", "metric", "mean", "ci_low", "ci_high",
+                "replications"), fieldNames(first));
+        assertEquals("40 /s", figures.get(figures.size() - 1).at("/parameters/web.rate").asText());
+    }
+
+    @Test
+    void withoutSweepThereIsNoParametersField() throws IOException {
+        JsonNode root = writeAndRead(Fixtures.standard());
+        assertEquals(List.of("name", "description", "seed", "architectures", "figures", "scenario"), fieldNames(root));
+        assertEquals(List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications"),
+                fieldNames(root.get("figures").get(0)));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

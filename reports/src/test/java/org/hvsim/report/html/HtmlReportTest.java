@@ -51,8 +51,8 @@ class HtmlReportTest {
         for (String name : List.of("metrics.csv", "results.json", "report.html")) {
             assertTrue(Files.size(dir.resolve("out").resolve(name)) > 0, name);
         }
-        // 3 comparisons + CPU breakdown + a CDF per VM
-        int expected = 3 + 1 + 2;
+        // 3 comparisons + CPU overhead and breakdown + a CDF per VM
+        int expected = 3 + 2 + 2;
         assertEquals(expected, HtmlReport.charts(result).size());
         try (Stream<Path> s = Files.list(dir.resolve("out/charts"))) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -118,9 +118,13 @@ class HtmlReportTest {
     void showsFindingsTableAndScenario() throws IOException {
         ExperimentResult result = Fixtures.standard();
         String html = writeReport(result);
-        assertTrue(html.contains("web: native has the lowest mean response time, 50 % lower than hosted"), html);
-        assertTrue(html.contains("Seed</dt><dd>42</dd>"));
-        assertEquals(result.figures().size() + 1, countOf(html, "<tr>"), "one table row per figure plus header");
+        assertTrue(html.contains("web: of the hypervisors, monolithic gives the lowest mean response time, 40 % below "
+                + "hosted (12 ms vs 20 ms)"), html);
+        assertTrue(html.contains("10 replications"), "the run is summarized");
+        assertTrue(html.contains("seed 42"));
+        int figureTable = html.indexOf("<h2 id=\"figures\">");
+        assertEquals(result.figures().size() + 1, countOf(html.substring(figureTable), "<tr>"),
+                "one row per figure in the full table, plus its header");
         assertTrue(html.contains("&quot;replications&quot; : 10"), "scenario rendered as pretty JSON");
     }
 
@@ -133,6 +137,76 @@ class HtmlReportTest {
                 List.of(), full.resolvedScenario());
         String html = writeReport(bare);
         assertEquals(2, countOf(html, "<img"));
+    }
+
+    @Test
+    void headlineTablesPutArchitecturesSideBySideWithIntervals() throws IOException {
+        String html = writeReport(Fixtures.standard());
+        int start = html.indexOf("<h2 id=\"tables\">");
+        String tables = html.substring(start, html.indexOf("<h2 id=\"figures\">"));
+        assertTrue(tables.contains("<caption>VM web</caption>"), tables);
+        assertTrue(tables.contains("<caption>VM db</caption>"));
+        assertTrue(tables.contains("<caption>Host</caption>"));
+        // web's mean response time under hosted: 20 ms, CI ±5 %
+        assertTrue(tables.contains("<td class=\"num\">20<br><span class=\"ci\">[19, 21]</span></td>"), tables);
+        assertTrue(tables.contains("<th class=\"num\">native</th><th class=\"num\">hosted</th>"));
+    }
+
+    @Test
+    void oneParameterSweepShowsCurvesAndParameterColumns() throws IOException {
+        ExperimentResult sweep = Fixtures.sweep1d();
+        List<ReportChart> charts = HtmlReport.charts(sweep);
+        List<String> stems = charts.stream().map(ReportChart::fileStem).toList();
+        assertTrue(stems.containsAll(List.of("sweep-response_time_p95-1-web", "sweep-response_time_p95-2-db",
+                "sweep-response_time_mean-1-web", "sweep-response_time_mean-2-db")), stems.toString());
+        String html = writeReport(sweep);
+        assertTrue(html.contains("<th>web.count</th><th>Scope</th>"), "a column per parameter in the full table");
+        assertTrue(html.contains("web.count = 2, 4, 6, 8"), "the sweep is summarized");
+        // SLA 60 ms on web p95 = 30 ms (native) … 60 ms (hosted) × 1/(1 − count/10): every
+        // architecture meets it only at web.count = 2
+        assertTrue(html.contains("compared side by side at web.count = 2"), html);
+        assertTrue(html.contains("<h2 id=\"tables\">Headline figures at web.count = 2</h2>"));
+    }
+
+    @Test
+    void twoParameterSweepShowsAHeatMapPerArchitectureAndMetric() {
+        List<String> stems = HtmlReport.charts(Fixtures.sweep2d()).stream().map(ReportChart::fileStem).toList();
+        long heatMaps = stems.stream().filter(s -> s.startsWith("heatmap-")).count();
+        assertEquals(2 * 4, heatMaps, "p95 of the first VM and host CPU, for each of 4 architectures: " + stems);
+        assertTrue(stems.stream().noneMatch(s -> s.startsWith("sweep-")), "no curves for two parameters");
+    }
+
+    @Test
+    void hostileArchitectureAndParameterNamesAreEscapedAndFileSafe() throws Exception {
+        String evil = "<img src=x onerror=alert(1)>";
+        List<org.hvsim.core.result.Figure> figures = new ArrayList<>();
+        for (org.hvsim.core.result.Figure f : Fixtures.sweep2d().figures()) {
+            java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+            f.parameters().forEach((k, v) -> p.put(k.equals("web.rate") ? "web.<b>rate</b>" : k, v));
+            figures.add(new org.hvsim.core.result.Figure(f.architecture().equals("hosted") ? evil : f.architecture(),
+                    f.scope(), f.metric(), f.estimate(), p));
+        }
+        List<String> architectures = Fixtures.ARCHITECTURES.stream().map(a -> a.equals("hosted") ? evil : a).toList();
+        ExperimentResult result = new ExperimentResult("x", "", 1, architectures, figures, List.of(),
+                Fixtures.standard().resolvedScenario(), List.of("web.count", "web.<b>rate</b>"), List.of());
+        String html = writeReport(result);
+        assertFalse(html.contains(evil), "raw markup of the architecture name");
+        assertFalse(html.contains("<b>rate</b>"), "raw markup of the parameter name");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertEquals(HtmlReport.charts(result).size(), countOf(html, "<img"), "no img beyond the charts");
+        for (String name : files("charts", ".png")) {
+            assertTrue(name.matches("[A-Za-z0-9_.-]+"), name);
+        }
+        // the names are in chart titles and legends too: every SVG must still be well-formed XML
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (String name : files("charts", ".svg")) {
+            try {
+                factory.newDocumentBuilder().parse(dir.resolve("charts").resolve(name).toFile());
+            } catch (Exception e) {
+                throw new AssertionError(name + " is not well-formed: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static int countOf(String text, String needle) {
