@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
+import org.hvsim.model.hypervisor.SchedulerSettings;
+import org.hvsim.model.system.MemoryPolicy;
 import org.hvsim.model.system.SystemSpec;
 
 /**
@@ -19,10 +21,13 @@ import org.hvsim.model.system.SystemSpec;
  * @param sources    value path ("vms[0].count") → where the value came from: a file position, a default
  *                   and its reason, or a profile and its citation (for {@code hvsim explain})
  * @param parameters in a sweep, parameter name → this point's value as written; empty otherwise
+ * @param schedulers the hypervisor scheduler and its tunables per architecture name
+ * @param memory     memory overcommit policy
  */
 public record Scenario(String source, String name, String description, long seed, int replications, double warmup,
         double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
-        Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters) {
+        Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
+        Map<String, SchedulerSettings> schedulers, MemoryPolicy memory) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -30,32 +35,36 @@ public record Scenario(String source, String name, String description, long seed
         vms = List.copyOf(vms);
         sources = Map.copyOf(sources);
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        schedulers = Map.copyOf(schedulers);
+        Objects.requireNonNull(memory, "memory");
     }
 
     /** The system under one of the scenario's architectures. */
     public SystemSpec system(ArchitectureProfile architecture) {
-        return new SystemSpec(host, vms, architecture);
+        SchedulerSettings s = schedulers.getOrDefault(architecture.name(),
+                SchedulerSettings.of(architecture.scheduler()));
+        return new SystemSpec(host, vms, architecture, s, memory);
     }
 
     public Scenario withReplications(int n) {
         return new Scenario(source, name, description, seed, n, warmup, duration, architectures, host, vms,
-                withResolved("replications", n), withSource("replications", "command line"), parameters);
+                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(source, name, description, s, replications, warmup, duration, architectures, host, vms,
-                withResolved("seed", s), withSource("seed", "command line"), parameters);
+                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory);
     }
 
     /** The same scenario with only these architectures, in this order. */
     public Scenario withArchitectures(List<ArchitectureProfile> chosen) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, chosen, host, vms,
-                resolved, sources, parameters);
+                resolved, sources, parameters, schedulers, memory);
     }
 
     Scenario withParameters(Map<String, String> values) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host, vms,
-                resolved, sources, values);
+                resolved, sources, values, schedulers, memory);
     }
 
     private Map<String, Object> withResolved(String key, Object value) {

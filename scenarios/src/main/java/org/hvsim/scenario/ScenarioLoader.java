@@ -23,6 +23,13 @@ import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
+import org.hvsim.model.hypervisor.CpuControls;
+import org.hvsim.model.hypervisor.EsxScheduler;
+import org.hvsim.model.hypervisor.HostOsScheduler;
+import org.hvsim.model.hypervisor.HyperVScheduler;
+import org.hvsim.model.hypervisor.SchedulerSettings;
+import org.hvsim.model.hypervisor.XenCreditScheduler;
+import org.hvsim.model.system.MemoryPolicy;
 import org.hvsim.model.workload.Arrivals;
 import org.hvsim.model.workload.Phase;
 import org.hvsim.model.workload.RequestClass;
@@ -281,24 +288,37 @@ public final class ScenarioLoader {
         resolved.put("duration", Formats.duration(duration));
 
         List<ArchitectureProfile> archs = architectures(top, resolved);
+        SchedulerSettings tuning = scheduler(top, resolved);
         Map<String, Object> hostTree = new LinkedHashMap<>();
         HostSpec host = host(top.object(HOST_KEY), hostTree);
         resolved.put("host", hostTree);
         List<Map<String, Object>> vmTrees = new ArrayList<>();
-        List<VmSpec> vms = vms(top, host, vmTrees);
+        Map<String, SchedulerSettings> settings = new LinkedHashMap<>();
+        for (ArchitectureProfile a : archs) {
+            // The scenario's `scheduler` names one for all; a variant's own `scheduler` and `boost` win.
+            String n = archSchedulers.containsKey(a.name()) ? a.scheduler()
+                    : tuning.name().isEmpty() ? a.scheduler() : tuning.name();
+            SchedulerSettings st = tuning.withName(n);
+            if (archBoost.containsKey(a.name())) {
+                st = st.withBoost(archBoost.get(a.name()));
+            }
+            settings.put(a.name(), st);
+        }
+        List<VmSpec> vms = vms(top, host, vmTrees,
+                settings.values().stream().map(SchedulerSettings::name).distinct().toList());
         resolved.put("vms", vmTrees);
         top.finish();
         lastResolved = resolved;
         // Checked even when other values are wrong (all problems at once), but only on sound numbers:
         // a host memory, or a VM's count or memory, that could not be read would give a false verdict.
-        if (hostMemoryRead && memoryDemands.size() == vmTrees.size()) {
+        if (hostMemoryRead && memoryDemands.size() == vmTrees.size() && !memory.overcommit()) {
             MemoryAdmission.refusal(host.memory(), memoryDemands).ifPresent(why -> top.report(VMS, why));
         }
         if (problems.hasAny()) {
             return null;
         }
         return new Scenario(source, name, description, seed, replications, warmup, duration, archs, host, vms,
-                resolved, trace.sources(), Map.of());
+                resolved, trace.sources(), Map.of(), settings, memory);
     }
 
     // ------------------------------------------------------------------------------- architectures
@@ -352,6 +372,14 @@ public final class ScenarioLoader {
                     if (r.has(NET_PACKET_CPU)) {
                         p = p.withNetPacketCpu(r.quantity(NET_PACKET_CPU, p.netPacketCpu()));
                         overridden.add(NET_PACKET_CPU.name());
+                    }
+                    if (r.has(ARCH_SCHEDULER)) {
+                        p = p.withScheduler(r.choice(ARCH_SCHEDULER));
+                        overridden.add(ARCH_SCHEDULER.name());
+                        archSchedulers.put(p.name(), p.scheduler());
+                    }
+                    if (r.has(ARCH_BOOST)) {
+                        archBoost.put(p.name(), r.bool(ARCH_BOOST));
                     }
                     traceProfile(path, p, base, overridden, top);
                 }
@@ -420,9 +448,13 @@ public final class ScenarioLoader {
         double speed = h.decimal(SPEED);
         double memory = h.quantity(HOST_MEMORY);
         hostMemoryRead = !problemAt(h.locationOf(HOST_MEMORY));
+        double frequency = h.quantity(FREQUENCY);
+        hostFrequency = frequency;
         tree.put("cpus", cpus);
         tree.put("speed", speed);
+        tree.put("frequency", Formats.num(frequency / 1e6) + " MHz");
         tree.put("memory", Formats.size(memory));
+        memory(h, tree);
         List<DiskSpec> disks = new ArrayList<>();
         List<Object> diskTrees = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -466,19 +498,133 @@ public final class ScenarioLoader {
             uniqueName(n, NIC_NAME, name, names, "device");
             double bandwidth = n.quantity(NIC_BANDWIDTH);
             int mtu = n.integer(MTU);
+            double packetCpu = n.quantity(PACKET_CPU);
             n.finish();
             Map<String, Object> nt = new LinkedHashMap<>();
             nt.put("name", name);
             nt.put("bandwidth", Formats.bandwidth(bandwidth));
             nt.put("mtu", mtu);
+            nt.put("packet_cpu", Formats.duration(packetCpu));
             nicTrees.add(nt);
             if (!name.isEmpty()) {
-                nics.add(new NicSpec(name, bandwidth, mtu));
+                nics.add(new NicSpec(name, bandwidth, mtu, packetCpu));
             }
         }
         tree.put("nics", nicTrees);
         h.finish();
+        if (memoryPolicyReader != null && this.memory.overcommit()
+                && disks.stream().noneMatch(d -> d.name().equals(this.memory.swapDevice()))) {
+            memoryPolicyReader.report(SWAP_DEVICE, memoryPolicyReader.pathOf(SWAP_DEVICE) + ": no disk named '"
+                    + this.memory.swapDevice() + "' on the host"
+                    + known(this.memory.swapDevice(), disks.stream().map(DiskSpec::name).toList()));
+            this.memory = MemoryPolicy.STRICT;
+        }
         return new HostSpec(Math.max(1, cpus), speed, memory, disks, nics);
+    }
+
+    private MemoryPolicy memory = MemoryPolicy.STRICT;
+    private final Map<String, String> archSchedulers = new HashMap<>();
+    private final Map<String, Boolean> archBoost = new HashMap<>();
+    private SectionReader memoryPolicyReader;
+    private double hostFrequency = 2.4e9;
+
+    private void memory(SectionReader h, Map<String, Object> tree) {
+        Optional<SectionReader> o = h.optionalObject(OVERCOMMIT_KEY);
+        if (o.isEmpty()) {
+            tree.put("memory_overcommit", "none");
+            return;
+        }
+        SectionReader r = o.get();
+        String swap = r.text(SWAP_DEVICE);
+        double faults = r.decimal(FAULTS_PER_REQUEST);
+        double page = r.quantity(PAGE_SIZE);
+        r.finish();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("swap_device", swap);
+        t.put("faults_per_request", faults);
+        t.put("page_size", Formats.size(page));
+        tree.put("memory_overcommit", t);
+        if (!swap.isEmpty()) {
+            memory = new MemoryPolicy(true, swap, faults, page);
+            memoryPolicyReader = r;
+        }
+    }
+
+    /** The scenario-wide scheduler and tunables; an empty name means each architecture's own. */
+    private SchedulerSettings scheduler(SectionReader top, Map<String, Object> resolved) {
+        Optional<SectionReader> o = top.optionalObject(SCHEDULER_KEY);
+        SchedulerSettings d = SchedulerSettings.of("");
+        if (o.isEmpty()) {
+            return d;
+        }
+        SectionReader r = o.get();
+        String name = r.has(SCHEDULER_NAME) ? r.choice(SCHEDULER_NAME) : "";
+        SchedulerSettings s = new SchedulerSettings(name, r.quantity(SWITCH_COST), r.quantity(RR_QUANTUM),
+                r.bool(BOOST), r.quantity(RATE_LIMIT), r.quantity(SKEW_BOUND));
+        r.finish();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name.isEmpty() ? "(each architecture's own)" : name);
+        t.put("switch_cost", Formats.duration(s.switchCost()));
+        t.put("boost", s.boost());
+        t.put("rate_limit", Formats.duration(s.rateLimit()));
+        t.put("quantum", Formats.duration(s.quantum()));
+        t.put("skew_bound", Formats.duration(s.skewBound()));
+        resolved.put("scheduler", t);
+        return s;
+    }
+
+    /** Reads a VM's CPU controls: weight, reservation and limit (in % of a pCPU or in MHz). */
+    private CpuControls cpuControls(SectionReader v, int vcpus, List<String> schedulers, Map<String, Object> t) {
+        int weight = v.has(VM_WEIGHT) ? v.integer(VM_WEIGHT) : 0;
+        for (String sched : schedulers) {
+            int max = switch (sched) {
+                case XenCreditScheduler.NAME -> 65535;
+                case HyperVScheduler.NAME, HostOsScheduler.NAME -> 10000;
+                default -> 1_000_000;
+            };
+            if (weight > max) {
+                v.report(VM_WEIGHT, v.pathOf(VM_WEIGHT) + " must be between 1 and " + max + " under " + sched
+                        + ", found " + weight);
+                weight = 0;
+                break;
+            }
+        }
+        double reservation = pcpus(v, RESERVATION, RESERVATION_MHZ);
+        double limit = pcpus(v, LIMIT, LIMIT_MHZ);
+        if (reservation > vcpus) {
+            v.report(v.has(RESERVATION) ? RESERVATION : RESERVATION_MHZ, v.pathOf(RESERVATION) + ": "
+                    + Formats.num(reservation * 100) + " % of a pCPU is more than this VM's " + vcpus
+                    + " vCPUs can use");
+            reservation = 0;
+        }
+        if (limit > 0 && reservation > limit) {
+            v.report(v.has(LIMIT) ? LIMIT : LIMIT_MHZ, v.pathOf(LIMIT) + " (" + Formats.num(limit * 100)
+                    + " %) is below the reservation (" + Formats.num(reservation * 100) + " %)");
+            limit = 0;
+        }
+        if (weight > 0) {
+            t.put("weight", weight);
+        } else {
+            t.put("weight", "scheduler default");
+        }
+        t.put("reservation", Formats.num(reservation * 100) + " %");
+        t.put("limit", limit > 0 ? Formats.num(limit * 100) + " %" : "none");
+        return new CpuControls(weight, reservation, limit);
+    }
+
+    /** A control given as % of one pCPU or in MHz, as pCPUs; 0 when absent. */
+    private double pcpus(SectionReader v, Key percent, Key mhz) {
+        if (v.has(percent) && v.has(mhz)) {
+            v.report(mhz, v.pathOf(mhz) + ": give either " + percent.name() + " or " + mhz.name() + ", not both");
+            return 0;
+        }
+        if (v.has(percent)) {
+            return v.quantity(percent);
+        }
+        if (v.has(mhz)) {
+            return v.quantity(mhz) / hostFrequency;
+        }
+        return 0;
     }
 
     private boolean problemAt(SourceLocation at) {
@@ -493,7 +639,8 @@ public final class ScenarioLoader {
 
     // -------------------------------------------------------------------------------------- vms
 
-    private List<VmSpec> vms(SectionReader top, HostSpec host, List<Map<String, Object>> trees) {
+    private List<VmSpec> vms(SectionReader top, HostSpec host, List<Map<String, Object>> trees,
+            List<String> schedulers) {
         List<VmSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<SectionReader> items = top.objects(VMS);
@@ -532,13 +679,15 @@ public final class ScenarioLoader {
             if (discipline == GuestDiscipline.RR) {
                 t.put("quantum", Formats.duration(quantum));
             }
+            CpuControls controls = cpuControls(v, vcpus, schedulers, t);
             Map<String, Object> wt = new LinkedHashMap<>();
             Workload w = workload(v.object(WORKLOAD_KEY), host, wt);
             t.put("workload", wt);
             v.finish();
             trees.add(t);
             if (w != null && !name.isEmpty()) {
-                out.add(new VmSpec(name, count, vcpus, memory, true, 0, discipline, quantum, w));
+                out.add(new VmSpec(name, count, vcpus, memory, true, controls.weight(), discipline, quantum, w,
+                        controls));
             }
         }
         return out;

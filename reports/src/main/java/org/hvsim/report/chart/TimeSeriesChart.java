@@ -125,6 +125,52 @@ public final class TimeSeriesChart {
         return chart;
     }
 
+    /** VM scopes with a CPU series, in order of appearance. */
+    public static List<String> vmCpuScopes(ExperimentResult result) {
+        Set<String> scopes = new LinkedHashSet<>();
+        for (TimeSeries t : result.timeSeries()) {
+            if (t.metric().equals(CPU_UTIL) && !t.scope().equals(Scopes.HOST)) {
+                scopes.add(t.scope());
+            }
+        }
+        return new ArrayList<>(scopes);
+    }
+
+    /**
+     * CPU received by each VM template over time under one architecture (% of the host's capacity, all
+     * categories), one line per VM: where weights, caps and BOOST show. VM lines take the extra palette
+     * colours in order, so they are not mistaken for architectures.
+     */
+    public static JFreeChart vmCpu(ExperimentResult result, String architecture, Optional<Double> warmupSeconds) {
+        List<TimeSeries> series = new ArrayList<>();
+        for (String scope : vmCpuScopes(result)) {
+            for (TimeSeries t : result.timeSeries()) {
+                if (t.architecture().equals(architecture) && t.scope().equals(scope) && t.metric().equals(CPU_UTIL)
+                        && t.times().length > 0) {
+                    series.add(new TimeSeries(scope, scope, CPU_UTIL, t.times(), t.values()));
+                    break;
+                }
+            }
+        }
+        NumberAxis received = ChartStyle.numberAxis("CPU received (% of host capacity)");
+        received.setRange(0, Math.min(100.0, Math.max(10.0, niceCeiling(max(series) * 100.0 * 1.25))));
+        XYSeriesCollection data = dataset(series, 100.0);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, ArchitecturePalette.EXTRA.get(i % ArchitecturePalette.EXTRA.size()));
+            renderer.setSeriesStroke(i, new java.awt.BasicStroke(2.0f));
+        }
+        XYPlot plot = new XYPlot(data, timeAxis(), received, renderer);
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlinePaint(ChartStyle.GRID);
+        warmupSeconds.ifPresent(w -> ChartStyle.markWarmup(plot, w, true));
+        JFreeChart chart = ChartStyle.chart("CPU received per VM over time: " + architecture, plot);
+        chart.addSubtitle(ChartStyle.subtitle(subtitle(series, "one line per VM template, all its instances")));
+        return chart;
+    }
+
     /**
      * One device over time: its utilization (% busy) above, the number of requests present (waiting
      * or in service) below, one line per architecture in both.

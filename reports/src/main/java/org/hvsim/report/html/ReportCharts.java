@@ -101,6 +101,16 @@ public final class ReportCharts {
                             + "the shaded start is the warm-up, left out of every statistic.",
                     TimeSeriesChart.hostCpu(result, palette, warmup), height));
         }
+        if (TimeSeriesChart.vmCpuScopes(result).size() > 1) {
+            for (int i = 0; i < result.architectures().size(); i++) {
+                String architecture = result.architectures().get(i);
+                charts.add(new ReportChart(SECTION_TIME, "time-cpu-vms-" + (i + 1) + "-" + fileSafe(architecture),
+                        "CPU each VM template received over simulated time under " + architecture
+                                + " (first replication): the hypervisor scheduler's weights, caps and reservations "
+                                + "at work.",
+                        TimeSeriesChart.vmCpu(result, architecture, warmup), height));
+            }
+        }
         List<String> devices = TimeSeriesChart.devices(result);
         for (int i = 0; i < devices.size(); i++) {
             String device = devices.get(i);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.hardware.NicSpec;
+import org.hvsim.model.hypervisor.HypervisorSchedulers;
 import org.hvsim.scenario.load.Quantity;
 
 /**
@@ -37,6 +38,13 @@ public final class ScenarioSchema {
     public static final Section DISK = new Section("disk", "`host.disks[]`",
             "A disk: FCFS over `channels` parallel channels. Its service time per operation is either drawn from "
                     + "`service`, or is `latency` + size / `bandwidth`.").exactlyOne("service", "latency");
+    public static final Section OVERCOMMIT = new Section("memory_overcommit", "`host.memory_overcommit`",
+            "Allows the VMs more memory than the host has. The fraction o of the VMs' memory that cannot be "
+                    + "resident is paged: each request first makes on average `faults_per_request` × o page-in reads "
+                    + "of `page_size` on `swap_device`.");
+    public static final Section SCHEDULER = new Section("scheduler", "`scheduler`",
+            "The hypervisor scheduler for every architecture of the scenario, and its tunables "
+                    + "(docs/schedulers.md). Without it each architecture uses its own scheduler with its defaults.");
     public static final Section NIC = new Section("nic", "`host.nics[]`",
             "A network interface: sending takes bytes / bandwidth, FCFS; per-packet costs use ⌈bytes / mtu⌉ packets.");
     public static final Section ARCHITECTURE = new Section("architecture", "`architectures[]` (variant)",
@@ -89,6 +97,9 @@ public final class ScenarioSchema {
             .byDefault("[native, hosted, monolithic, microkernel]", "every built-in profile, so that each "
                     + "architecture is compared against bare metal unless the scenario says otherwise")
             .example("[native, microkernel]").doc("profiles to compare, each run with the same random numbers");
+    public static final Key SCHEDULER_KEY = ROOT.mapping("scheduler", SCHEDULER)
+            .computedDefault("each architecture's own", "the profile names its product's scheduler (docs/profiles.md)")
+            .doc("hypervisor scheduler and tunables for every architecture");
     public static final Key HOST_KEY = ROOT.mapping("host", HOST).required().doc("the physical host");
     public static final Key VMS = ROOT.list("vms", VM).required().rangeText("at least 1").doc("the VM templates");
 
@@ -101,10 +112,45 @@ public final class ScenarioSchema {
             .example("1.5").doc("work per second relative to the reference core demands are given on");
     public static final Key HOST_MEMORY = HOST.quantity("memory", Quantity.SIZE, 1, 1e15).required()
             .rangeText("> 0").example("32 GB").doc("RAM; the VMs' configured memory (count × memory) must fit in it");
+    public static final Key FREQUENCY = HOST.quantity("frequency", Quantity.FREQUENCY, 1e6, 1e11)
+            .byDefault("2.4 GHz", "the reference machine of R1 (Dell 2650, 2.4 GHz Xeon), the core demands are "
+                    + "calibrated on")
+            .example("3 GHz").doc("pCPU clock; converts reservations and limits given in MHz into pCPUs");
+    public static final Key OVERCOMMIT_KEY = HOST.mapping("memory_overcommit", OVERCOMMIT)
+            .computedDefault("none", "strict admission: VMs whose memory does not fit are refused")
+            .doc("allow memory overcommit, at the cost of paging");
     public static final Key DISKS = HOST.list("disks", DISK)
             .byDefault("[]", "no disk: a CPU-only host; give one for any disk phase").doc("the disks");
     public static final Key NICS = HOST.list("nics", NIC)
             .byDefault("[]", "no NIC: give one for any network phase").doc("the network interfaces");
+
+    public static final Key SWAP_DEVICE = OVERCOMMIT.text("swap_device").required().example("d0")
+            .doc("the disk that page-ins read from");
+    public static final Key FAULTS_PER_REQUEST = OVERCOMMIT.decimal("faults_per_request", 0, 1e6).required()
+            .example("10").doc("page faults a request would take if none of its VM's memory were resident "
+                    + "(workload-specific: no default)");
+    public static final Key PAGE_SIZE = OVERCOMMIT.quantity("page_size", Quantity.SIZE, 512, 1e9)
+            .byDefault("4 KB", "the x86 base page").example("4 KB").doc("bytes per page-in");
+
+    public static final Key SCHEDULER_NAME = SCHEDULER.choice("name", List.copyOf(HypervisorSchedulers.names()))
+            .computedDefault("each architecture's own", "docs/profiles.md").example("xen-credit")
+            .doc("hypervisor scheduler for every architecture");
+    public static final Key SWITCH_COST = SCHEDULER.quantity("switch_cost", Quantity.DURATION, 0, 0.01)
+            .byDefault("0 s", "not yet calibrated per product (R1.c gives 1.97 us for Xen, 18.1 us for VMware "
+                    + "Workstation per context switch); set it to study switch overhead")
+            .example("2 us").doc("pCPU time of a world switch between two VMs, charged as hypervisor time");
+    public static final Key BOOST = SCHEDULER.bool("boost")
+            .byDefault("true", "R6: a waking UNDER vCPU gets BOOST in Xen's credit scheduler")
+            .example("false").doc("xen-credit: BOOST waking vCPUs");
+    public static final Key RATE_LIMIT = SCHEDULER.quantity("rate_limit", Quantity.DURATION, 0, 1)
+            .byDefault("0 s", "R6: Xen 3.x has none; later versions 1 ms")
+            .example("1 ms").doc("xen-credit: least run time before a vCPU may be preempted");
+    public static final Key RR_QUANTUM = SCHEDULER.quantity("quantum", Quantity.DURATION, 1e-6, 10)
+            .byDefault("30 ms", "Xen's slice (R6), so that the reference is comparable")
+            .example("10 ms").doc("round-robin: quantum");
+    public static final Key SKEW_BOUND = SCHEDULER.quantity("skew_bound", Quantity.DURATION, 1e-6, 1)
+            .byDefault("3 ms", "\"a few milliseconds\" (VMware, The CPU Scheduler in VMware ESX 4, 2009)")
+            .example("5 ms").doc("esx-proportional: largest lead of a vCPU over a waiting sibling");
 
     public static final Key DISK_NAME = DISK.text("name").required().example("d0")
             .doc("unique among the host's devices; phases name it in `device`");
@@ -127,6 +173,10 @@ public final class ScenarioSchema {
                     + "R1.e's MTU-1500 runs")
             .unit("bytes").example("9000").doc("bytes per packet, for per-packet CPU costs");
 
+    public static final Key PACKET_CPU = NIC.quantity("packet_cpu", Quantity.DURATION, 0, 0.01)
+            .byDefault("6.64 us", "R1.e: native ttcp TX at MTU 500 is CPU-bound at 602 Mb/s on the reference core")
+            .example("5 us").doc("CPU time per packet in the sending OS (stack and driver), guest work");
+
     // ------------------------------------------------------------------------------ architectures
 
     public static final Key BASE = ARCHITECTURE.text("base").required().example("microkernel")
@@ -143,6 +193,13 @@ public final class ScenarioSchema {
     public static final Key NET_PACKET_CPU = ARCHITECTURE.quantity("net_packet_cpu", Quantity.DURATION, 0, 1)
             .computedDefault("the base's", "the base profile (docs/profiles.md)")
             .example("10 us").doc("CPU time on the guest's vCPU per network packet");
+
+    public static final Key ARCH_SCHEDULER = ARCHITECTURE.choice("scheduler", List.copyOf(HypervisorSchedulers.names()))
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .example("xen-credit").doc("hypervisor scheduler of this variant (wins over `scheduler.name`)");
+    public static final Key ARCH_BOOST = ARCHITECTURE.bool("boost")
+            .computedDefault("scheduler.boost", "the scenario's scheduler setting")
+            .example("false").doc("xen-credit: BOOST waking vCPUs, for this variant");
 
     // ------------------------------------------------------------------------------ VMs
 
@@ -164,6 +221,23 @@ public final class ScenarioSchema {
             .byDefault("100 ms", "the Linux 2.6 O(1) scheduler's default time slice (DEF_TIMESLICE in "
                     + "kernel/sched.c)")
             .example("10 ms").doc("round-robin quantum of CPU time; only with `guest_scheduler: rr`");
+    public static final Key VM_WEIGHT = VM.integer("weight", 1, 1_000_000)
+            .computedDefault("the scheduler's", "R6: xen-credit 256, esx-proportional 1000 per vCPU, hyperv 100, "
+                    + "host-os 100")
+            .rangeText("1–65535 (xen-credit), 1–1000000 (esx-proportional), 1–10000 (hyperv, host-os)")
+            .example("512").doc("relative weight or shares of each instance");
+    public static final Key RESERVATION = VM.quantity("reservation", Quantity.FRACTION, 0, 4096)
+            .byDefault("0 %", "nothing reserved").rangeText("0 % – vcpus × 100 %").example("150 %")
+            .doc("CPU guaranteed to the whole instance, in % of one pCPU (Hyper-V: reserve % × vCPUs)");
+    public static final Key RESERVATION_MHZ = VM.quantity("reservation_mhz", Quantity.FREQUENCY, 0, 1e14)
+            .computedDefault("none", "nothing reserved").example("1200 MHz")
+            .doc("the reservation in MHz (ESX style), converted with host.frequency; instead of `reservation`");
+    public static final Key LIMIT = VM.quantity("limit", Quantity.FRACTION, 0, 4096)
+            .computedDefault("none", "no limit").rangeText("> 0 %").example("50 %")
+            .doc("CPU the whole instance may use at most, in % of one pCPU (Xen cap; Hyper-V: limit % × vCPUs)");
+    public static final Key LIMIT_MHZ = VM.quantity("limit_mhz", Quantity.FREQUENCY, 0, 1e14)
+            .computedDefault("none", "no limit").example("2000 MHz")
+            .doc("the limit in MHz (ESX style), converted with host.frequency; instead of `limit`");
     public static final Key WORKLOAD_KEY = VM.mapping("workload", WORKLOAD).required().doc("the load on each instance");
 
     public static final Key OPEN_KEY = WORKLOAD.mapping("open", OPEN).doc("open arrivals");
@@ -280,7 +354,7 @@ public final class ScenarioSchema {
 
     /** Every section, in documentation order, distributions last. */
     public static List<Section> sections() {
-        List<Section> all = new ArrayList<>(List.of(ROOT, HOST, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
+        List<Section> all = new ArrayList<>(List.of(ROOT, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
                 CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE));
         all.addAll(FAMILIES.values());
         return all;
