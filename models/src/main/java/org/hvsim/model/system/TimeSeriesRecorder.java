@@ -40,8 +40,13 @@ final class TimeSeriesRecorder implements Warmup {
 
     void start() {
         lastArea = new double[series.size()];
-        for (int i = 1; i <= intervals; i++) {
-            sim.scheduleAt(Math.min(sim.endTime(), i * width), this::sample);
+        scheduleNext();
+    }
+
+    /** One pending sampling event at a time, so the event list stays as short as the model's own. */
+    private void scheduleNext() {
+        if (current < intervals) {
+            sim.scheduleAt(Math.min(sim.endTime(), (current + 1) * width), this::sample);
         }
     }
 
@@ -57,6 +62,7 @@ final class TimeSeriesRecorder implements Warmup {
     private void sample() {
         bank();
         current++;
+        scheduleNext();
     }
 
     @Override

@@ -25,6 +25,9 @@ public final class TimeWeighted implements Warmup {
 
     /** Sets a new level from {@code now} on. */
     public void set(double now, double newLevel) {
+        if (newLevel == level) {
+            return; // the area is accrued lazily from the last change; nothing to record
+        }
         area += level * (now - lastChange);
         lastChange = now;
         level = newLevel;
