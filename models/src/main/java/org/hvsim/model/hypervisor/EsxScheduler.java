@@ -44,6 +44,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
             throw new IllegalArgumentException("skew bound must be positive");
         }
         this.skewBound = skewBound;
+        sim.onWarmup(now -> maxSkew.clear()); // the figure covers the measured interval only
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class HostOsScheduler implements HypervisorScheduler {
 
     private final int pcpus;
     private final List<Process> processes = new ArrayList<>();
+    private final org.hvsim.core.engine.Simulation sim;
+    private final org.hvsim.core.stats.TimeWeighted busy = new org.hvsim.core.stats.TimeWeighted();
 
     private static final class Process {
         final GuestScheduler guest;
@@ -49,8 +51,15 @@ public final class HostOsScheduler implements HypervisorScheduler {
         }
     }
 
-    public HostOsScheduler(int pcpus) {
+    public HostOsScheduler(org.hvsim.core.engine.Simulation sim, int pcpus) {
+        this.sim = sim;
         this.pcpus = pcpus;
+        sim.onWarmup(busy);
+    }
+
+    @Override
+    public double busyArea(double now) {
+        return busy.area(now);
     }
 
     @Override
@@ -76,6 +85,11 @@ public final class HostOsScheduler implements HypervisorScheduler {
     private void demandChanged(Process changed, int demand) {
         changed.demand = demand;
         double[] alloc = allocate();
+        double total = 0;
+        for (double a : alloc) {
+            total += a;
+        }
+        busy.set(sim.now(), total);
         for (int i = 0; i < processes.size(); i++) {
             Process p = processes.get(i);
             double share = p.demand == 0 ? 1.0 : alloc[i] / p.demand;

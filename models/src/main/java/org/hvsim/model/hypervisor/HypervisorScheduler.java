@@ -17,6 +17,13 @@ public interface HypervisorScheduler {
     /** The registered name of this scheduler in scenario files. */
     String name();
 
+    /**
+     * pCPU-seconds since the warm-up during which pCPUs were not idle (running vCPUs or the hypervisor),
+     * measured by the scheduler independently of the guests' own accounting, so that the two can be
+     * checked against each other.
+     */
+    double busyArea(double now);
+
     /** pCPU-seconds since the warm-up spent in the hypervisor itself (world and context switches). */
     default double overheadArea(double now) {
         return 0;

@@ -20,7 +20,7 @@ public final class HypervisorSchedulers {
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
 
     static {
-        register(ProcessorSharingScheduler.NAME, (sim, h, s) -> new ProcessorSharingScheduler(h.pcpus()));
+        register(ProcessorSharingScheduler.NAME, (sim, h, s) -> new ProcessorSharingScheduler(sim, h.pcpus()));
         register(FcfsVcpuScheduler.NAME, (sim, h, s) -> new FcfsVcpuScheduler(sim, h.pcpus(), s.switchCost()));
         register(RoundRobinVcpuScheduler.NAME,
                 (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()));
@@ -28,7 +28,7 @@ public final class HypervisorSchedulers {
                 (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit()));
         register(EsxScheduler.NAME, (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()));
         register(HyperVScheduler.NAME, (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost()));
-        register(HostOsScheduler.NAME, (sim, h, s) -> new HostOsScheduler(h.pcpus()));
+        register(HostOsScheduler.NAME, (sim, h, s) -> new HostOsScheduler(sim, h.pcpus()));
     }
 
     private HypervisorSchedulers() {

@@ -18,9 +18,18 @@ public final class ProcessorSharingScheduler implements HypervisorScheduler, Vcp
     private final int pcpus;
     private final List<GuestScheduler> guests = new ArrayList<>();
     private int runnable;
+    private final org.hvsim.core.stats.TimeWeighted busy = new org.hvsim.core.stats.TimeWeighted();
+    private final org.hvsim.core.engine.Simulation sim;
 
-    public ProcessorSharingScheduler(int pcpus) {
+    public ProcessorSharingScheduler(org.hvsim.core.engine.Simulation sim, int pcpus) {
+        this.sim = sim;
         this.pcpus = pcpus;
+        sim.onWarmup(busy);
+    }
+
+    @Override
+    public double busyArea(double now) {
+        return busy.area(now);
     }
 
     @Override
@@ -44,6 +53,7 @@ public final class ProcessorSharingScheduler implements HypervisorScheduler, Vcp
     public void demandChanged(GuestScheduler guest, int oldDemand, int newDemand) {
         double before = shareFor(runnable);
         runnable += newDemand - oldDemand;
+        busy.set(sim.now(), Math.min(pcpus, runnable));
         double after = shareFor(runnable);
         if (before == after) {
             guest.grant(newDemand, after);

@@ -237,14 +237,25 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             armLimit(d);
             return;
         }
+        // Park the whole VM at once: first take its waiting vCPUs out of the queue, so that a pCPU freed
+        // below cannot pick a sibling; a vCPU still being switched to is refused by mayStart.
         d.parked = true;
+        java.util.List<Pcpu> running = new java.util.ArrayList<>();
         for (Vcpu v : d.vcpus) {
-            if (v.state() == State.RUNNING) {
-                park(v.pcpu());
-            } else if (v.state() == State.WAITING) {
+            if (v.state() == State.WAITING) {
                 queue.remove(v);
+            } else if (v.state() == State.RUNNING) {
+                running.add(v.pcpu());
             }
         }
+        for (Pcpu p : running) {
+            park(p);
+        }
+    }
+
+    @Override
+    protected boolean mayStart(Vcpu v) {
+        return !v.domain.parked && !v.coStopped;
     }
 
     @Override

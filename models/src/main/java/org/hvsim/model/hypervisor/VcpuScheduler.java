@@ -78,6 +78,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         Pcpu pcpu;
         /** The pCPU it last ran on (affinity). */
         public Pcpu last;
+        /** For schedulers with per-pCPU run queues: the queue it waits in, or null. */
+        public Pcpu queuedOn;
         /** When it started running, or when its running time was last accounted. */
         double accountedUntil;
         /** CPU seconds received in total. */
@@ -122,6 +124,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         public SimEventInterface<Double> tick;
         /** A quantum has expired while nobody waited; preempt at the next arrival. */
         public boolean quantumExpired;
+        /** The timer's action, one object per pCPU. */
+        nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable timerAction;
 
         Pcpu(int index) {
             this.index = index;
@@ -141,7 +145,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     protected final List<Domain> domains = new ArrayList<>();
     private final double switchCost;
     private final TimeWeighted switching = new TimeWeighted();
+    /** pCPUs running a vCPU or switching to one; the rest are idle. */
+    private final TimeWeighted busyPcpus = new TimeWeighted();
     private long enqueueSequence;
+    private final List<Pcpu> freed = new ArrayList<>();
+    private final List<Vcpu> halting = new ArrayList<>();
 
     /**
      * @param switchCost pCPU seconds a world switch between two VMs takes (hypervisor time)
@@ -154,9 +162,15 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         this.switchCost = switchCost;
         this.pcpus = new Pcpu[pcpus];
         for (int i = 0; i < pcpus; i++) {
-            this.pcpus[i] = new Pcpu(i);
+            Pcpu p = new Pcpu(i);
+            p.timerAction = () -> {
+                p.timer = null;
+                onTimer(p);
+            };
+            this.pcpus[i] = p;
         }
         sim.onWarmup(switching);
+        sim.onWarmup(busyPcpus);
     }
 
     @Override
@@ -182,6 +196,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     @Override
     public double overheadArea(double now) {
         return switching.area(now);
+    }
+
+    @Override
+    public double busyArea(double now) {
+        return busyPcpus.area(now);
     }
 
     @Override
@@ -241,8 +260,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         if (active > demand) {
             // Take every surplus vCPU off first, and only then let the freed pCPUs pick: a pCPU must not
             // pick a vCPU of this domain that is about to halt.
-            List<Pcpu> freed = new ArrayList<>();
-            List<Vcpu> halted = new ArrayList<>();
+            freed.clear();
+            halting.clear();
             while (active > demand) {
                 Vcpu v = lastIn(d, State.WAITING);
                 if (v == null) {
@@ -255,13 +274,16 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                 if (p != null) {
                     freed.add(p);
                 }
-                halted.add(v);
+                halting.add(v);
                 active--;
             }
+            // Copies: the hooks and the picks below may change demand of other domains, not this loop's.
+            List<Vcpu> halted = List.copyOf(halting);
+            List<Pcpu> toPick = List.copyOf(freed);
             for (Vcpu v : halted) {
                 halted(v);
             }
-            for (Pcpu p : freed) {
+            for (Pcpu p : toPick) {
                 reschedule(p);
             }
         }
@@ -295,7 +317,9 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                 return null;
             }
             case SWITCHING -> {
-                v.state = State.HALTED; // the pCPU finishes the switch, then picks again
+                // The pCPU finishes the switch, then picks again; the vCPU no longer belongs to it.
+                v.state = State.HALTED;
+                v.pcpu = null;
                 return null;
             }
             case RUNNING -> {
@@ -343,6 +367,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         if (v.state != State.WAITING) {
             throw new IllegalStateException("dispatching " + v);
         }
+        busyPcpus.add(sim.now(), 1);
         if (switchCost > 0 && p.lastDomain != v.domain) {
             v.state = State.SWITCHING;
             v.pcpu = p;
@@ -359,12 +384,22 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         Vcpu v = p.switchTarget;
         p.switchTarget = null;
         p.lastDomain = v.domain;
-        if (v.state == State.SWITCHING) {
-            startRunning(p, v);
-        } else {
+        // The vCPU may have halted during the switch, and even woken and been taken by another pCPU.
+        if (v.state == State.SWITCHING && v.pcpu == p) {
+            if (mayStart(v)) {
+                startRunning(p, v);
+                return;
+            }
+            v.state = State.WAITING; // parked meanwhile (limit, co-stop): it stays out of the queues
             v.pcpu = null;
-            reschedule(p);
         }
+        busyPcpus.add(sim.now(), -1);
+        reschedule(p);
+    }
+
+    /** Hook: whether a vCPU whose switch just ended may run (false if parked meanwhile). */
+    protected boolean mayStart(Vcpu v) {
+        return true;
     }
 
     private void startRunning(Pcpu p, Vcpu v) {
@@ -383,6 +418,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
     private void stopRunning(Pcpu p, Vcpu v) {
         account(v);
+        busyPcpus.add(sim.now(), -1);
         p.current = null;
         v.pcpu = null;
         cancelTimer(p);
@@ -449,10 +485,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
     protected final void setTimer(Pcpu p, double at) {
         cancelTimer(p);
-        p.timer = sim.scheduleAt(Math.max(at, sim.now()), () -> {
-            p.timer = null;
-            onTimer(p);
-        });
+        p.timer = sim.scheduleAt(Math.max(at, sim.now()), p.timerAction);
     }
 
     protected final void cancelTimer(Pcpu p) {

@@ -106,15 +106,15 @@ public final class XenCreditScheduler extends VcpuScheduler {
         }
         Pcpu home = v.last != null ? v.last : pcpus[v.domain.index % pcpus.length];
         rq(home).byPriority[v.priority].addLast(v);
-        v.pcpu = home; // the queue it sits in
+        v.queuedOn = home;
     }
 
     @Override
     protected void dequeue(Vcpu v) {
-        if (v.pcpu != null) {
-            rq(v.pcpu).byPriority[v.priority].remove(v);
+        if (v.queuedOn != null) {
+            rq(v.queuedOn).byPriority[v.priority].remove(v);
         }
-        v.pcpu = null;
+        v.queuedOn = null;
     }
 
     @Override
@@ -139,7 +139,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
             return null;
         }
         rq(from).byPriority[best.priority].pollFirst();
-        best.pcpu = null;
+        best.queuedOn = null;
         return best;
     }
 
@@ -162,7 +162,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     /** A queued vCPU may preempt a lower-priority running one: first on its own pCPU, else anywhere. */
     private void tickle(Vcpu v) {
-        if (v.state() != State.WAITING || v.pcpu == null) {
+        if (v.state() != State.WAITING || v.queuedOn == null) {
             return; // parked, or already taken
         }
         for (Pcpu p : pcpus) {
@@ -171,7 +171,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
             }
         }
         Pcpu target = null;
-        Pcpu home = v.pcpu;
+        Pcpu home = v.queuedOn;
         if (home.current() != null && home.current().priority > v.priority) {
             target = home;
         } else {
@@ -194,6 +194,11 @@ public final class XenCreditScheduler extends VcpuScheduler {
         } else {
             preempt(p);
         }
+    }
+
+    @Override
+    protected boolean mayStart(Vcpu v) {
+        return !(capped(v.domain) && v.domain.parked && v.credit < 0);
     }
 
     // ------------------------------------------------------------------------------- running

@@ -237,7 +237,8 @@ public final class HostModel implements ReplicationModel {
             out.put(scope, Metrics.CPU_UTIL, busy / capacity);
             out.put(scope, Metrics.CPU_UTIL_GUEST, guest / capacity);
             out.put(scope, Metrics.CPU_UTIL_VIRTUALIZATION, (busy - guest) / capacity);
-            out.put(scope, Metrics.CPU_READY_FRACTION, runnable > 0 ? Math.max(0, 1 - busy / runnable) : 0);
+            // Ready: runnable but neither running nor co-stopped (VMware reports %RDY and %CSTP apart).
+            out.put(scope, Metrics.CPU_READY_FRACTION, runnable > 0 ? Math.max(0, 1 - (busy + costop) / runnable) : 0);
             out.put(scope, Metrics.CPU_COSTOP_FRACTION, runnable > 0 ? costop / runnable : 0);
             out.put(scope, Metrics.CPU_SKEW_MAX, skew);
             out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
@@ -259,7 +260,9 @@ public final class HostModel implements ReplicationModel {
         // that the breakdown is complete and adds up to 1.
         out.put(Metrics.HOST, Metrics.CPU_UTIL_PARENT, 0.0);
         out.put(Metrics.HOST, Metrics.CPU_UTIL_MANAGEMENT, 0.0);
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_IDLE, Math.max(0, 1 - (hostBusy + hv) / capacity));
+        // Idle as the scheduler measured it, not as a remainder: the breakdown adding up to 1 then checks
+        // the guests' accounting against the scheduler's.
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_IDLE, 1 - hypervisor.busyArea(now) / capacity);
         if (!disks.isEmpty()) {
             out.put(Metrics.HOST, Metrics.DISK_UTIL, meanUtilization(disks, now));
         }

@@ -72,7 +72,7 @@ class ProcessorSharingSchedulerTest {
             for (int g = 0; g < guests.size(); g++) {
                 clients.add(new CpuClient("g" + g, guests.get(g), CpuControls.DEFAULT));
             }
-            new ProcessorSharingScheduler(pcpus).attach(clients);
+            new ProcessorSharingScheduler(sim, pcpus).attach(clients);
             sim.scheduleAt(0, () -> {
                 for (int g = 0; g < vcpus.length; g++) {
                     for (double w : work[g]) {
