@@ -307,6 +307,7 @@ public final class ScenarioLoader {
         List<VmSpec> vms = vms(top, host, vmTrees,
                 settings.values().stream().map(SchedulerSettings::name).distinct().toList());
         resolved.put("vms", vmTrees);
+        sla(top, vms, resolved);
         top.finish();
         lastResolved = resolved;
         // Checked even when other values are wrong (all problems at once), but only on sound numbers:
@@ -548,6 +549,35 @@ public final class ScenarioLoader {
             memory = new MemoryPolicy(true, swap, faults, page);
             memoryPolicyReader = r;
         }
+    }
+
+    /** The service-level objective, checked against the VMs and classes it names. */
+    private void sla(SectionReader top, List<VmSpec> vms, Map<String, Object> resolved) {
+        Optional<SectionReader> o = top.optionalObject(SLA_KEY);
+        if (o.isEmpty()) {
+            return;
+        }
+        SectionReader r = o.get();
+        String metric = r.choice(SLA_METRIC);
+        String scope = r.text(SLA_SCOPE);
+        double max = r.quantity(SLA_MAX);
+        r.finish();
+        List<String> scopes = new ArrayList<>();
+        for (VmSpec vm : vms) {
+            scopes.add(vm.name());
+            for (var c : vm.workload().classes()) {
+                scopes.add(vm.name() + "/" + c.name());
+            }
+        }
+        if (!scope.isEmpty() && !vms.isEmpty() && !scopes.contains(scope)) {
+            r.report(SLA_SCOPE, r.pathOf(SLA_SCOPE) + ": no VM or VM/class named '" + scope + "'"
+                    + known(scope, scopes));
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("metric", metric);
+        t.put("scope", scope);
+        t.put("max", Formats.duration(max));
+        resolved.put("sla", t);
     }
 
     /** The scenario-wide scheduler and tunables; an empty name means each architecture's own. */

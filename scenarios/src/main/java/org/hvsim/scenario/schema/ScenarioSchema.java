@@ -33,6 +33,9 @@ public final class ScenarioSchema {
 
     public static final Section ROOT = new Section("scenario", "Top level",
             "What to simulate (host, VMs, architectures) and how (run length, warm-up, replications, seed).");
+    public static final Section SLA = new Section("sla", "`sla`",
+            "A service-level objective: `metric` of `scope` must stay at or below `max`. Reports draw it on "
+                    + "response-time charts and use it to say how many VMs each architecture fits in a sweep.");
     public static final Section HOST = new Section("host", "`host`",
             "The physical host: pCPUs, memory, disks and NICs.");
     public static final Section DISK = new Section("disk", "`host.disks[]`",
@@ -100,6 +103,9 @@ public final class ScenarioSchema {
     public static final Key SCHEDULER_KEY = ROOT.mapping("scheduler", SCHEDULER)
             .computedDefault("each architecture's own", "the profile names its product's scheduler (docs/profiles.md)")
             .doc("hypervisor scheduler and tunables for every architecture");
+    public static final Key SLA_KEY = ROOT.mapping("sla", SLA)
+            .computedDefault("none", "no objective unless the scenario states one")
+            .doc("service-level objective on a response-time figure");
     public static final Key HOST_KEY = ROOT.mapping("host", HOST).required().doc("the physical host");
     public static final Key VMS = ROOT.list("vms", VM).required().rangeText("at least 1").doc("the VM templates");
 
@@ -123,6 +129,15 @@ public final class ScenarioSchema {
             .byDefault("[]", "no disk: a CPU-only host; give one for any disk phase").doc("the disks");
     public static final Key NICS = HOST.list("nics", NIC)
             .byDefault("[]", "no NIC: give one for any network phase").doc("the network interfaces");
+
+    public static final Key SLA_METRIC = SLA.choice("metric", List.of("response_time_mean", "response_time_p50",
+                    "response_time_p95", "response_time_p99"))
+            .byDefault("response_time_p95", "capacity planners state latency objectives on a high percentile")
+            .example("response_time_p99").doc("the figure the objective bounds");
+    public static final Key SLA_SCOPE = SLA.text("scope").required().rangeText("a VM name, or VM/class")
+            .example("web").doc("whose figure");
+    public static final Key SLA_MAX = SLA.quantity("max", Quantity.DURATION, 1e-9, LONG_TIME).required()
+            .rangeText("> 0").example("200 ms").doc("the largest acceptable value");
 
     public static final Key SWAP_DEVICE = OVERCOMMIT.text("swap_device").required().example("d0")
             .doc("the disk that page-ins read from");
@@ -354,7 +369,7 @@ public final class ScenarioSchema {
 
     /** Every section, in documentation order, distributions last. */
     public static List<Section> sections() {
-        List<Section> all = new ArrayList<>(List.of(ROOT, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
+        List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
                 CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE));
         all.addAll(FAMILIES.values());
         return all;
