@@ -1,66 +1,102 @@
 package org.hvsim.model.arch;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The parameters that make an architecture cost what it costs. This first-order profile charges
- * virtualization as (a) a multiplier on every CPU demand and (b) CPU time on the guest's vCPU per disk
- * operation and per network packet; both are accounted as {@code cpu_util_virtualization}.
+ * The parameters that make an architecture cost what it costs:
+ * <ul>
+ *   <li>{@code cpuFactor}: CPU time per unit of native CPU demand (binary translation, VM exits);</li>
+ *   <li>{@code disk}, {@code net}: the CPU an I/O costs besides the guest's own driver, per disk
+ *       operation and per network packet, split by where it runs: the guest's vCPU, the hypervisor, or
+ *       the control domain ({@link IoCosts});</li>
+ *   <li>{@code control}: the parent partition, host OS or service console, scheduled like a VM, with
+ *       its own load and management agents; null when there is none (native);</li>
+ *   <li>the hypervisor scheduler, by registered name.</li>
+ * </ul>
  *
- * @param cpuFactor    CPU time per unit of native CPU demand (≥ 1)
- * @param diskOpCpu    extra CPU seconds per disk operation
- * @param netPacketCpu extra CPU seconds per network packet
- * @param scheduler    registered name of the hypervisor scheduler
- * @param sources      parameter name → where its value comes from (row of published-measurements.md)
+ * @param sources parameter name → where its value comes from (row of published-measurements.md)
  */
-public record ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, double diskOpCpu,
-        double netPacketCpu, String scheduler, Map<String, String> sources) {
+public record ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, IoCosts disk, IoCosts net,
+        String scheduler, ControlDomain control, Map<String, String> sources) {
 
     public ArchitectureProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(disk, "disk");
+        Objects.requireNonNull(net, "net");
         if (!(cpuFactor >= 1) || Double.isInfinite(cpuFactor)) {
             throw new IllegalArgumentException(name + ": cpu factor must be >= 1, got " + cpuFactor);
         }
-        if (!(diskOpCpu >= 0) || !(netPacketCpu >= 0)) {
-            throw new IllegalArgumentException(name + ": per-I/O CPU costs must be >= 0");
+        if ((disk.control() > 0 || net.control() > 0) && control == null) {
+            throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
         }
         sources = Map.copyOf(sources);
     }
 
+    /** A first-order profile: per-I/O costs on the guest's vCPU only, no control domain. */
+    public ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, double diskOpCpu,
+            double netPacketCpu, String scheduler, Map<String, String> sources) {
+        this(name, kind, cpuFactor, new IoCosts(diskOpCpu, 0, 0), new IoCosts(netPacketCpu, 0, 0), scheduler, null,
+                sources);
+    }
+
+    /** Extra CPU seconds per disk operation on the guest's vCPU. */
+    public double diskOpCpu() {
+        return disk.guest();
+    }
+
+    /** Extra CPU seconds per network packet on the guest's vCPU. */
+    public double netPacketCpu() {
+        return net.guest();
+    }
+
+    public boolean hasControlDomain() {
+        return control != null;
+    }
+
     public ArchitectureProfile withName(String newName) {
-        return new ArchitectureProfile(newName, kind, cpuFactor, diskOpCpu, netPacketCpu, scheduler, sources);
+        return new ArchitectureProfile(newName, kind, cpuFactor, disk, net, scheduler, control, sources);
     }
 
     public ArchitectureProfile withCpuFactor(double v) {
-        return new ArchitectureProfile(name, kind, v, diskOpCpu, netPacketCpu, scheduler, override("cpu_factor"));
+        return new ArchitectureProfile(name, kind, v, disk, net, scheduler, control, override("cpu_factor"));
     }
 
     public ArchitectureProfile withDiskOpCpu(double v) {
-        return new ArchitectureProfile(name, kind, cpuFactor, v, netPacketCpu, scheduler, override("disk_op_cpu"));
+        return withDisk(new IoCosts(v, disk.hypervisor(), disk.control()));
     }
 
     public ArchitectureProfile withNetPacketCpu(double v) {
-        return new ArchitectureProfile(name, kind, cpuFactor, diskOpCpu, v, scheduler, override("net_packet_cpu"));
+        return withNet(new IoCosts(v, net.hypervisor(), net.control()));
+    }
+
+    public ArchitectureProfile withDisk(IoCosts d) {
+        return new ArchitectureProfile(name, kind, cpuFactor, d, net, scheduler, control, override("disk_op_cpu"));
+    }
+
+    public ArchitectureProfile withNet(IoCosts n) {
+        return new ArchitectureProfile(name, kind, cpuFactor, disk, n, scheduler, control, override("net_packet_cpu"));
     }
 
     public ArchitectureProfile withScheduler(String v) {
-        return new ArchitectureProfile(name, kind, cpuFactor, diskOpCpu, netPacketCpu, v, override("scheduler"));
+        return new ArchitectureProfile(name, kind, cpuFactor, disk, net, v, control, override("scheduler"));
+    }
+
+    public ArchitectureProfile withControl(ControlDomain c) {
+        return new ArchitectureProfile(name, kind, cpuFactor, disk, net, scheduler, c, override("control"));
     }
 
     private Map<String, String> override(String key) {
-        java.util.Map<String, String> m = new java.util.HashMap<>(sources);
+        Map<String, String> m = new HashMap<>(sources);
         m.put(key, "scenario file");
         return m;
     }
 
-    /**
-     * Bytes of host memory the architecture itself takes (hypervisor, parent partition or host OS).
-     * The first-order profiles do not model it yet (0); the architectures issue sets it per edition.
-     */
+    /** Bytes of host memory the architecture itself takes (its control domain's; the hypervisor's later). */
     public double fixedMemory() {
-        return 0;
+        return control == null ? 0 : control.memory();
     }
 
     /** Bytes of overhead per VM of {@code vmMemory} configured bytes (0 in the first-order profiles). */

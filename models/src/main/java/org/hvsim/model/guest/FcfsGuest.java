@@ -87,12 +87,10 @@ class FcfsGuest extends GuestScheduler {
     @Override
     protected void busy(double[] out) {
         int k = inService();
-        double guest = 0;
         Iterator<CpuJob> it = queue.iterator();
         for (int i = 0; i < k; i++) {
-            guest += it.next().guestFraction;
+            it.next().addShares(out, 1, share);
         }
         out[0] = share * k;
-        out[1] = share * guest;
     }
 }

@@ -33,7 +33,7 @@ public abstract class GuestScheduler {
     private SimEventInterface<Double> pending;
     private final List<CpuJob> finished = new ArrayList<>();
 
-    private final TimeWeighted guestBusy = new TimeWeighted();
+    private final TimeWeighted[] categoryBusy = new TimeWeighted[CpuCategory.COUNT];
     private final TimeWeighted totalBusy = new TimeWeighted();
     private final TimeWeighted runnableVcpus = new TimeWeighted();
 
@@ -44,7 +44,10 @@ public abstract class GuestScheduler {
         this.sim = sim;
         this.vcpus = vcpus;
         this.speed = speed;
-        sim.onWarmup(guestBusy);
+        for (int c = 0; c < categoryBusy.length; c++) {
+            categoryBusy[c] = new TimeWeighted();
+            sim.onWarmup(categoryBusy[c]);
+        }
         sim.onWarmup(totalBusy);
         sim.onWarmup(runnableVcpus);
     }
@@ -116,7 +119,10 @@ public abstract class GuestScheduler {
     /** Removes finished jobs (adding them to {@code done}) and rotates expired quanta. */
     protected abstract void collect(List<CpuJob> done);
 
-    /** pCPU-fractions in use now: {@code [0]} total, {@code [1]} useful guest work. */
+    /**
+     * pCPU-fractions in use now: {@code out[0]} the total, {@code out[1 + c]} the part charged to
+     * category {@code c} (the array comes zeroed).
+     */
     protected abstract void busy(double[] out);
 
     // --- mechanics -----------------------------------------------------------------------------------
@@ -149,13 +155,16 @@ public abstract class GuestScheduler {
         refresh();
     }
 
-    private final double[] busyNow = new double[2];
+    private final double[] busyNow = new double[1 + CpuCategory.COUNT];
 
     private void refresh() {
         double now = sim.now();
+        java.util.Arrays.fill(busyNow, 0);
         busy(busyNow);
         totalBusy.set(now, busyNow[0]);
-        guestBusy.set(now, busyNow[1]);
+        for (int c = 0; c < categoryBusy.length; c++) {
+            categoryBusy[c].set(now, busyNow[1 + c]);
+        }
         double dt = running > 0 ? untilNextEvent() : Double.POSITIVE_INFINITY;
         if (dt < Double.POSITIVE_INFINITY) {
             double at = now + Math.max(0, dt);
@@ -210,7 +219,12 @@ public abstract class GuestScheduler {
 
     /** pCPU-seconds of useful guest work since the warm-up. */
     public double guestArea(double now) {
-        return guestBusy.area(now);
+        return categoryArea(CpuCategory.GUEST, now);
+    }
+
+    /** pCPU-seconds charged to {@code category} since the warm-up. */
+    public double categoryArea(CpuCategory category, double now) {
+        return categoryBusy[category.ordinal()].area(now);
     }
 
     /** vCPU-seconds during which vCPUs were runnable (wanted a pCPU) since the warm-up. */

@@ -15,7 +15,8 @@ final class ProcessorSharingGuest extends GuestScheduler {
 
     private final PriorityQueue<CpuJob> jobs = new PriorityQueue<>(Comparator.comparingDouble(j -> j.finishTag));
     private double virtualTime;
-    private double guestFractionSum;
+    /** Per category, the sum over present jobs of their shares in it. */
+    private final double[] categorySums = new double[CpuCategory.COUNT];
 
     ProcessorSharingGuest(Simulation sim, int vcpus, double speed) {
         super(sim, vcpus, speed);
@@ -36,7 +37,7 @@ final class ProcessorSharingGuest extends GuestScheduler {
     protected void enqueue(CpuJob job) {
         job.finishTag = virtualTime + job.remaining;
         jobs.add(job);
-        guestFractionSum += job.guestFraction;
+        job.addShares(categorySums, 0, 1.0);
     }
 
     @Override
@@ -60,13 +61,13 @@ final class ProcessorSharingGuest extends GuestScheduler {
         while (!jobs.isEmpty() && dueWithin((jobs.peek().finishTag - virtualTime) / rate)) {
             CpuJob j = jobs.poll();
             j.remaining = 0;
-            guestFractionSum -= j.guestFraction;
+            j.addShares(categorySums, 0, -1.0);
             done.add(j);
         }
         if (jobs.isEmpty()) {
             // Restart the clock so that tags keep full precision over long runs.
             virtualTime = 0;
-            guestFractionSum = 0;
+            java.util.Arrays.fill(categorySums, 0);
         }
     }
 
@@ -75,6 +76,8 @@ final class ProcessorSharingGuest extends GuestScheduler {
         int n = jobs.size();
         double total = share * Math.min(n, running);
         out[0] = total;
-        out[1] = n == 0 ? 0 : total * guestFractionSum / n;
+        for (int c = 0; c < categorySums.length && n > 0; c++) {
+            out[1 + c] = total * categorySums[c] / n;
+        }
     }
 }

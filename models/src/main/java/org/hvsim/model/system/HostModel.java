@@ -37,6 +37,7 @@ public final class HostModel implements ReplicationModel {
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private TimeSeriesRecorder timeline;
     private HypervisorScheduler hypervisor;
+    private ControlDomainRuntime control;
 
     /** Intervals of the time series recorded in the first replication. */
     static final int TIMELINE_INTERVALS = 100;
@@ -72,6 +73,10 @@ public final class HostModel implements ReplicationModel {
         }
         hypervisor = HypervisorSchedulers.create(spec.scheduler(), sim, host);
         List<CpuClient> clients = new ArrayList<>();
+        if (spec.architecture().hasControlDomain()) {
+            control = new ControlDomainRuntime(sim, spec.architecture().control(), host.speed());
+            clients.add(control.client());
+        }
         List<Runnable> starts = new ArrayList<>();
         for (VmSpec vm : spec.vms()) {
             Template t = new Template();
@@ -101,6 +106,9 @@ public final class HostModel implements ReplicationModel {
             }
         }
         hypervisor.attach(clients);
+        if (control != null) {
+            control.start(starts.size());
+        }
         starts.forEach(Runnable::run);
         if (timeline != null) {
             recordTimeline(host);
@@ -121,6 +129,9 @@ public final class HostModel implements ReplicationModel {
                 }
                 return a;
             }, pcpus);
+        }
+        if (control != null) {
+            all.add(control.guest());
         }
         timeline.add(Metrics.HOST, Metrics.CPU_UTIL, now -> {
             double a = hypervisor.overheadArea(now);
@@ -162,24 +173,41 @@ public final class HostModel implements ReplicationModel {
                         ? d.service().sampler(sim.random().stream(stream))
                         : constant(d.latency() + disk.size() / d.bandwidth());
                 for (int op = 0; op < disk.ops(); op++) {
-                    if (arch.diskOpCpu() > 0) {
-                        out.add(Stage.cpu(constant(arch.diskOpCpu()), 0.0));
-                    }
+                    ioPath(out, arch.disk(), 1);
                     out.add(Stage.device(disks.get(d.name()), service));
                 }
             } else if (p instanceof Phase.Net net) {
                 NicSpec n = spec.host().nic(net.device()).orElseThrow(
                         () -> new IllegalArgumentException("no NIC named " + net.device()));
                 // The OS's own per-packet work (guest), plus what the virtualization path adds per packet.
-                double osWork = n.packets(net.bytes()) * n.packetCpu() * arch.cpuFactor();
-                double virtWork = n.packets(net.bytes()) * arch.netPacketCpu();
+                int packets = n.packets(net.bytes());
+                double osWork = packets * n.packetCpu() * arch.cpuFactor();
+                double virtWork = packets * arch.net().guest();
                 if (osWork + virtWork > 0) {
                     out.add(Stage.cpu(constant(osWork + virtWork), osWork / arch.cpuFactor() / (osWork + virtWork)));
                 }
+                ioPath(out, new org.hvsim.model.arch.IoCosts(0, arch.net().hypervisor(), arch.net().control()), packets);
                 out.add(Stage.device(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
             }
         }
         return out.toArray(new Stage[0]);
+    }
+
+    /**
+     * The CPU an I/O costs besides the guest's driver, {@code count} times over (operations or
+     * packets): on the guest's vCPU as virtualization and in the hypervisor on the same pCPU (one
+     * stage), then in the control domain, which has to be scheduled for it.
+     */
+    private void ioPath(List<Stage> out, org.hvsim.model.arch.IoCosts costs, int count) {
+        double onVm = (costs.guest() + costs.hypervisor()) * count;
+        if (onVm > 0) {
+            out.add(Stage.cpuOn(null, constant(onVm), costs.guest() * count / onVm,
+                    org.hvsim.model.guest.CpuCategory.VIRTUALIZATION, org.hvsim.model.guest.CpuCategory.HYPERVISOR));
+        }
+        if (costs.control() > 0) {
+            out.add(Stage.cpuOn(control.guest(), constant(costs.control() * count), 1.0,
+                    org.hvsim.model.guest.CpuCategory.PARENT, org.hvsim.model.guest.CpuCategory.PARENT));
+        }
     }
 
     /**
@@ -213,8 +241,6 @@ public final class HostModel implements ReplicationModel {
         double now = sim.now();
         double span = now - sim.warmupTime();
         double capacity = spec.host().pcpus() * span;
-        double hostGuest = 0;
-        double hostBusy = 0;
         long hostCompleted = 0;
         for (Map.Entry<String, Template> e : templates.entrySet()) {
             String scope = e.getKey();
@@ -247,19 +273,28 @@ public final class HostModel implements ReplicationModel {
                     latency(out, scope + "/" + c.getKey(), c.getValue(), span);
                 }
             }
-            hostGuest += guest;
-            hostBusy += busy;
             hostCompleted += t.all.count();
         }
         out.put(Metrics.HOST, Metrics.THROUGHPUT, hostCompleted / span);
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_GUEST, hostGuest / capacity);
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_VIRTUALIZATION, (hostBusy - hostGuest) / capacity);
         double hv = hypervisor.overheadArea(now);
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_HYPERVISOR, hv / capacity);
-        // Not yet modelled as separate activities in this profile generation: reported as zero so
-        // that the breakdown is complete and adds up to 1.
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_PARENT, 0.0);
-        out.put(Metrics.HOST, Metrics.CPU_UTIL_MANAGEMENT, 0.0);
+        double[] byCategory = new double[org.hvsim.model.guest.CpuCategory.values().length];
+        for (Template t : templates.values()) {
+            for (VmInstance vm : t.instances) {
+                addCategories(byCategory, vm.guest, now);
+            }
+        }
+        if (control != null) {
+            addCategories(byCategory, control.guest(), now);
+        }
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_GUEST, byCategory[org.hvsim.model.guest.CpuCategory.GUEST.ordinal()] / capacity);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_VIRTUALIZATION,
+                byCategory[org.hvsim.model.guest.CpuCategory.VIRTUALIZATION.ordinal()] / capacity);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_HYPERVISOR,
+                (hv + byCategory[org.hvsim.model.guest.CpuCategory.HYPERVISOR.ordinal()]) / capacity);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_PARENT,
+                byCategory[org.hvsim.model.guest.CpuCategory.PARENT.ordinal()] / capacity);
+        out.put(Metrics.HOST, Metrics.CPU_UTIL_MANAGEMENT,
+                byCategory[org.hvsim.model.guest.CpuCategory.MANAGEMENT.ordinal()] / capacity);
         // Idle as the scheduler measured it, not as a remainder: the breakdown adding up to 1 then checks
         // the guests' accounting against the scheduler's.
         out.put(Metrics.HOST, Metrics.CPU_UTIL_IDLE, 1 - hypervisor.busyArea(now) / capacity);
@@ -271,6 +306,12 @@ public final class HostModel implements ReplicationModel {
         }
         if (timeline != null) {
             timeline.report(out);
+        }
+    }
+
+    private static void addCategories(double[] sums, GuestScheduler g, double now) {
+        for (org.hvsim.model.guest.CpuCategory c : org.hvsim.model.guest.CpuCategory.values()) {
+            sums[c.ordinal()] += g.categoryArea(c, now);
         }
     }
 

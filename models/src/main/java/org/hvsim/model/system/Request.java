@@ -45,8 +45,8 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
             return;
         }
         if (s.station == null) {
-            prepare(amounts[stage], s.guestFraction);
-            vm.guest.submit(this);
+            prepare(amounts[stage], s.guestFraction, s.primary, s.secondary);
+            (s.target == null ? vm.guest : s.target).submit(this);
         } else {
             s.station.arrive(this, amounts[stage]);
         }

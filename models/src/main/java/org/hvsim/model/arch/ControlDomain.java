@@ -1,0 +1,71 @@
+package org.hvsim.model.arch;
+
+/**
+ * The partition or OS that holds the drivers and the management stack: the parent partition of a
+ * microkernel hypervisor (Hyper-V, Xen dom0), the host OS of a hosted VMM, or the service console of
+ * a monolithic hypervisor. It is scheduled like a VM (its vCPUs compete for pCPUs with the guests'),
+ * so its own load and the I/O work it does for the guests queue behind each other.
+ *
+ * @param role          "parent", "host-os" or "service-console", for reports
+ * @param vcpus         its virtual processors
+ * @param weight        its weight in the hypervisor scheduler's units (0: the scheduler's default)
+ * @param memory        bytes of host memory it occupies
+ * @param backgroundLoad its own services' CPU, in pCPUs (0.05 = 5 % of one pCPU), as Poisson bursts
+ * @param backgroundBurst mean CPU seconds of one background burst
+ * @param management    the management agents it runs
+ */
+public record ControlDomain(String role, int vcpus, int weight, double memory, double backgroundLoad,
+        double backgroundBurst, Management management) {
+
+    public ControlDomain {
+        if (vcpus < 1) {
+            throw new IllegalArgumentException("a control domain needs at least one vCPU");
+        }
+        if (!(backgroundLoad >= 0) || !(backgroundBurst > 0) || !(memory >= 0) || weight < 0) {
+            throw new IllegalArgumentException("control domain parameters out of range");
+        }
+        if (backgroundLoad > vcpus) {
+            throw new IllegalArgumentException("background load " + backgroundLoad + " exceeds the control domain's "
+                    + vcpus + " vCPUs");
+        }
+    }
+
+    /**
+     * Management agents: every {@code period} they wake and do {@code base + perVm × n} seconds of CPU
+     * work, n being the number of VM instances on the host (DESIGN.md, "Management overhead").
+     */
+    public record Management(double period, double base, double perVm) {
+        public static final Management NONE = new Management(1, 0, 0);
+
+        public Management {
+            if (!(period > 0) || !(base >= 0) || !(perVm >= 0)) {
+                throw new IllegalArgumentException("management parameters out of range");
+            }
+        }
+
+        /** CPU seconds per wake-up for {@code vms} instances. */
+        public double work(int vms) {
+            return base + perVm * vms;
+        }
+
+        public boolean active() {
+            return base > 0 || perVm > 0;
+        }
+    }
+
+    public ControlDomain withVcpus(int v) {
+        return new ControlDomain(role, v, weight, memory, backgroundLoad, backgroundBurst, management);
+    }
+
+    public ControlDomain withWeight(int w) {
+        return new ControlDomain(role, vcpus, w, memory, backgroundLoad, backgroundBurst, management);
+    }
+
+    public ControlDomain withManagement(Management m) {
+        return new ControlDomain(role, vcpus, weight, memory, backgroundLoad, backgroundBurst, m);
+    }
+
+    public ControlDomain withBackgroundLoad(double load) {
+        return new ControlDomain(role, vcpus, weight, memory, load, backgroundBurst, management);
+    }
+}

@@ -1,0 +1,138 @@
+package org.hvsim.model.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.core.engine.ReplicationRunner;
+import org.hvsim.core.engine.ReplicationSpec;
+import org.hvsim.core.random.Distribution;
+import org.hvsim.model.arch.ArchitectureProfile;
+import org.hvsim.model.arch.Architectures;
+import org.hvsim.model.arch.ControlDomain;
+import org.hvsim.model.arch.IoCosts;
+import org.hvsim.model.guest.GuestDiscipline;
+import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.hardware.DiskSpec;
+import org.hvsim.model.hardware.HostSpec;
+import org.hvsim.model.hypervisor.ProcessorSharingScheduler;
+import org.hvsim.model.hypervisor.XenCreditScheduler;
+import org.hvsim.model.workload.Arrivals;
+import org.hvsim.model.workload.Phase;
+import org.hvsim.model.workload.RequestClass;
+import org.hvsim.model.workload.Workload;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control domain (parent partition, host OS, service console) as a scheduled client: I/O back-end
+ * work queues in it, its CPU follows the guests' I/O rate, management agents cost what their period
+ * and per-VM work say, and the host breakdown still adds up to 1.
+ */
+class ControlDomainTest {
+
+    private static final ControlDomain PARENT = new ControlDomain("parent", 1, 0, 512L << 20, 0, 0.005,
+            ControlDomain.Management.NONE);
+
+    private static ArchitectureProfile microkernel(ControlDomain c, double controlPerOp, String scheduler) {
+        return Architectures.byName("microkernel").orElseThrow().withControl(c)
+                .withDisk(new IoCosts(0, 0, controlPerOp)).withScheduler(scheduler);
+    }
+
+    private static VmSpec ioVm(String name, int count, double rate) {
+        Workload w = new Workload(Arrivals.Open.poisson(rate), List.of(new RequestClass("io", 1,
+                List.of(new Phase.Cpu(new Distribution.Exponential(0.001)), new Phase.Disk(1, 4096, false, "d0")))));
+        return new VmSpec(name, count, 1, 1L << 30, true, 0, GuestDiscipline.PS, 0.1, w);
+    }
+
+    private static VmSpec hog(String name) {
+        Workload w = new Workload(new Arrivals.Closed(2, new Distribution.Constant(0)), List.of(new RequestClass("burn", 1,
+                List.of(new Phase.Cpu(new Distribution.Exponential(0.05))))));
+        return new VmSpec(name, 1, 1, 1L << 30, true, 0, GuestDiscipline.PS, 0.1, w);
+    }
+
+    private static ReplicationOutput run(int pcpus, List<VmSpec> vms, ArchitectureProfile arch, int rep) {
+        HostSpec host = new HostSpec(pcpus, 1.0, 64L << 30,
+                List.of(new DiskSpec("d0", new Distribution.Exponential(0.002), 0, 0, 16)), List.of());
+        return ReplicationRunner.run(new HostModel(new SystemSpec(host, vms, arch)), ReplicationSpec.of(9, rep, 10, 210));
+    }
+
+    private static double sum(ReplicationOutput o) {
+        double s = 0;
+        for (String m : new String[] {Metrics.CPU_UTIL_GUEST, Metrics.CPU_UTIL_VIRTUALIZATION, Metrics.CPU_UTIL_HYPERVISOR,
+                Metrics.CPU_UTIL_PARENT, Metrics.CPU_UTIL_MANAGEMENT, Metrics.CPU_UTIL_IDLE}) {
+            s += o.get("host", m);
+        }
+        return s;
+    }
+
+    @Test
+    void parentCpuGrowsLinearlyWithTheChildrensIoRate() {
+        double perOp = 50e-6;
+        for (double rate : new double[] {50, 100, 200}) {
+            ReplicationOutput o = run(2, List.of(ioVm("vm", 2, rate)),
+                    microkernel(PARENT, perOp, ProcessorSharingScheduler.NAME), 0);
+            double throughput = o.get("host", Metrics.THROUGHPUT);
+            // Every completed I/O cost the parent exactly 50 us; utilization is a share of 2 pCPUs.
+            assertEquals(throughput * perOp / 2, o.get("host", Metrics.CPU_UTIL_PARENT), 0.01 * throughput * perOp / 2,
+                    "rate " + rate);
+            assertEquals(rate * 2, throughput, 0.05 * rate * 2);
+            assertEquals(1.0, sum(o), 1e-9);
+        }
+    }
+
+    @Test
+    void aSaturatedParentDelaysEveryChildsIoAndMoreVcpusOrWeightRelieveIt() {
+        // Two I/O VMs whose back-end work keeps one parent vCPU 90 % busy (2 x 150/s x 3 ms).
+        List<VmSpec> vms = List.of(ioVm("a", 1, 150), ioVm("b", 1, 150), hog("hog1"), hog("hog2"));
+        double light = run(4, List.of(ioVm("a", 1, 15), ioVm("b", 1, 15), hog("hog1"), hog("hog2")),
+                microkernel(PARENT, 0.003, XenCreditScheduler.NAME), 0).get("a", Metrics.RESPONSE_TIME_MEAN);
+        ReplicationOutput saturated = run(4, vms, microkernel(PARENT, 0.003, XenCreditScheduler.NAME), 0);
+        double slowA = saturated.get("a", Metrics.RESPONSE_TIME_MEAN);
+        double slowB = saturated.get("b", Metrics.RESPONSE_TIME_MEAN);
+        assertTrue(slowA > 3 * light && slowB > 3 * light, "saturated parent: " + slowA + ", " + slowB + " vs " + light);
+        double twoVcpus = run(4, vms, microkernel(PARENT.withVcpus(2), 0.003, XenCreditScheduler.NAME), 0)
+                .get("a", Metrics.RESPONSE_TIME_MEAN);
+        assertTrue(twoVcpus < slowA / 2, "a second parent vCPU should relieve it: " + twoVcpus + " vs " + slowA);
+        // On a host kept busy by hogs, the parent's weight decides how soon its vCPU runs.
+        List<VmSpec> crowded = new ArrayList<>(vms);
+        crowded.add(hog("hog3"));
+        crowded.add(hog("hog4"));
+        double lowWeight = run(4, crowded, microkernel(PARENT.withWeight(64), 0.003, XenCreditScheduler.NAME), 0)
+                .get("a", Metrics.RESPONSE_TIME_MEAN);
+        double highWeight = run(4, crowded, microkernel(PARENT.withWeight(4096), 0.003, XenCreditScheduler.NAME), 0)
+                .get("a", Metrics.RESPONSE_TIME_MEAN);
+        assertTrue(highWeight < lowWeight, "more parent weight should help: " + highWeight + " vs " + lowWeight);
+    }
+
+    @Test
+    void managementCostsBasePlusPerVmOverPeriod() {
+        List<VmSpec> vms = List.of(ioVm("vm", 4, 10));
+        double base = 0.005;
+        double perVm = 0.001;
+        for (double period : new double[] {1.0, 0.25}) {
+            ControlDomain c = PARENT.withManagement(new ControlDomain.Management(period, base, perVm));
+            ReplicationOutput o = run(2, vms, microkernel(c, 0, ProcessorSharingScheduler.NAME), 0);
+            double expected = (base + perVm * 4) / period / 2;
+            // Whole wake-ups only: the measured interval holds 200 s / period of them, give or take one.
+            assertEquals(expected, o.get("host", Metrics.CPU_UTIL_MANAGEMENT), expected * period / 200 + 1e-12,
+                    "period " + period);
+            assertEquals(1.0, sum(o), 1e-9);
+        }
+    }
+
+    @Test
+    void backgroundServicesUseTheirShareAndTheControlDomainsMemoryCountsAtAdmission() {
+        ControlDomain busy = PARENT.withBackgroundLoad(0.2);
+        ReplicationOutput o = run(2, List.of(ioVm("vm", 1, 10)), microkernel(busy, 0, ProcessorSharingScheduler.NAME), 0);
+        assertEquals(0.1, o.get("host", Metrics.CPU_UTIL_PARENT), 0.01); // 0.2 of one pCPU on two
+        ArchitectureProfile arch = microkernel(busy, 0, ProcessorSharingScheduler.NAME);
+        HostSpec host = new HostSpec(2, 1.0, 2L << 30, List.of(), List.of());
+        SystemSpec full = new SystemSpec(host, List.of(ioVm("vm", 2, 10)), arch); // 2 GB of VMs + 0.5 GB parent
+        assertTrue(MemoryAdmission.refusal(full).isPresent());
+        assertTrue(MemoryAdmission.refusal(full).get().contains("0.50 GB for the hypervisor"),
+                MemoryAdmission.refusal(full).get());
+    }
+}
