@@ -65,7 +65,7 @@ public final class ScenarioLoader {
     /** Most points a sweep may have: a bound on run time that any real study stays far below. */
     public static final int MAX_POINTS = 10_000;
 
-    private static final List<String> PHASE_KINDS = List.of("cpu", "disk", "net");
+    private static final List<String> PHASE_KINDS = List.of("cpu", "disk", "net", "privileged");
 
     private final String source;
     private final Problems problems;
@@ -382,6 +382,26 @@ public final class ScenarioLoader {
                     if (r.has(ARCH_BOOST)) {
                         archBoost.put(p.name(), r.bool(ARCH_BOOST));
                     }
+                    if (r.has(CONTROL_KEY)) {
+                        p = p.withControl(control(r.object(CONTROL_KEY), p.control()));
+                    }
+                    var diskPath = r.has(DISK_PATH) ? ioPath(r.object(DISK_PATH)) : null;
+                    var netPath = r.has(NET_PATH) ? ioPath(r.object(NET_PATH)) : null;
+                    boolean needsControl = diskPath != null && diskPath.control() > 0
+                            || netPath != null && netPath.control() > 0;
+                    if (needsControl && !p.hasControlDomain()) {
+                        r.report(diskPath != null && diskPath.control() > 0 ? DISK_PATH : NET_PATH, r.path()
+                                + ": I/O work in a control domain needs one; give the variant a `control` section");
+                    } else {
+                        if (diskPath != null) {
+                            p = p.withDisk(diskPath);
+                            overridden.add(DISK_OP_CPU.name());
+                        }
+                        if (netPath != null) {
+                            p = p.withNet(netPath);
+                            overridden.add(NET_PACKET_CPU.name());
+                        }
+                    }
                     traceProfile(path, p, base, overridden, top);
                 }
                 r.finish();
@@ -551,6 +571,39 @@ public final class ScenarioLoader {
         }
     }
 
+    private org.hvsim.model.arch.IoCosts ioPath(SectionReader r) {
+        var c = new org.hvsim.model.arch.IoCosts(r.quantity(PATH_GUEST), r.quantity(PATH_HYPERVISOR),
+                r.quantity(PATH_CONTROL));
+        r.finish();
+        return c;
+    }
+
+    /** A variant's control domain: its keys over the base's (or a fresh one). */
+    private org.hvsim.model.arch.ControlDomain control(SectionReader r,
+            org.hvsim.model.arch.ControlDomain base) {
+        String role = r.has(CONTROL_ROLE) ? r.choice(CONTROL_ROLE) : base != null ? base.role() : r.choice(CONTROL_ROLE);
+        int vcpus = r.has(CONTROL_VCPUS) ? r.integer(CONTROL_VCPUS) : base != null ? base.vcpus() : 1;
+        int weight = r.has(CONTROL_WEIGHT) ? r.integer(CONTROL_WEIGHT) : base != null ? base.weight() : 0;
+        double memory = r.has(CONTROL_MEMORY) ? r.quantity(CONTROL_MEMORY) : base != null ? base.memory() : 0;
+        double load = r.has(BACKGROUND_LOAD) ? r.quantity(BACKGROUND_LOAD) : base != null ? base.backgroundLoad() : 0;
+        var mgmt = base != null ? base.management() : org.hvsim.model.arch.ControlDomain.Management.NONE;
+        Optional<SectionReader> m = r.optionalObject(MANAGEMENT_KEY);
+        if (m.isPresent()) {
+            SectionReader mr = m.get();
+            mgmt = new org.hvsim.model.arch.ControlDomain.Management(mr.quantity(MGMT_PERIOD), mr.quantity(MGMT_BASE),
+                    mr.quantity(MGMT_PER_VM));
+            mr.finish();
+        }
+        r.finish();
+        if (load > vcpus) {
+            r.report(BACKGROUND_LOAD, r.pathOf(BACKGROUND_LOAD) + ": " + Formats.num(load * 100)
+                    + " % is more than the control domain's " + vcpus + " vCPUs can give");
+            load = 0;
+        }
+        double burst = base != null ? base.backgroundBurst() : org.hvsim.model.arch.ControlDomain.BACKGROUND_BURST;
+        return new org.hvsim.model.arch.ControlDomain(role, vcpus, weight, memory, load, burst, mgmt);
+    }
+
     /** The service-level objective, checked against the VMs and classes it names. */
     private void sla(SectionReader top, List<VmSpec> vms, Map<String, Object> resolved) {
         Optional<SectionReader> o = top.optionalObject(SLA_KEY);
@@ -709,6 +762,8 @@ public final class ScenarioLoader {
             if (discipline == GuestDiscipline.RR) {
                 t.put("quantum", Formats.duration(quantum));
             }
+            boolean enlightened = v.bool(ENLIGHTENED);
+            t.put("enlightened", enlightened);
             CpuControls controls = cpuControls(v, vcpus, schedulers, t);
             Map<String, Object> wt = new LinkedHashMap<>();
             Workload w = workload(v.object(WORKLOAD_KEY), host, wt);
@@ -716,7 +771,7 @@ public final class ScenarioLoader {
             v.finish();
             trees.add(t);
             if (w != null && !name.isEmpty()) {
-                out.add(new VmSpec(name, count, vcpus, memory, true, controls.weight(), discipline, quantum, w,
+                out.add(new VmSpec(name, count, vcpus, memory, enlightened, controls.weight(), discipline, quantum, w,
                         controls));
             }
         }
@@ -808,7 +863,7 @@ public final class ScenarioLoader {
     private Phase phase(SectionReader owner, Node node, int index, HostSpec host, List<Object> trees) {
         String path = owner.pathOf(PHASES) + "[" + index + "]";
         if (!(node instanceof MapNode m) || m.size() != 1) {
-            problems.add(node.location(), path + ": a phase is one of cpu, disk or net, e.g. "
+            problems.add(node.location(), path + ": a phase is one of cpu, disk, net or privileged, e.g. "
                     + "'- cpu: { exponential: { mean: 8 ms } }'; found " + (node instanceof MapNode mm
                     ? mm.size() + " keys" : node.describe()));
             return null;
@@ -817,7 +872,7 @@ public final class ScenarioLoader {
         if (!PHASE_KINDS.contains(kind)) {
             String hint = NearestKey.among(kind, PHASE_KINDS).map(k -> " — did you mean '" + k + "'?").orElse("");
             problems.add(m.entry(kind).orElseThrow().keyLocation(),
-                    path + ": unknown phase '" + kind + "'; expected cpu, disk or net" + hint);
+                    path + ": unknown phase '" + kind + "'; expected cpu, disk, net or privileged" + hint);
             return null;
         }
         SectionReader r = owner.item(PHASES, node, index);
@@ -849,6 +904,17 @@ public final class ScenarioLoader {
                 t.put("device", device);
                 d.finish();
                 out = disk.isPresent() ? new Phase.Disk(ops, size, write, device) : null;
+            }
+            case "privileged" -> {
+                SectionReader pr = r.object(PRIVILEGED_PHASE_KEY);
+                double sys = pr.decimal(SYSCALLS);
+                double pf = pr.decimal(PAGE_FAULTS);
+                double cs = pr.decimal(CONTEXT_SWITCHES);
+                pr.finish();
+                t.put("syscalls", sys);
+                t.put("page_faults", pf);
+                t.put("context_switches", cs);
+                out = new Phase.Privileged(sys, pf, cs);
             }
             default -> {
                 SectionReader n = r.object(NET_PHASE_KEY);

@@ -5,103 +5,146 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The parameters that make an architecture cost what it costs:
+ * The parameters that make an architecture cost what it costs, mechanistically:
  * <ul>
- *   <li>{@code cpuFactor}: CPU time per unit of native CPU demand (binary translation, VM exits);</li>
- *   <li>{@code disk}, {@code net}: the CPU an I/O costs besides the guest's own driver, per disk
- *       operation and per network packet, split by where it runs: the guest's vCPU, the hypervisor, or
- *       the control domain ({@link IoCosts});</li>
+ *   <li>per guest kind ({@link GuestCosts}, enlightened or emulated): a multiplier on CPU demand, the CPU
+ *       of the disk and network paths split by where it runs (the guest's vCPU, the hypervisor, the
+ *       control domain), and the extra CPU of privileged operations;</li>
  *   <li>{@code control}: the parent partition, host OS or service console, scheduled like a VM, with
- *       its own load and management agents; null when there is none (native);</li>
+ *       its services and management agents; null when there is none (native);</li>
+ *   <li>{@code memory}: the hypervisor's footprint and the per-VM overhead (the control domain's
+ *       memory is its own);</li>
  *   <li>the hypervisor scheduler, by registered name.</li>
  * </ul>
  *
  * @param sources parameter name → where its value comes from (row of published-measurements.md)
  */
-public record ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, IoCosts disk, IoCosts net,
-        String scheduler, ControlDomain control, Map<String, String> sources) {
+public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts enlightened, GuestCosts emulated,
+        String scheduler, ControlDomain control, MemoryFootprint memory, Map<String, String> sources) {
 
     public ArchitectureProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(disk, "disk");
-        Objects.requireNonNull(net, "net");
-        if (!(cpuFactor >= 1) || Double.isInfinite(cpuFactor)) {
-            throw new IllegalArgumentException(name + ": cpu factor must be >= 1, got " + cpuFactor);
-        }
-        if ((disk.control() > 0 || net.control() > 0) && control == null) {
-            throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
+        Objects.requireNonNull(enlightened, "enlightened");
+        Objects.requireNonNull(emulated, "emulated");
+        Objects.requireNonNull(memory, "memory");
+        for (GuestCosts g : new GuestCosts[] {enlightened, emulated}) {
+            if ((g.disk().control() > 0 || g.net().control() > 0) && control == null) {
+                throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
+            }
         }
         sources = Map.copyOf(sources);
     }
 
-    /** A first-order profile: per-I/O costs on the guest's vCPU only, no control domain. */
+    /** A first-order profile: one cost set for every guest, per-I/O costs on the guest's vCPU only. */
     public ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, double diskOpCpu,
             double netPacketCpu, String scheduler, Map<String, String> sources) {
-        this(name, kind, cpuFactor, new IoCosts(diskOpCpu, 0, 0), new IoCosts(netPacketCpu, 0, 0), scheduler, null,
-                sources);
+        this(name, kind, firstOrder(cpuFactor, diskOpCpu, netPacketCpu), firstOrder(cpuFactor, diskOpCpu, netPacketCpu),
+                scheduler, null, MemoryFootprint.NONE, sources);
     }
 
-    /** Extra CPU seconds per disk operation on the guest's vCPU. */
+    private static GuestCosts firstOrder(double cpuFactor, double disk, double net) {
+        return new GuestCosts(cpuFactor, new IoCosts(disk, 0, 0), new IoCosts(net, 0, 0),
+                GuestCosts.PrivilegedCosts.NONE);
+    }
+
+    /** The costs of a guest with ({@code true}) or without paravirtual drivers. */
+    public GuestCosts costs(boolean enlightenedGuest) {
+        return enlightenedGuest ? enlightened : emulated;
+    }
+
+    /** The enlightened guest's CPU factor. */
+    public double cpuFactor() {
+        return enlightened.cpuFactor();
+    }
+
+    /** The enlightened guest's disk path. */
+    public IoCosts disk() {
+        return enlightened.disk();
+    }
+
+    /** The enlightened guest's network path. */
+    public IoCosts net() {
+        return enlightened.net();
+    }
+
+    /** Extra CPU seconds per disk operation on an enlightened guest's vCPU. */
     public double diskOpCpu() {
-        return disk.guest();
+        return enlightened.disk().guest();
     }
 
-    /** Extra CPU seconds per network packet on the guest's vCPU. */
+    /** Extra CPU seconds per network packet on an enlightened guest's vCPU. */
     public double netPacketCpu() {
-        return net.guest();
+        return enlightened.net().guest();
     }
 
     public boolean hasControlDomain() {
         return control != null;
     }
 
+    private ArchitectureProfile with(GuestCosts e, GuestCosts m, String s, ControlDomain c, MemoryFootprint mem,
+            String changed) {
+        Map<String, String> src = sources;
+        if (changed != null) {
+            src = new HashMap<>(sources);
+            src.put(changed, "scenario file");
+        }
+        return new ArchitectureProfile(name, kind, e, m, s, c, mem, src);
+    }
+
     public ArchitectureProfile withName(String newName) {
-        return new ArchitectureProfile(newName, kind, cpuFactor, disk, net, scheduler, control, sources);
+        return new ArchitectureProfile(newName, kind, enlightened, emulated, scheduler, control, memory, sources);
     }
 
+    /** Sets the CPU factor of both guest kinds. */
     public ArchitectureProfile withCpuFactor(double v) {
-        return new ArchitectureProfile(name, kind, v, disk, net, scheduler, control, override("cpu_factor"));
+        return with(enlightened.withCpuFactor(v), emulated.withCpuFactor(v), scheduler, control, memory, "cpu_factor");
     }
 
+    /** Sets the per-operation disk CPU on the guest's vCPU, for both guest kinds. */
     public ArchitectureProfile withDiskOpCpu(double v) {
-        return withDisk(new IoCosts(v, disk.hypervisor(), disk.control()));
+        return with(enlightened.withDisk(new IoCosts(v, enlightened.disk().hypervisor(), enlightened.disk().control())),
+                emulated.withDisk(new IoCosts(v, emulated.disk().hypervisor(), emulated.disk().control())), scheduler,
+                control, memory, "disk_op_cpu");
     }
 
+    /** Sets the per-packet network CPU on the guest's vCPU, for both guest kinds. */
     public ArchitectureProfile withNetPacketCpu(double v) {
-        return withNet(new IoCosts(v, net.hypervisor(), net.control()));
+        return with(enlightened.withNet(new IoCosts(v, enlightened.net().hypervisor(), enlightened.net().control())),
+                emulated.withNet(new IoCosts(v, emulated.net().hypervisor(), emulated.net().control())), scheduler,
+                control, memory, "net_packet_cpu");
     }
 
+    /** Sets the disk path of both guest kinds. */
     public ArchitectureProfile withDisk(IoCosts d) {
-        return new ArchitectureProfile(name, kind, cpuFactor, d, net, scheduler, control, override("disk_op_cpu"));
+        return with(enlightened.withDisk(d), emulated.withDisk(d), scheduler, control, memory, "disk_path");
     }
 
+    /** Sets the network path of both guest kinds. */
     public ArchitectureProfile withNet(IoCosts n) {
-        return new ArchitectureProfile(name, kind, cpuFactor, disk, n, scheduler, control, override("net_packet_cpu"));
+        return with(enlightened.withNet(n), emulated.withNet(n), scheduler, control, memory, "net_path");
     }
 
     public ArchitectureProfile withScheduler(String v) {
-        return new ArchitectureProfile(name, kind, cpuFactor, disk, net, v, control, override("scheduler"));
+        return with(enlightened, emulated, v, control, memory, "scheduler");
     }
 
     public ArchitectureProfile withControl(ControlDomain c) {
-        return new ArchitectureProfile(name, kind, cpuFactor, disk, net, scheduler, c, override("control"));
+        return with(enlightened, emulated, scheduler, c, memory, "control");
     }
 
-    private Map<String, String> override(String key) {
-        Map<String, String> m = new HashMap<>(sources);
-        m.put(key, "scenario file");
-        return m;
+    public ArchitectureProfile withMemory(MemoryFootprint m) {
+        return with(enlightened, emulated, scheduler, control, m, "memory");
     }
 
-    /** Bytes of host memory the architecture itself takes (its control domain's; the hypervisor's later). */
+    /** Bytes of host memory the architecture itself takes: the hypervisor's and the control domain's. */
     public double fixedMemory() {
-        return control == null ? 0 : control.memory();
+        return memory.hypervisor() + (control == null ? 0 : control.memory());
     }
 
-    /** Bytes of overhead per VM of {@code vmMemory} configured bytes (0 in the first-order profiles). */
+    /** Bytes of overhead per VM of {@code vmMemory} configured bytes. */
     public double perVmMemory(double vmMemory) {
-        return 0;
+        return memory.perVm(vmMemory);
     }
 
     /** Where a parameter's value comes from. */

@@ -17,6 +17,12 @@ package org.hvsim.model.arch;
 public record ControlDomain(String role, int vcpus, int weight, double memory, double backgroundLoad,
         double backgroundBurst, Management management) {
 
+    /**
+     * Mean CPU burst of a background service: 5 ms, chosen (no published figure) as a short OS service
+     * activation (timers, logging, monitoring), well below the schedulers' slices so that it interleaves.
+     */
+    public static final double BACKGROUND_BURST = 0.005;
+
     public ControlDomain {
         if (vcpus < 1) {
             throw new IllegalArgumentException("a control domain needs at least one vCPU");

@@ -97,7 +97,8 @@ public final class HostModel implements ReplicationModel {
                 double[] weights = new double[classes.size()];
                 for (int c = 0; c < classes.size(); c++) {
                     RequestClass rc = classes.get(c);
-                    plans[c] = new ClassPlan(rc.name(), stages(sim, name, rc), t.perClass.get(rc.name()));
+                    plans[c] = new ClassPlan(rc.name(), stages(sim, name, rc, vm.enlightened()),
+                            t.perClass.get(rc.name()));
                     weights[c] = rc.weight();
                 }
                 VmInstance instance = new VmInstance(name, guest, sim, plans, weights, t.all);
@@ -151,8 +152,9 @@ public final class HostModel implements ReplicationModel {
     }
 
     /** Builds a class's chain: CPU phases scaled by the architecture, I/O phases with their overheads. */
-    private Stage[] stages(Simulation sim, String instance, RequestClass rc) {
-        ArchitectureProfile arch = spec.architecture();
+    private Stage[] stages(Simulation sim, String instance, RequestClass rc, boolean enlightened) {
+        ArchitectureProfile profile = spec.architecture();
+        org.hvsim.model.arch.GuestCosts arch = profile.costs(enlightened);
         List<Stage> out = new ArrayList<>();
         String prefix = "vm/" + instance + "/" + rc.name() + "/";
         int index = 0;
@@ -175,6 +177,17 @@ public final class HostModel implements ReplicationModel {
                 for (int op = 0; op < disk.ops(); op++) {
                     ioPath(out, arch.disk(), 1);
                     out.add(Stage.device(disks.get(d.name()), service));
+                }
+            } else if (p instanceof Phase.Privileged ops) {
+                var nat = org.hvsim.model.arch.GuestCosts.PrivilegedCosts.NATIVE;
+                var extra = arch.privileged();
+                double nativeWork = (ops.syscalls() * nat.syscall() + ops.pageFaults() * nat.pageFault()
+                        + ops.contextSwitches() * nat.contextSwitch()) * arch.cpuFactor();
+                double extraWork = ops.syscalls() * extra.syscall() + ops.pageFaults() * extra.pageFault()
+                        + ops.contextSwitches() * extra.contextSwitch();
+                if (nativeWork + extraWork > 0) {
+                    out.add(Stage.cpu(constant(nativeWork + extraWork),
+                            nativeWork / arch.cpuFactor() / (nativeWork + extraWork)));
                 }
             } else if (p instanceof Phase.Net net) {
                 NicSpec n = spec.host().nic(net.device()).orElseThrow(

@@ -24,6 +24,18 @@ public sealed interface Phase {
         }
     }
 
+    /**
+     * Privileged operations a request makes (system calls, page faults, context switches): each costs
+     * its native CPU as guest work, plus what the architecture adds per operation as virtualization.
+     */
+    record Privileged(double syscalls, double pageFaults, double contextSwitches) implements Phase {
+        public Privileged {
+            if (!(syscalls >= 0) || !(pageFaults >= 0) || !(contextSwitches >= 0)) {
+                throw new IllegalArgumentException("privileged-operation counts must be >= 0");
+            }
+        }
+    }
+
     /** {@code bytes} sent through the named NIC. */
     record Net(double bytes, String device) implements Phase {
         public Net {

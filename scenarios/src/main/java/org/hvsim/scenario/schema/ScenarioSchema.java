@@ -67,9 +67,19 @@ public final class ScenarioSchema {
     public static final Section CLASS = new Section("class", "`workload.classes[]`",
             "A request class: its share of the requests and its phases, run in order.");
     public static final Section PHASE = new Section("phase", "`classes[].phases[]`",
-            "One step of a request; each item has exactly one key.").exactlyOne("cpu", "disk", "net");
+            "One step of a request; each item has exactly one key.").exactlyOne("cpu", "disk", "net", "privileged");
     public static final Section DISK_PHASE = new Section("disk_phase", "`phases[].disk`",
             "Sequential operations on one of the host's disks.");
+    public static final Section PRIVILEGED_PHASE = new Section("privileged_phase", "`phases[].privileged`",
+            "Privileged operations of a request: each costs its native CPU (R1.b, R1.c, R1.d) as guest work "
+                    + "plus what the architecture adds per operation as virtualization.");
+    public static final Section CONTROL = new Section("control", "`architectures[].control`",
+            "The variant's control domain (parent partition, host OS or service console): scheduled like a VM, "
+                    + "with its own services and management agents; I/O work of `disk_path`/`net_path.control` runs in it.");
+    public static final Section MANAGEMENT = new Section("management", "`control.management`",
+            "Management agents: every `period` they do `base` + `per_vm` × (VM instances) of CPU work.");
+    public static final Section IO_PATH = new Section("io_path", "`architectures[].disk_path`, `net_path`",
+            "CPU of an I/O besides the guest's own driver, per disk operation or network packet, by where it runs.");
     public static final Section NET_PHASE = new Section("net_phase", "`phases[].net`",
             "Bytes sent through one of the host's NICs.");
 
@@ -212,6 +222,44 @@ public final class ScenarioSchema {
     public static final Key ARCH_SCHEDULER = ARCHITECTURE.choice("scheduler", List.copyOf(HypervisorSchedulers.names()))
             .computedDefault("the base's", "the base profile (docs/profiles.md)")
             .example("xen-credit").doc("hypervisor scheduler of this variant (wins over `scheduler.name`)");
+    public static final Key CONTROL_KEY = ARCHITECTURE.mapping("control", CONTROL)
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .doc("the control domain: parent partition, host OS or service console");
+    public static final Key DISK_PATH = ARCHITECTURE.mapping("disk_path", IO_PATH)
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .doc("CPU per disk operation by where it runs (replaces `disk_op_cpu`)");
+    public static final Key NET_PATH = ARCHITECTURE.mapping("net_path", IO_PATH)
+            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+            .doc("CPU per network packet by where it runs (replaces `net_packet_cpu`)");
+    public static final Key PATH_GUEST = IO_PATH.quantity("guest", Quantity.DURATION, 0, 1)
+            .byDefault("0 s", "nothing unless stated").example("5 us").doc("on the guest's vCPU (front end), as virtualization");
+    public static final Key PATH_HYPERVISOR = IO_PATH.quantity("hypervisor", Quantity.DURATION, 0, 1)
+            .byDefault("0 s", "nothing unless stated").example("4 us").doc("in the hypervisor, on the guest's pCPU");
+    public static final Key PATH_CONTROL = IO_PATH.quantity("control", Quantity.DURATION, 0, 1)
+            .byDefault("0 s", "nothing unless stated").example("25 us")
+            .doc("in the control domain (back end and driver); needs a control domain");
+    public static final Key CONTROL_ROLE = CONTROL.choice("role", List.of("parent", "host-os", "service-console"))
+            .byDefault("parent", "the microkernel case").example("host-os").doc("what the control domain is");
+    public static final Key CONTROL_VCPUS = CONTROL.integer("vcpus", 1, 256)
+            .computedDefault("the base's, else 1", "one virtual processor, the smallest partition")
+            .example("2").doc("its virtual processors");
+    public static final Key CONTROL_WEIGHT = CONTROL.integer("weight", 1, 1_000_000)
+            .computedDefault("the base's, else the scheduler's default", "like any VM")
+            .example("512").doc("its weight in the hypervisor scheduler");
+    public static final Key CONTROL_MEMORY = CONTROL.quantity("memory", Quantity.SIZE, 0, 1e15)
+            .computedDefault("the base's, else 0 B", "docs/profiles.md").example("512 MB")
+            .doc("host memory it occupies");
+    public static final Key BACKGROUND_LOAD = CONTROL.quantity("background_load", Quantity.FRACTION, 0, 256)
+            .computedDefault("the base's, else 0 %", "docs/profiles.md").example("3 %")
+            .doc("its own services' CPU, in % of one pCPU");
+    public static final Key MANAGEMENT_KEY = CONTROL.mapping("management", MANAGEMENT)
+            .computedDefault("the base's, else none", "docs/profiles.md").doc("management agents");
+    public static final Key MGMT_PERIOD = MANAGEMENT.quantity("period", Quantity.DURATION, 1e-3, 1e6).required()
+            .example("1 s").doc("how often the agents wake");
+    public static final Key MGMT_BASE = MANAGEMENT.quantity("base", Quantity.DURATION, 0, 100)
+            .byDefault("0 s", "nothing unless stated").example("5 ms").doc("CPU per wake-up");
+    public static final Key MGMT_PER_VM = MANAGEMENT.quantity("per_vm", Quantity.DURATION, 0, 100)
+            .byDefault("0 s", "nothing unless stated").example("1 ms").doc("CPU per wake-up per VM instance");
     public static final Key ARCH_BOOST = ARCHITECTURE.bool("boost")
             .computedDefault("scheduler.boost", "the scenario's scheduler setting")
             .example("false").doc("xen-credit: BOOST waking vCPUs, for this variant");
@@ -236,6 +284,10 @@ public final class ScenarioSchema {
             .byDefault("100 ms", "the Linux 2.6 O(1) scheduler's default time slice (DEF_TIMESLICE in "
                     + "kernel/sched.c)")
             .example("10 ms").doc("round-robin quantum of CPU time; only with `guest_scheduler: rr`");
+    public static final Key ENLIGHTENED = VM.bool("enlightened")
+            .byDefault("true", "paravirtual (enlightened) drivers: Xen guests in R1 are paravirtualized, Hyper-V "
+                    + "ships integration services; set false for an unmodified, fully emulated guest")
+            .example("false").doc("whether the guest has paravirtual drivers (selects the profile's cost set)");
     public static final Key VM_WEIGHT = VM.integer("weight", 1, 1_000_000)
             .computedDefault("the scheduler's", "R6: xen-credit 256, esx-proportional 1000 per vCPU, hyperv 100, "
                     + "host-os 100")
@@ -283,6 +335,14 @@ public final class ScenarioSchema {
             .doc("CPU demand in seconds on the reference core, run on the VM's vCPUs");
     public static final Key DISK_PHASE_KEY = PHASE.mapping("disk", DISK_PHASE).doc("operations on a disk");
     public static final Key NET_PHASE_KEY = PHASE.mapping("net", NET_PHASE).doc("bytes through a NIC");
+    public static final Key PRIVILEGED_PHASE_KEY = PHASE.mapping("privileged", PRIVILEGED_PHASE)
+            .doc("system calls, page faults and context switches");
+    public static final Key SYSCALLS = PRIVILEGED_PHASE.decimal("syscalls", 0, 1e9)
+            .byDefault("0", "none unless stated").example("200").doc("system calls per request");
+    public static final Key PAGE_FAULTS = PRIVILEGED_PHASE.decimal("page_faults", 0, 1e9)
+            .byDefault("0", "none unless stated").example("20").doc("page faults per request");
+    public static final Key CONTEXT_SWITCHES = PRIVILEGED_PHASE.decimal("context_switches", 0, 1e9)
+            .byDefault("0", "none unless stated").example("4").doc("context switches per request");
 
     public static final Key OPS = DISK_PHASE.integer("ops", 1, 1_000_000)
             .byDefault("1", "one operation unless the scenario says more").example("2")
@@ -370,7 +430,7 @@ public final class ScenarioSchema {
     /** Every section, in documentation order, distributions last. */
     public static List<Section> sections() {
         List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
-                CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE));
+                CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
         all.addAll(FAMILIES.values());
         return all;
     }
