@@ -16,11 +16,32 @@ final class ListProfilesCommand implements Callable<Integer> {
     public Integer call() {
         for (String name : Architectures.names()) {
             ArchitectureProfile p = Architectures.byName(name).orElseThrow();
-            System.out.printf("%s (%s)%n", p.name(), p.kind().name().toLowerCase(java.util.Locale.ROOT));
-            System.out.printf("  cpu_factor     %-10s %s%n", fmt(p.cpuFactor()), p.source("cpu_factor"));
-            System.out.printf("  disk_op_cpu    %-10s %s%n", us(p.diskOpCpu()), p.source("disk_op_cpu"));
-            System.out.printf("  net_packet_cpu %-10s %s%n", us(p.netPacketCpu()), p.source("net_packet_cpu"));
-            System.out.printf("  scheduler      %s%n", p.scheduler());
+            System.out.printf("%s (%s), scheduler %s, world switch %s%n", p.name(),
+                    p.kind().name().toLowerCase(java.util.Locale.ROOT), p.scheduler(), us(p.switchCost()));
+            for (boolean enlightened : new boolean[] {true, false}) {
+                var c = p.costs(enlightened);
+                System.out.printf("  %-11s cpu_factor %s; per disk op guest/hypervisor/control %s/%s/%s; "
+                        + "per packet %s/%s/%s; syscall/page fault/context switch +%s/+%s/+%s%n",
+                        enlightened ? "enlightened" : "emulated", fmt(c.cpuFactor()), us(c.disk().guest()),
+                        us(c.disk().hypervisor()), us(c.disk().control()), us(c.net().guest()), us(c.net().hypervisor()),
+                        us(c.net().control()), us(c.privileged().syscall()), us(c.privileged().pageFault()),
+                        us(c.privileged().contextSwitch()));
+            }
+            if (p.hasControlDomain()) {
+                var d = p.control();
+                System.out.printf("  %s: %s vCPUs, weight %s, %.0f MB, background %.1f %% of a pCPU, agents every %s s "
+                        + "(%s + %s per VM), %.0f patch reboots/year%n", d.role(), d.vcpus() == 0 ? "one per pCPU"
+                        : Integer.toString(d.vcpus()), d.weight() == 0 ? "default" : Integer.toString(d.weight()),
+                        d.memory() / 1048576, d.backgroundLoad() * 100, fmt(d.management().period()),
+                        us(d.management().base()), us(d.management().perVm()), d.patchRebootsPerYear());
+            }
+            System.out.printf("  memory: hypervisor %.0f MB, per VM %.0f MB + %.0f MB per further GB%n",
+                    p.memory().hypervisor() / 1048576, p.memory().perVmFixed() / 1048576,
+                    p.memory().perVmPerGb() / 1048576);
+            for (String k : java.util.List.of("cpu_factor", "privileged", "disk_op_cpu", "net_packet_cpu", "control",
+                    "memory")) {
+                System.out.printf("    %-15s %s%n", k, p.source(k));
+            }
         }
         return Main.OK;
     }

@@ -42,7 +42,7 @@ public record Scenario(String source, String name, String description, long seed
     /** The system under one of the scenario's architectures. */
     public SystemSpec system(ArchitectureProfile architecture) {
         SchedulerSettings s = schedulers.getOrDefault(architecture.name(),
-                SchedulerSettings.of(architecture.scheduler()));
+                SchedulerSettings.of(architecture.scheduler()).withSwitchCost(architecture.switchCost()));
         return new SystemSpec(host, vms, architecture, s, memory);
     }
 

@@ -298,7 +298,8 @@ public final class ScenarioLoader {
             // The scenario's `scheduler` names one for all; a variant's own `scheduler` and `boost` win.
             String n = archSchedulers.containsKey(a.name()) ? a.scheduler()
                     : tuning.name().isEmpty() ? a.scheduler() : tuning.name();
-            SchedulerSettings st = tuning.withName(n);
+            SchedulerSettings st = tuning.withName(n).withSwitchCost(switchCostGiven ? tuning.switchCost()
+                    : a.switchCost());
             if (archBoost.containsKey(a.name())) {
                 st = st.withBoost(archBoost.get(a.name()));
             }
@@ -315,6 +316,14 @@ public final class ScenarioLoader {
         if (hostMemoryRead && memoryDemands.size() == vmTrees.size() && !memory.overcommit()) {
             MemoryAdmission.refusal(host.memory(), memoryDemands).ifPresent(why -> top.report(VMS, why));
         }
+        if (!problems.hasAny() && !memory.overcommit()) {
+            // Each architecture's own footprint (hypervisor, control domain, per-VM overhead) must fit too.
+            for (ArchitectureProfile a : archs) {
+                org.hvsim.model.system.MemoryAdmission.refusal(
+                        new org.hvsim.model.system.SystemSpec(host, vms, a, settings.get(a.name()), memory))
+                        .ifPresent(why -> top.report(VMS, why));
+            }
+        }
         if (problems.hasAny()) {
             return null;
         }
@@ -329,7 +338,7 @@ public final class ScenarioLoader {
         List<Object> tree = new ArrayList<>();
         if (!top.has(ARCHITECTURES)) {
             int i = 0;
-            for (String n : Architectures.names()) {
+            for (String n : List.of("native", "hosted", "monolithic", "microkernel")) {
                 ArchitectureProfile p = Architectures.byName(n).orElseThrow();
                 out.add(p);
                 tree.add(profileTree(p));
@@ -544,6 +553,7 @@ public final class ScenarioLoader {
     }
 
     private MemoryPolicy memory = MemoryPolicy.STRICT;
+    private boolean switchCostGiven;
     private final Map<String, String> archSchedulers = new HashMap<>();
     private final Map<String, Boolean> archBoost = new HashMap<>();
     private SectionReader memoryPolicyReader;
@@ -581,27 +591,37 @@ public final class ScenarioLoader {
     /** A variant's control domain: its keys over the base's (or a fresh one). */
     private org.hvsim.model.arch.ControlDomain control(SectionReader r,
             org.hvsim.model.arch.ControlDomain base) {
-        String role = r.has(CONTROL_ROLE) ? r.choice(CONTROL_ROLE) : base != null ? base.role() : r.choice(CONTROL_ROLE);
-        int vcpus = r.has(CONTROL_VCPUS) ? r.integer(CONTROL_VCPUS) : base != null ? base.vcpus() : 1;
-        int weight = r.has(CONTROL_WEIGHT) ? r.integer(CONTROL_WEIGHT) : base != null ? base.weight() : 0;
-        double memory = r.has(CONTROL_MEMORY) ? r.quantity(CONTROL_MEMORY) : base != null ? base.memory() : 0;
-        double load = r.has(BACKGROUND_LOAD) ? r.quantity(BACKGROUND_LOAD) : base != null ? base.backgroundLoad() : 0;
-        var mgmt = base != null ? base.management() : org.hvsim.model.arch.ControlDomain.Management.NONE;
+        var c = base != null ? base : new org.hvsim.model.arch.ControlDomain(r.choice(CONTROL_ROLE), 1, 0, 0, 0,
+                org.hvsim.model.arch.ControlDomain.BACKGROUND_BURST, org.hvsim.model.arch.ControlDomain.Management.NONE);
+        if (base != null && r.has(CONTROL_ROLE) && !r.choice(CONTROL_ROLE).equals(base.role())) {
+            // A variant tunes its base's control domain; it cannot turn a parent into a host OS.
+            r.report(CONTROL_ROLE, r.pathOf(CONTROL_ROLE) + ": the base profile's control domain is a "
+                    + base.role() + "; a variant can tune it, not change its role");
+        }
+        if (r.has(CONTROL_VCPUS)) {
+            c = c.withVcpus(r.integer(CONTROL_VCPUS));
+        }
+        if (r.has(CONTROL_WEIGHT)) {
+            c = c.withWeight(r.integer(CONTROL_WEIGHT));
+        }
+        if (r.has(CONTROL_MEMORY)) {
+            c = c.withMemory(r.quantity(CONTROL_MEMORY));
+        }
         Optional<SectionReader> m = r.optionalObject(MANAGEMENT_KEY);
         if (m.isPresent()) {
             SectionReader mr = m.get();
-            mgmt = new org.hvsim.model.arch.ControlDomain.Management(mr.quantity(MGMT_PERIOD), mr.quantity(MGMT_BASE),
-                    mr.quantity(MGMT_PER_VM));
+            c = c.withManagement(new org.hvsim.model.arch.ControlDomain.Management(mr.quantity(MGMT_PERIOD),
+                    mr.quantity(MGMT_BASE), mr.quantity(MGMT_PER_VM)));
             mr.finish();
         }
+        double load = r.has(BACKGROUND_LOAD) ? r.quantity(BACKGROUND_LOAD) : c.backgroundLoad();
         r.finish();
-        if (load > vcpus) {
+        if (c.vcpus() > 0 && load > c.vcpus()) {
             r.report(BACKGROUND_LOAD, r.pathOf(BACKGROUND_LOAD) + ": " + Formats.num(load * 100)
-                    + " % is more than the control domain's " + vcpus + " vCPUs can give");
+                    + " % is more than the control domain's " + c.vcpus() + " vCPUs can give");
             load = 0;
         }
-        double burst = base != null ? base.backgroundBurst() : org.hvsim.model.arch.ControlDomain.BACKGROUND_BURST;
-        return new org.hvsim.model.arch.ControlDomain(role, vcpus, weight, memory, load, burst, mgmt);
+        return c.withBackgroundLoad(load);
     }
 
     /** The service-level objective, checked against the VMs and classes it names. */
@@ -642,12 +662,13 @@ public final class ScenarioLoader {
         }
         SectionReader r = o.get();
         String name = r.has(SCHEDULER_NAME) ? r.choice(SCHEDULER_NAME) : "";
-        SchedulerSettings s = new SchedulerSettings(name, r.quantity(SWITCH_COST), r.quantity(RR_QUANTUM),
+        switchCostGiven = r.has(SWITCH_COST);
+        SchedulerSettings s = new SchedulerSettings(name, r.quantity(SWITCH_COST, 0), r.quantity(RR_QUANTUM),
                 r.bool(BOOST), r.quantity(RATE_LIMIT), r.quantity(SKEW_BOUND));
         r.finish();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", name.isEmpty() ? "(each architecture's own)" : name);
-        t.put("switch_cost", Formats.duration(s.switchCost()));
+        t.put("switch_cost", switchCostGiven ? Formats.duration(s.switchCost()) : "(each profile's own)");
         t.put("boost", s.boost());
         t.put("rate_limit", Formats.duration(s.rateLimit()));
         t.put("quantum", Formats.duration(s.quantum()));

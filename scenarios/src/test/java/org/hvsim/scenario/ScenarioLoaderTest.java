@@ -180,7 +180,7 @@ class ScenarioLoaderTest {
                   - { base: hosted-io, name: hosted-io-cpu, cpu_factor: 1.1 }"""));
         assertEquals(10e-6, s.architectures().get(1).netPacketCpu(), 1e-18);
         assertEquals(1.1, s.architectures().get(1).cpuFactor());
-        assertTrue(s.sources().get("architectures[1].disk_op_cpu").startsWith("profile hosted-io: R1.d"),
+        assertTrue(s.sources().get("architectures[1].disk_op_cpu").startsWith("profile hosted-io: NPF"),
                 s.sources().toString());
     }
 

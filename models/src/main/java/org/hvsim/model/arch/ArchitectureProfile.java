@@ -17,10 +17,12 @@ import java.util.Objects;
  *   <li>the hypervisor scheduler, by registered name.</li>
  * </ul>
  *
+ * @param switchCost pCPU seconds of a world switch between two VMs (the scheduler's default for it)
  * @param sources parameter name → where its value comes from (row of published-measurements.md)
  */
 public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts enlightened, GuestCosts emulated,
-        String scheduler, ControlDomain control, MemoryFootprint memory, Map<String, String> sources) {
+        String scheduler, double switchCost, ControlDomain control, MemoryFootprint memory,
+        Map<String, String> sources) {
 
     public ArchitectureProfile {
         Objects.requireNonNull(name, "name");
@@ -28,6 +30,9 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
         Objects.requireNonNull(enlightened, "enlightened");
         Objects.requireNonNull(emulated, "emulated");
         Objects.requireNonNull(memory, "memory");
+        if (!(switchCost >= 0)) {
+            throw new IllegalArgumentException(name + ": switch cost must be >= 0");
+        }
         for (GuestCosts g : new GuestCosts[] {enlightened, emulated}) {
             if ((g.disk().control() > 0 || g.net().control() > 0) && control == null) {
                 throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
@@ -40,7 +45,7 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
     public ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, double diskOpCpu,
             double netPacketCpu, String scheduler, Map<String, String> sources) {
         this(name, kind, firstOrder(cpuFactor, diskOpCpu, netPacketCpu), firstOrder(cpuFactor, diskOpCpu, netPacketCpu),
-                scheduler, null, MemoryFootprint.NONE, sources);
+                scheduler, 0, null, MemoryFootprint.NONE, sources);
     }
 
     private static GuestCosts firstOrder(double cpuFactor, double disk, double net) {
@@ -89,11 +94,12 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
             src = new HashMap<>(sources);
             src.put(changed, "scenario file");
         }
-        return new ArchitectureProfile(name, kind, e, m, s, c, mem, src);
+        return new ArchitectureProfile(name, kind, e, m, s, switchCost, c, mem, src);
     }
 
     public ArchitectureProfile withName(String newName) {
-        return new ArchitectureProfile(newName, kind, enlightened, emulated, scheduler, control, memory, sources);
+        return new ArchitectureProfile(newName, kind, enlightened, emulated, scheduler, switchCost, control, memory,
+                sources);
     }
 
     /** Sets the CPU factor of both guest kinds. */

@@ -6,53 +6,144 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hvsim.model.arch.ControlDomain.Management;
+import org.hvsim.model.arch.GuestCosts.PrivilegedCosts;
 import org.hvsim.model.hypervisor.EsxScheduler;
 import org.hvsim.model.hypervisor.HostOsScheduler;
+import org.hvsim.model.hypervisor.HyperVScheduler;
 import org.hvsim.model.hypervisor.ProcessorSharingScheduler;
 import org.hvsim.model.hypervisor.XenCreditScheduler;
 
 /**
- * The built-in architecture profiles, by name. Every value cites its row in
- * shared/reference/published-measurements.md; docs/profiles.md explains the derivations.
+ * The built-in architecture profiles, by name: named products and the generic names that alias them
+ * (hosted = vmware-workstation, monolithic = esx-3.0, microkernel = xen-3.0, the products R1 measured).
+ * Every value is derived in docs/profiles.md from rows of shared/reference/published-measurements.md,
+ * or marked there as outside the table (OUT) or as having no published figure (NPF) with its reasoning.
+ * I/O costs are the extra CPU over native per disk operation and per network packet (the mean of
+ * transmit and receive), split by where it runs.
  */
 public final class Architectures {
 
     private static final Map<String, ArchitectureProfile> BUILT_IN = new LinkedHashMap<>();
+    private static final double MB = 1024.0 * 1024;
+    private static final double US = 1e-6;
 
     static {
-        register(new ArchitectureProfile("native", ArchitectureKind.NATIVE, 1.0, 0, 0,
-                ProcessorSharingScheduler.NAME,
+        ArchitectureProfile nativeProfile = new ArchitectureProfile("native", ArchitectureKind.NATIVE, GuestCosts.NATIVE,
+                GuestCosts.NATIVE, ProcessorSharingScheduler.NAME, 0, null, MemoryFootprint.NONE,
                 Map.of("scheduler", "definition: an ideal, overhead-free OS scheduler",
                         "cpu_factor", "definition: the baseline (R1.a native = 1.00)",
                         "disk_op_cpu", "definition: no virtualization path",
-                        "net_packet_cpu", "definition: no virtualization path")));
-        // Hosted: VMware Workstation 3.2 on Linux (R1). SPEC INT2000 at 0.98 of native (R1.a).
-        // ttcp TX at MTU 1500 is CPU-bound at 291 Mb/s = 41 us per 1500-byte packet, native reaches line
-        // rate (897 Mb/s, at most 13.4 us per packet): at least 28 us extra per packet (R1.e).
-        // 10K file create 85.6 us vs 66.0 native: 20 us extra per file-system operation (R1.d).
-        register(new ArchitectureProfile("hosted", ArchitectureKind.HOSTED, 1 / 0.98, 20e-6, 28e-6,
-                HostOsScheduler.NAME,
-                Map.of("scheduler", "the host OS's fair-share scheduler runs the VMM processes (DESIGN.md)",
-                        "cpu_factor", "R1.a SPEC INT2000, VMware Workstation 0.98 of native",
-                        "disk_op_cpu", "R1.d 10K create, 85.6 - 66.0 us",
-                        "net_packet_cpu", "R1.e ttcp TX MTU 1500: 1500 B / 291 Mb/s - 1500 B / 897 Mb/s")));
-        // Monolithic: ESX 3.0.1, 3 % average slowdown vs native (R5). No per-operation figure is
-        // published; an in-hypervisor driver path is taken to cost what Xen's measured path costs (R1.d, R1.e).
-        register(new ArchitectureProfile("monolithic", ArchitectureKind.MONOLITHIC, 1.03, 2.2e-6, 1.1e-6,
-                EsxScheduler.NAME,
-                Map.of("scheduler", "R6: ESX proportional share with relaxed co-scheduling",
-                        "cpu_factor", "R5 VMware 2007: ESX 3.0.1 average slowdown 3 %",
-                        "disk_op_cpu", "no published figure; taken equal to Xen's R1.d 10K create difference",
-                        "net_packet_cpu", "no published figure; taken equal to Xen's R1.e MTU 500 TX difference")));
-        // Microkernel: Xen 3.0 with a paravirtualized guest (R1). SPEC INT2000 1.00 (R1.a).
-        // ttcp TX MTU 500: native 602 Mb/s = 6.64 us per packet, Xen 516 Mb/s = 7.75 us: 1.1 us extra (R1.e).
-        // 10K create 68.2 vs 66.0 us: 2.2 us extra (R1.d).
-        register(new ArchitectureProfile("microkernel", ArchitectureKind.MICROKERNEL, 1.0, 2.2e-6, 1.1e-6,
-                XenCreditScheduler.NAME,
-                Map.of("scheduler", "R6: Xen's credit scheduler (Xen 3.0, the product R1 measured)",
-                        "cpu_factor", "R1.a SPEC INT2000, Xen 1.00 of native",
-                        "disk_op_cpu", "R1.d 10K create, 68.2 - 66.0 us",
-                        "net_packet_cpu", "R1.e ttcp TX MTU 500: 500 B / 516 Mb/s - 500 B / 602 Mb/s")));
+                        "net_packet_cpu", "definition: no virtualization path"));
+        register(nativeProfile);
+
+        // Binary translation (VMware's VMM, R1 VMware WS 3.2): R1.a 0.98; R1.b/d/c extras over native.
+        PrivilegedCosts bt = new PrivilegedCosts(0.28 * US, 10.98 * US, 17.33 * US);
+        // First-generation hardware assist from R4's HW/BT ratios applied to R1's BT extras.
+        PrivilegedCosts hw = new PrivilegedCosts(0, 22.0 * US, 56.3 * US);
+        // The hosted path (world switch into the host OS, host driver): R1.e TX 33 / RX 17 us -> 25 us per
+        // packet, 11.5 in the VMM (hypervisor), 13.5 in the host; disk 60 us (NPF), 29 VMM + 31 host.
+        IoCosts hostedDisk = new IoCosts(0, 29 * US, 31 * US);
+        IoCosts hostedNet = new IoCosts(0, 11.5 * US, 13.5 * US);
+
+        ArchitectureProfile workstation = new ArchitectureProfile("vmware-workstation", ArchitectureKind.HOSTED,
+                new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt), new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt),
+                HostOsScheduler.NAME, 10 * US,
+                new ControlDomain("host-os", 0, 0, 0, 96 * MB, 0.005, ControlDomain.BACKGROUND_BURST,
+                        new Management(10, 1e-3, 0.2e-3), 6),
+                new MemoryFootprint(0, 16 * MB, 0),
+                Map.ofEntries(Map.entry("scheduler", "the host OS's fair-share scheduler runs the VMM processes"),
+                        Map.entry("cpu_factor", "R1.a SPEC INT2000, VMware Workstation 0.98 of native"),
+                        Map.entry("privileged", "R1.b null call, R1.d page fault, R1.c context switch: VMware WS - native"),
+                        Map.entry("disk_op_cpu", "NPF: ~8 register traps + 2 world switches + host file/block path, 60 us"),
+                        Map.entry("net_packet_cpu", "R1.e ttcp MTU 500: TX 33 us, RX 17 us extra per packet; R5 Sugerman 5-6x"),
+                        Map.entry("switch_cost", "NPF: two world switches and a host process switch (R1.c 0.77 us)"),
+                        Map.entry("control", "host memory 96 MB (OUT: VMware Workstation 3.0 manual); services NPF"),
+                        Map.entry("memory", "16 MB per VM (OUT: VMware Workstation 3.0 manual)")));
+        register(workstation);
+        register(workstation.withName("hosted"));
+
+        ArchitectureProfile virtualServer = new ArchitectureProfile("virtual-server-2005", ArchitectureKind.HOSTED,
+                new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt), new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt),
+                HostOsScheduler.NAME, 10 * US,
+                new ControlDomain("host-os", 0, 0, 0, 512 * MB, 0.01, ControlDomain.BACKGROUND_BURST,
+                        new Management(5, 5e-3, 2e-3), 12),
+                new MemoryFootprint(0, 32 * MB, 0),
+                Map.ofEntries(Map.entry("scheduler", "R6: Virtual Server 2005 weight 1-10000 (default 100)"),
+                        Map.entry("cpu_factor", "NPF: R1 VMware WS used as a proxy (hosted, software VMM)"),
+                        Map.entry("privileged", "NPF: R1 VMware WS extras as a proxy"),
+                        Map.entry("disk_op_cpu", "NPF: the hosted path, as vmware-workstation"),
+                        Map.entry("net_packet_cpu", "proxy from R1.e / R5 Sugerman, as vmware-workstation"),
+                        Map.entry("switch_cost", "NPF: as vmware-workstation"),
+                        Map.entry("control", "Windows Server 2003 host 512 MB (OUT: Microsoft KB 903748); rest NPF"),
+                        Map.entry("memory", "R5: 32 MB per VM on top of its configured RAM")));
+        register(virtualServer);
+
+        ArchitectureProfile esx = new ArchitectureProfile("esx-3.0", ArchitectureKind.MONOLITHIC,
+                // vmxnet (VMware Tools) for the enlightened guest, vlance emulation otherwise; disk in the vmkernel.
+                new GuestCosts(1 / 0.98, new IoCosts(0, 12.5 * US, 0), new IoCosts(0, 0.85 * US, 0), bt),
+                new GuestCosts(1 / 0.98, new IoCosts(0, 12.5 * US, 0), new IoCosts(0, 6.0 * US, 0), bt),
+                EsxScheduler.NAME, 2 * US,
+                new ControlDomain("service-console", 1, 2000, 0.08, 272 * MB, 0.01, ControlDomain.BACKGROUND_BURST,
+                        new Management(20, 20e-3, 5e-3), 4),
+                new MemoryFootprint(50 * MB, 54 * MB, 32 * MB),
+                Map.ofEntries(Map.entry("scheduler", "R6: ESX proportional share with relaxed co-scheduling"),
+                        Map.entry("cpu_factor", "R1.a VMware 0.98 (same binary-translation VMM); R5 ESX 3 % average as a check"),
+                        Map.entry("privileged", "R1.b/d/c VMware - native: in-VMM costs, no host OS involved"),
+                        Map.entry("disk_op_cpu", "NPF: doorbell trap + vmkernel storage stack + driver, 12.5 us"),
+                        Map.entry("net_packet_cpu", "NPF: vmxnet = Xen's ring cost without the dom0 switch (0.85 us); vlance 6 us"),
+                        Map.entry("switch_cost", "NPF: as Xen (R1.c Xen 1.97 us)"),
+                        Map.entry("control", "service console 272 MB, 2000 shares, 8 % reserved (OUT: VMware guides); agents NPF"),
+                        Map.entry("memory", "vmkernel 50 MB, per VM 54 MB + 32 MB/GB (OUT: VMware guides)")));
+        register(esx);
+        register(esx.withName("monolithic"));
+
+        // Xen paravirtual guest: R1.e TX 1.11 / RX 1.21 us extra per packet, R1.d 2.2 us per file operation.
+        ArchitectureProfile xen = new ArchitectureProfile("xen-3.0", ArchitectureKind.MICROKERNEL,
+                new GuestCosts(1.0, new IoCosts(0.8 * US, 0.6 * US, 0.8 * US), new IoCosts(0.35 * US, 0.36 * US, 0.45 * US),
+                        new PrivilegedCosts(0.01 * US, 1.31 * US, 1.20 * US)),
+                new GuestCosts(1.0, hostedDisk, hostedNet, hw),
+                XenCreditScheduler.NAME, 2 * US,
+                new ControlDomain("parent", 0, 256, 0, 512 * MB, 0.005, ControlDomain.BACKGROUND_BURST,
+                        new Management(5, 2e-3, 0.5e-3), 6),
+                new MemoryFootprint(64 * MB, 20e3, 0),
+                Map.ofEntries(Map.entry("scheduler", "R6: Xen's credit scheduler (Xen 3.0, the product R1 measured)"),
+                        Map.entry("cpu_factor", "R1.a SPEC INT2000, Xen 1.00 of native"),
+                        Map.entry("privileged", "R1.b null call, R1.d page fault, R1.c context switch: Xen - native; "
+                                + "HVM guests: R4 hardware-assist ratios"),
+                        Map.entry("disk_op_cpu", "R1.d 10K create 68.2 - 66.0 us (stand-in), split front end / event / back end"),
+                        Map.entry("net_packet_cpu", "R1.e ttcp MTU 500: TX 1.11, RX 1.21 us extra per packet"),
+                        Map.entry("switch_cost", "NPF: a domain switch ~ R1.c Xen 2p/0K 1.97 us"),
+                        Map.entry("control", "dom0 512 MB (OUT: XenServer guide range 200-752 MB), one vCPU per pCPU, weight 256 (R6)"),
+                        Map.entry("memory", "Xen 64 MB (OUT: Xen 3.0 interface guide bound); 20 kB per domain (R1.f)")));
+        register(xen);
+        register(xen.withName("microkernel"));
+
+        // Hyper-V (Windows Server 2008): R2 guest 88-91 % of native; pass-through disk 6-8 %.
+        GuestCosts hypervEnlightened = new GuestCosts(1 / 0.895, new IoCosts(0.4 * US, 0.25 * US, 0.4 * US),
+                new IoCosts(0.1 * US, 0.25 * US, 1.3 * US), PrivilegedCosts.NONE);
+        GuestCosts hypervEmulated = new GuestCosts(1 / 0.895, hostedDisk, hostedNet, hw);
+        Map<String, String> hypervSources = Map.ofEntries(
+                Map.entry("scheduler", "R6: Hyper-V weight 1-10000 (default 100), reserve and limit %"),
+                Map.entry("cpu_factor", "R2: a guest sees 88-91 % of native -> 1/0.895"),
+                Map.entry("privileged", "R2's aggregate is in cpu_factor; emulated guests: R4 hardware-assist ratios"),
+                Map.entry("disk_op_cpu", "R2: pass-through disk 6-8 % -> 1.05 us per operation over a 15 us native path"),
+                Map.entry("net_packet_cpu", "NPF: VMBus channel + a copy in the parent's virtual switch, 1.65 us"),
+                Map.entry("switch_cost", "NPF: as Xen (R1.c Xen 1.97 us)"),
+                Map.entry("control", "parent 512 MB core / 1 GB full (OUT: Windows Server 2008 requirements); "
+                        + "reboots R3 (Core 67 % fewer); background CPU and agents NPF"),
+                Map.entry("memory", "R2: hypervisor 300 MB; 32 MB for a VM's first GB + 8 MB per further GB"));
+        MemoryFootprint hypervMemory = new MemoryFootprint(300 * MB, 32 * MB, 8 * MB);
+        register(new ArchitectureProfile("hyperv-2008-core", ArchitectureKind.MICROKERNEL, hypervEnlightened,
+                hypervEmulated, HyperVScheduler.NAME, 2 * US,
+                new ControlDomain("parent", 0, 100, 0, 512 * MB, 0.005, ControlDomain.BACKGROUND_BURST,
+                        new Management(5, 5e-3, 1e-3), 4),
+                hypervMemory, hypervSources));
+        register(new ArchitectureProfile("hyperv-2008-full", ArchitectureKind.MICROKERNEL, hypervEnlightened,
+                hypervEmulated, HyperVScheduler.NAME, 2 * US,
+                new ControlDomain("parent", 0, 100, 0, 1024 * MB, 0.01, ControlDomain.BACKGROUND_BURST,
+                        new Management(5, 5e-3, 1e-3), 12),
+                hypervMemory, hypervSources));
     }
 
     private Architectures() {

@@ -7,15 +7,23 @@ package org.hvsim.model.arch;
  * so its own load and the I/O work it does for the guests queue behind each other.
  *
  * @param role          "parent", "host-os" or "service-console", for reports
- * @param vcpus         its virtual processors
+ * @param vcpus         its virtual processors; 0 means one per pCPU of the host (the products' default)
  * @param weight        its weight in the hypervisor scheduler's units (0: the scheduler's default)
+ * @param reservation   CPU guaranteed to it, in pCPUs (ESX reserves 8 % of a pCPU for the console)
  * @param memory        bytes of host memory it occupies
  * @param backgroundLoad its own services' CPU, in pCPUs (0.05 = 5 % of one pCPU), as Poisson bursts
  * @param backgroundBurst mean CPU seconds of one background burst
  * @param management    the management agents it runs
+ * @param patchRebootsPerYear host reboots a year for its patches (R3; used by the faults model)
  */
-public record ControlDomain(String role, int vcpus, int weight, double memory, double backgroundLoad,
-        double backgroundBurst, Management management) {
+public record ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
+        double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear) {
+
+    /** A control domain with no reservation and no patch-reboot figure. */
+    public ControlDomain(String role, int vcpus, int weight, double memory, double backgroundLoad,
+            double backgroundBurst, Management management) {
+        this(role, vcpus, weight, 0, memory, backgroundLoad, backgroundBurst, management, 0);
+    }
 
     /**
      * Mean CPU burst of a background service: 5 ms, chosen (no published figure) as a short OS service
@@ -24,13 +32,14 @@ public record ControlDomain(String role, int vcpus, int weight, double memory, d
     public static final double BACKGROUND_BURST = 0.005;
 
     public ControlDomain {
-        if (vcpus < 1) {
-            throw new IllegalArgumentException("a control domain needs at least one vCPU");
+        if (vcpus < 0) {
+            throw new IllegalArgumentException("a control domain's vCPUs must be >= 0 (0: one per pCPU)");
         }
-        if (!(backgroundLoad >= 0) || !(backgroundBurst > 0) || !(memory >= 0) || weight < 0) {
+        if (!(backgroundLoad >= 0) || !(backgroundBurst > 0) || !(memory >= 0) || weight < 0 || !(reservation >= 0)
+                || !(patchRebootsPerYear >= 0)) {
             throw new IllegalArgumentException("control domain parameters out of range");
         }
-        if (backgroundLoad > vcpus) {
+        if (vcpus > 0 && backgroundLoad > vcpus) {
             throw new IllegalArgumentException("background load " + backgroundLoad + " exceeds the control domain's "
                     + vcpus + " vCPUs");
         }
@@ -59,19 +68,29 @@ public record ControlDomain(String role, int vcpus, int weight, double memory, d
         }
     }
 
+    /** Its vCPUs on a host of {@code pcpus}. */
+    public int vcpusOn(int pcpus) {
+        return vcpus == 0 ? pcpus : vcpus;
+    }
+
     public ControlDomain withVcpus(int v) {
-        return new ControlDomain(role, v, weight, memory, backgroundLoad, backgroundBurst, management);
+        return new ControlDomain(role, v, weight, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear);
     }
 
     public ControlDomain withWeight(int w) {
-        return new ControlDomain(role, vcpus, w, memory, backgroundLoad, backgroundBurst, management);
+        return new ControlDomain(role, vcpus, w, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear);
     }
 
     public ControlDomain withManagement(Management m) {
-        return new ControlDomain(role, vcpus, weight, memory, backgroundLoad, backgroundBurst, m);
+        return new ControlDomain(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, m, patchRebootsPerYear);
+    }
+
+    public ControlDomain withMemory(double bytes) {
+        return new ControlDomain(role, vcpus, weight, reservation, bytes, backgroundLoad, backgroundBurst, management,
+                patchRebootsPerYear);
     }
 
     public ControlDomain withBackgroundLoad(double load) {
-        return new ControlDomain(role, vcpus, weight, memory, load, backgroundBurst, management);
+        return new ControlDomain(role, vcpus, weight, reservation, memory, load, backgroundBurst, management, patchRebootsPerYear);
     }
 }

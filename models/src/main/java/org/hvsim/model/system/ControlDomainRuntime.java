@@ -34,18 +34,21 @@ final class ControlDomainRuntime {
         }
     }
 
-    ControlDomainRuntime(Simulation sim, ControlDomain spec, double speed) {
+    ControlDomainRuntime(Simulation sim, ControlDomain spec, int pcpus, double speed, CpuControls controls) {
         this.sim = sim;
         this.spec = spec;
-        this.guest = GuestScheduler.create(GuestDiscipline.PS, sim, spec.vcpus(), speed, 0.1);
+        this.controls = controls;
+        this.guest = GuestScheduler.create(GuestDiscipline.PS, sim, spec.vcpusOn(pcpus), speed, 0.1);
     }
+
+    private final CpuControls controls;
 
     GuestScheduler guest() {
         return guest;
     }
 
     CpuClient client() {
-        return new CpuClient(spec.role(), guest, new CpuControls(spec.weight(), 0, 0));
+        return new CpuClient(spec.role(), guest, controls);
     }
 
     /** Starts background services and management agents; {@code vms} is the number of VM instances. */

@@ -74,7 +74,9 @@ public final class HostModel implements ReplicationModel {
         hypervisor = HypervisorSchedulers.create(spec.scheduler(), sim, host);
         List<CpuClient> clients = new ArrayList<>();
         if (spec.architecture().hasControlDomain()) {
-            control = new ControlDomainRuntime(sim, spec.architecture().control(), host.speed());
+            var c = spec.architecture().control();
+            control = new ControlDomainRuntime(sim, c, host.pcpus(), host.speed(),
+                    new org.hvsim.model.hypervisor.CpuControls(c.weight(), c.reservation(), 0));
             clients.add(control.client());
         }
         List<Runnable> starts = new ArrayList<>();

@@ -18,7 +18,9 @@ public record SystemSpec(HostSpec host, List<VmSpec> vms, ArchitectureProfile ar
         SchedulerSettings scheduler, MemoryPolicy memory) {
 
     public SystemSpec(HostSpec host, List<VmSpec> vms, ArchitectureProfile architecture) {
-        this(host, vms, architecture, SchedulerSettings.of(architecture.scheduler()), MemoryPolicy.STRICT);
+        this(host, vms, architecture,
+                SchedulerSettings.of(architecture.scheduler()).withSwitchCost(architecture.switchCost()),
+                MemoryPolicy.STRICT);
     }
 
     public SystemSpec {

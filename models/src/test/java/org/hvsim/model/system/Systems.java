@@ -52,7 +52,12 @@ final class Systems {
     }
 
     static Treatment treatment(String architecture, HostSpec host, List<VmSpec> vms) {
-        SystemSpec spec = new SystemSpec(host, vms, Architectures.byName(architecture).orElseThrow());
+        return treatment(Architectures.byName(architecture).orElseThrow(), host, vms);
+    }
+
+    static Treatment treatment(org.hvsim.model.arch.ArchitectureProfile profile, HostSpec host, List<VmSpec> vms) {
+        String architecture = profile.name();
+        SystemSpec spec = new SystemSpec(host, vms, profile);
         Supplier<ReplicationModel> models = () -> new HostModel(spec);
         return new Treatment(architecture, models);
     }

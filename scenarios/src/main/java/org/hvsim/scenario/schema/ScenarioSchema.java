@@ -161,8 +161,8 @@ public final class ScenarioSchema {
             .computedDefault("each architecture's own", "docs/profiles.md").example("xen-credit")
             .doc("hypervisor scheduler for every architecture");
     public static final Key SWITCH_COST = SCHEDULER.quantity("switch_cost", Quantity.DURATION, 0, 0.01)
-            .byDefault("0 s", "not yet calibrated per product (R1.c gives 1.97 us for Xen, 18.1 us for VMware "
-                    + "Workstation per context switch); set it to study switch overhead")
+            .computedDefault("the profile's", "docs/profiles.md: 2 us for Xen, Hyper-V and ESX (R1.c Xen 1.97 us), "
+                    + "10 us for hosted VMMs (two world switches and a host process switch)")
             .example("2 us").doc("pCPU time of a world switch between two VMs, charged as hypervisor time");
     public static final Key BOOST = SCHEDULER.bool("boost")
             .byDefault("true", "R6: a waking UNDER vCPU gets BOOST in Xen's credit scheduler")
@@ -240,9 +240,9 @@ public final class ScenarioSchema {
             .doc("in the control domain (back end and driver); needs a control domain");
     public static final Key CONTROL_ROLE = CONTROL.choice("role", List.of("parent", "host-os", "service-console"))
             .byDefault("parent", "the microkernel case").example("host-os").doc("what the control domain is");
-    public static final Key CONTROL_VCPUS = CONTROL.integer("vcpus", 1, 256)
+    public static final Key CONTROL_VCPUS = CONTROL.integer("vcpus", 0, 256)
             .computedDefault("the base's, else 1", "one virtual processor, the smallest partition")
-            .example("2").doc("its virtual processors");
+            .example("2").doc("its virtual processors; 0 means one per pCPU");
     public static final Key CONTROL_WEIGHT = CONTROL.integer("weight", 1, 1_000_000)
             .computedDefault("the base's, else the scheduler's default", "like any VM")
             .example("512").doc("its weight in the hypervisor scheduler");
