@@ -45,6 +45,7 @@ public final class HostModel implements ReplicationModel {
     /** What is reported per VM template: its instances and recorders. */
     private static final class Template {
         final List<VmInstance> instances = new ArrayList<>();
+        IoRecorder io;
         final LatencyRecorder all = new LatencyRecorder();
         final Map<String, LatencyRecorder> perClass = new LinkedHashMap<>();
     }
@@ -82,6 +83,7 @@ public final class HostModel implements ReplicationModel {
         List<Runnable> starts = new ArrayList<>();
         for (VmSpec vm : spec.vms()) {
             Template t = new Template();
+            t.io = new IoRecorder(sim, host.speed());
             sim.onWarmup(t.all);
             for (RequestClass c : vm.workload().classes()) {
                 LatencyRecorder r = new LatencyRecorder();
@@ -104,6 +106,7 @@ public final class HostModel implements ReplicationModel {
                     weights[c] = rc.weight();
                 }
                 VmInstance instance = new VmInstance(name, guest, sim, plans, weights, t.all);
+                instance.io = t.io;
                 t.instances.add(instance);
                 starts.add(() -> instance.start(vm.workload().arrivals()));
             }
@@ -177,8 +180,10 @@ public final class HostModel implements ReplicationModel {
                         ? d.service().sampler(sim.random().stream(stream))
                         : constant(d.latency() + disk.size() / d.bandwidth());
                 for (int op = 0; op < disk.ops(); op++) {
+                    int first = out.size();
                     ioPath(out, arch.disk(), 1);
                     out.add(Stage.device(disks.get(d.name()), service));
+                    out.get(first).ioStart = true;
                 }
             } else if (p instanceof Phase.Privileged ops) {
                 var nat = org.hvsim.model.arch.GuestCosts.PrivilegedCosts.NATIVE;
@@ -196,6 +201,7 @@ public final class HostModel implements ReplicationModel {
                         () -> new IllegalArgumentException("no NIC named " + net.device()));
                 // The OS's own per-packet work (guest), plus what the virtualization path adds per packet.
                 int packets = n.packets(net.bytes());
+                int first = out.size();
                 double osWork = packets * n.packetCpu() * arch.cpuFactor();
                 double virtWork = packets * arch.net().guest();
                 if (osWork + virtWork > 0) {
@@ -203,6 +209,7 @@ public final class HostModel implements ReplicationModel {
                 }
                 ioPath(out, new org.hvsim.model.arch.IoCosts(0, arch.net().hypervisor(), arch.net().control()), packets);
                 out.add(Stage.device(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
+                out.get(first).ioStart = true;
             }
         }
         return out.toArray(new Stage[0]);
@@ -282,6 +289,12 @@ public final class HostModel implements ReplicationModel {
             out.put(scope, Metrics.CPU_READY_FRACTION, runnable > 0 ? Math.max(0, 1 - (busy + costop) / runnable) : 0);
             out.put(scope, Metrics.CPU_COSTOP_FRACTION, runnable > 0 ? costop / runnable : 0);
             out.put(scope, Metrics.CPU_SKEW_MAX, skew);
+            if (t.io.io.count() > 0) {
+                out.put(scope, Metrics.IO_LATENCY_MEAN, t.io.io.mean());
+            }
+            if (control != null && t.io.controlDelay.count() > 0) {
+                out.put(scope, Metrics.PARENT_QUEUEING_DELAY, t.io.controlDelay.mean());
+            }
             out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
             if (t.perClass.size() > 1) {
                 for (Map.Entry<String, LatencyRecorder> c : t.perClass.entrySet()) {

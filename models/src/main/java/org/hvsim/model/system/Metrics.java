@@ -23,6 +23,10 @@ public final class Metrics {
     public static final String CPU_COSTOP_FRACTION = "cpu_costop_fraction";
     /** Largest lead of one vCPU of a VM over a waiting sibling, seconds (relaxed co-scheduling). */
     public static final String CPU_SKEW_MAX = "cpu_skew_max";
+    /** Mean time of one I/O operation, from the start of its CPU path to the end of its device service. */
+    public static final String IO_LATENCY_MEAN = "io_latency_mean";
+    /** Mean wait of a VM's I/O back-end work in the control domain beyond its CPU demand. */
+    public static final String PARENT_QUEUEING_DELAY = "parent_queueing_delay";
     public static final String DISK_UTIL = "disk_util";
     public static final String NIC_UTIL = "nic_util";
     /** Busy share of the host's (or a VM template's) CPU capacity, all categories; also a time series. */

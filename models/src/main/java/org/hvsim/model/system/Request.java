@@ -11,6 +11,10 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
     private final double[] amounts;
     private final Runnable onComplete;
     private int stage;
+    /** When the current I/O operation's path began, or NaN outside one. */
+    private double ioStarted = Double.NaN;
+    /** When the current control-domain stage was submitted, or NaN. */
+    private double controlSubmitted = Double.NaN;
 
     Request(VmInstance vm, ClassPlan plan, double arrival, Runnable onComplete) {
         this.vm = vm;
@@ -44,8 +48,14 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
             dispatch();
             return;
         }
+        if (s.ioStart) {
+            ioStarted = vm.now();
+        }
         if (s.station == null) {
             prepare(amounts[stage], s.guestFraction, s.primary, s.secondary);
+            if (s.target != null) {
+                controlSubmitted = vm.now();
+            }
             (s.target == null ? vm.guest : s.target).submit(this);
         } else {
             s.station.arrive(this, amounts[stage]);
@@ -54,12 +64,20 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
 
     @Override
     protected void cpuDone() {
+        if (!Double.isNaN(controlSubmitted)) {
+            vm.controlStageDone(vm.now() - controlSubmitted, amounts[stage]);
+            controlSubmitted = Double.NaN;
+        }
         stage++;
         dispatch();
     }
 
     @Override
     public void serviced(FcfsStation station) {
+        if (!Double.isNaN(ioStarted)) {
+            vm.ioDone(vm.now() - ioStarted);
+            ioStarted = Double.NaN;
+        }
         stage++;
         dispatch();
     }

@@ -20,6 +20,8 @@ final class Stage {
     final CpuCategory secondary;
     /** A device stage whose drawn amount is 0 is skipped instead of queueing (e.g. no page-in). */
     final boolean skipWhenZero;
+    /** The first stage of one I/O operation's path: its latency is measured from here to the device's end. */
+    boolean ioStart;
 
     private Stage(FcfsStation station, GuestScheduler target, Sampler amount, double fraction, CpuCategory primary,
             CpuCategory secondary, boolean skipWhenZero) {

@@ -16,6 +16,8 @@ final class VmInstance {
     private final double[] cumulativeWeights;
     private final RandomGenerator classChoice;
     private final LatencyRecorder all;
+    /** Where the template's I/O latencies and the control domain's queueing delays go. */
+    IoRecorder io;
 
     VmInstance(String name, GuestScheduler guest, Simulation sim, ClassPlan[] plans, double[] weights,
             LatencyRecorder all) {
@@ -81,6 +83,20 @@ final class VmInstance {
             plan = plans[i];
         }
         return new Request(this, plan, sim.now(), onComplete);
+    }
+
+    double now() {
+        return sim.now();
+    }
+
+    /** One I/O operation took {@code seconds} from the start of its path to the end of its device service. */
+    void ioDone(double seconds) {
+        io.io.add(seconds);
+    }
+
+    /** A control-domain stage of {@code work} reference seconds took {@code sojourn} seconds there. */
+    void controlStageDone(double sojourn, double work) {
+        io.controlDelay.add(Math.max(0, sojourn - work / io.speed));
     }
 
     void completed(Request r) {

@@ -93,6 +93,10 @@ class ControlDomainTest {
         double slowA = saturated.get("a", Metrics.RESPONSE_TIME_MEAN);
         double slowB = saturated.get("b", Metrics.RESPONSE_TIME_MEAN);
         assertTrue(slowA > 3 * light && slowB > 3 * light, "saturated parent: " + slowA + ", " + slowB + " vs " + light);
+        // The wait is in the parent: its queueing delay and the I/O latency carry it.
+        double delay = saturated.get("a", Metrics.PARENT_QUEUEING_DELAY);
+        assertTrue(delay > 0.01, "parent queueing delay " + delay);
+        assertTrue(saturated.get("a", Metrics.IO_LATENCY_MEAN) > delay, "I/O latency includes the parent's delay");
         double twoVcpus = run(4, vms, microkernel(PARENT.withVcpus(2), 0.003, XenCreditScheduler.NAME), 0)
                 .get("a", Metrics.RESPONSE_TIME_MEAN);
         assertTrue(twoVcpus < slowA / 2, "a second parent vCPU should relieve it: " + twoVcpus + " vs " + slowA);

@@ -38,6 +38,11 @@ public final class MetricCatalog {
             entry("queue_length", "Requests present (waiting or in service)", "requests", 1.0, Preference.NEUTRAL),
             entry("cpu_ready_fraction", "CPU ready (vCPU waiting for a pCPU)", "%", PERCENT,
                     Preference.LOWER_IS_BETTER),
+            entry("cpu_costop_fraction", "CPU co-stop (SMP vCPU held back)", "%", PERCENT, Preference.LOWER_IS_BETTER),
+            entry("cpu_skew_max", "Largest vCPU skew", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry("io_latency_mean", "Mean I/O latency", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry("parent_queueing_delay", "I/O wait in the parent partition", "ms", MS_PER_S,
+                    Preference.LOWER_IS_BETTER),
             entry("disk_util", "Disk utilization", "%", PERCENT, Preference.NEUTRAL),
             entry("nic_util", "NIC utilization", "%", PERCENT, Preference.NEUTRAL),
             // five nines need more than four significant digits to be told apart from 100 %
