@@ -614,6 +614,13 @@ public final class ScenarioLoader {
                     mr.quantity(MGMT_BASE), mr.quantity(MGMT_PER_VM)));
             mr.finish();
         }
+        Optional<SectionReader> tools = r.optionalObject(TOOLS_KEY);
+        if (tools.isPresent()) {
+            SectionReader tr = tools.get();
+            c = c.withTools(new org.hvsim.model.arch.ControlDomain.Management(tr.quantity(MGMT_PERIOD),
+                    tr.quantity(MGMT_BASE), tr.quantity(MGMT_PER_VM)));
+            tr.finish();
+        }
         double load = r.has(BACKGROUND_LOAD) ? r.quantity(BACKGROUND_LOAD) : c.backgroundLoad();
         r.finish();
         if (c.vcpus() > 0 && load > c.vcpus()) {

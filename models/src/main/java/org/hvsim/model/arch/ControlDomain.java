@@ -15,9 +15,19 @@ package org.hvsim.model.arch;
  * @param backgroundBurst mean CPU seconds of one background burst
  * @param management    the management agents it runs
  * @param patchRebootsPerYear host reboots a year for its patches (R3; used by the faults model)
+ * @param tools         heavy management tools while they run (a GUI console, a backup agent): an agent
+ *                      like {@code management}, charged to management too
  */
 public record ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
-        double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear) {
+        double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear,
+        Management tools) {
+
+    /** A control domain without heavy tools running. */
+    public ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
+            double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear) {
+        this(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, management,
+                patchRebootsPerYear, Management.NONE);
+    }
 
     /** A control domain with no reservation and no patch-reboot figure. */
     public ControlDomain(String role, int vcpus, int weight, double memory, double backgroundLoad,
@@ -34,6 +44,9 @@ public record ControlDomain(String role, int vcpus, int weight, double reservati
     public ControlDomain {
         if (vcpus < 0) {
             throw new IllegalArgumentException("a control domain's vCPUs must be >= 0 (0: one per pCPU)");
+        }
+        if (management == null || tools == null) {
+            throw new IllegalArgumentException("management and tools must be given (Management.NONE for none)");
         }
         if (!(backgroundLoad >= 0) || !(backgroundBurst > 0) || !(memory >= 0) || weight < 0 || !(reservation >= 0)
                 || !(patchRebootsPerYear >= 0)) {
@@ -74,23 +87,28 @@ public record ControlDomain(String role, int vcpus, int weight, double reservati
     }
 
     public ControlDomain withVcpus(int v) {
-        return new ControlDomain(role, v, weight, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear);
+        return new ControlDomain(role, v, weight, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear, tools);
     }
 
     public ControlDomain withWeight(int w) {
-        return new ControlDomain(role, vcpus, w, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear);
+        return new ControlDomain(role, vcpus, w, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear, tools);
     }
 
     public ControlDomain withManagement(Management m) {
-        return new ControlDomain(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, m, patchRebootsPerYear);
+        return new ControlDomain(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, m, patchRebootsPerYear, tools);
     }
 
     public ControlDomain withMemory(double bytes) {
         return new ControlDomain(role, vcpus, weight, reservation, bytes, backgroundLoad, backgroundBurst, management,
-                patchRebootsPerYear);
+                patchRebootsPerYear, tools);
+    }
+
+    public ControlDomain withTools(Management t) {
+        return new ControlDomain(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, management,
+                patchRebootsPerYear, t);
     }
 
     public ControlDomain withBackgroundLoad(double load) {
-        return new ControlDomain(role, vcpus, weight, reservation, memory, load, backgroundBurst, management, patchRebootsPerYear);
+        return new ControlDomain(role, vcpus, weight, reservation, memory, load, backgroundBurst, management, patchRebootsPerYear, tools);
     }
 }

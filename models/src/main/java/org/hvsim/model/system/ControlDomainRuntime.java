@@ -60,10 +60,14 @@ final class ControlDomainRuntime {
                     .sampler(sim.random().stream("control/background/burst"));
             background(gap, burst);
         }
-        ControlDomain.Management m = spec.management();
+        agent(spec.management(), "control/management", vms);
+        agent(spec.tools(), "control/tools", vms);
+    }
+
+    /** Starts an agent at a random phase of its period, the same under every architecture. */
+    private void agent(ControlDomain.Management m, String stream, int vms) {
         if (m.active()) {
-            // Agents start at a random phase of their period, the same under every architecture.
-            RandomGenerator phase = sim.random().stream("control/management");
+            RandomGenerator phase = sim.random().stream(stream);
             double work = m.work(vms);
             sim.schedule(phase.nextDouble() * m.period(), () -> manage(m.period(), work));
         }

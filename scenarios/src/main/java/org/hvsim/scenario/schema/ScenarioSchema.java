@@ -254,6 +254,9 @@ public final class ScenarioSchema {
             .doc("its own services' CPU, in % of one pCPU");
     public static final Key MANAGEMENT_KEY = CONTROL.mapping("management", MANAGEMENT)
             .computedDefault("the base's, else none", "docs/profiles.md").doc("management agents");
+    public static final Key TOOLS_KEY = CONTROL.mapping("tools", MANAGEMENT)
+            .computedDefault("none", "heavy tools (a GUI console, a backup agent) run only when someone runs them")
+            .doc("heavy management tools while they run, as an agent like `management`");
     public static final Key MGMT_PERIOD = MANAGEMENT.quantity("period", Quantity.DURATION, 1e-3, 1e6).required()
             .example("1 s").doc("how often the agents wake");
     public static final Key MGMT_BASE = MANAGEMENT.quantity("base", Quantity.DURATION, 0, 100)
