@@ -40,7 +40,7 @@ public final class ReportCharts {
 
     /** Metrics given a comparison chart over the VMs, in page order. */
     public static final List<String> COMPARED_METRICS =
-            List.of("response_time_mean", "response_time_p95", "throughput");
+            List.of("response_time_mean", "response_time_p95", "throughput", "io_latency_mean", "parent_queueing_delay");
 
     /** Metrics drawn against a single swept parameter, per VM. */
     public static final List<String> CURVE_METRICS = List.of("response_time_p95", "response_time_mean");
