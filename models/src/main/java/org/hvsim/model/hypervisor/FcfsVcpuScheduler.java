@@ -34,6 +34,11 @@ public final class FcfsVcpuScheduler extends VcpuScheduler {
     }
 
     @Override
+    protected boolean hasWaiting() {
+        return !queue.isEmpty();
+    }
+
+    @Override
     protected Vcpu pick(Pcpu p) {
         return queue.pollFirst();
     }

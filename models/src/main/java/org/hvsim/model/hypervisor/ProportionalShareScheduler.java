@@ -101,6 +101,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         return queue.pollFirst();
     }
 
+    @Override
+    protected boolean hasWaiting() {
+        return !queue.isEmpty();
+    }
+
     /** Hook: a vCPU that should run before the others regardless of virtual time (co-start). */
     protected boolean favoured(Vcpu v) {
         return false;

@@ -57,6 +57,11 @@ public final class RoundRobinVcpuScheduler extends VcpuScheduler {
     }
 
     @Override
+    protected boolean hasWaiting() {
+        return !queue.isEmpty();
+    }
+
+    @Override
     protected Vcpu pick(Pcpu p) {
         return queue.pollFirst();
     }

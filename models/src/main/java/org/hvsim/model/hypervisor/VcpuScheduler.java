@@ -341,11 +341,25 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         return ++enqueueSequence;
     }
 
-    /** Every idle pCPU looks for work. */
+    /**
+     * Whether some vCPU waits in a run queue (a pCPU could pick it). Schedulers that can tell cheaply
+     * override it, so that kicking idle pCPUs costs nothing when there is nothing to pick.
+     */
+    protected boolean hasWaiting() {
+        return true;
+    }
+
+    /** Every idle pCPU looks for work, until nothing waits. */
     protected final void kickIdle() {
+        if (!hasWaiting()) {
+            return;
+        }
         for (Pcpu p : pcpus) {
             if (p.idle()) {
                 reschedule(p);
+                if (!hasWaiting()) {
+                    return;
+                }
             }
         }
     }

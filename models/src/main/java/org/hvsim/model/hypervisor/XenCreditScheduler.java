@@ -45,6 +45,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     private final boolean boost;
     private final double rateLimit;
+    /** vCPUs in all run queues together. */
+    private int queued;
 
     /** Per pCPU, one FIFO per priority. */
     private static final class RunQueue {
@@ -107,18 +109,27 @@ public final class XenCreditScheduler extends VcpuScheduler {
         Pcpu home = v.last != null ? v.last : pcpus[v.domain.index % pcpus.length];
         rq(home).byPriority[v.priority].addLast(v);
         v.queuedOn = home;
+        queued++;
     }
 
     @Override
     protected void dequeue(Vcpu v) {
-        if (v.queuedOn != null) {
-            rq(v.queuedOn).byPriority[v.priority].remove(v);
+        if (v.queuedOn != null && rq(v.queuedOn).byPriority[v.priority].remove(v)) {
+            queued--;
         }
         v.queuedOn = null;
     }
 
     @Override
+    protected boolean hasWaiting() {
+        return queued > 0;
+    }
+
+    @Override
     protected Vcpu pick(Pcpu p) {
+        if (queued == 0) {
+            return null;
+        }
         Vcpu local = rq(p).peek();
         Vcpu best = local;
         Pcpu from = p;
@@ -140,6 +151,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         }
         rq(from).byPriority[best.priority].pollFirst();
         best.queuedOn = null;
+        queued--;
         return best;
     }
 
