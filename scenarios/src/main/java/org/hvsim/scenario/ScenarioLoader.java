@@ -607,19 +607,13 @@ public final class ScenarioLoader {
         if (r.has(CONTROL_MEMORY)) {
             c = c.withMemory(r.quantity(CONTROL_MEMORY));
         }
-        Optional<SectionReader> m = r.optionalObject(MANAGEMENT_KEY);
-        if (m.isPresent()) {
-            SectionReader mr = m.get();
-            c = c.withManagement(new org.hvsim.model.arch.ControlDomain.Management(mr.quantity(MGMT_PERIOD),
-                    mr.quantity(MGMT_BASE), mr.quantity(MGMT_PER_VM)));
-            mr.finish();
+        Optional<org.hvsim.model.arch.ControlDomain.Management> agents = agent(r, MANAGEMENT_KEY);
+        if (agents.isPresent()) {
+            c = c.withManagement(agents.get());
         }
-        Optional<SectionReader> tools = r.optionalObject(TOOLS_KEY);
+        Optional<org.hvsim.model.arch.ControlDomain.Management> tools = agent(r, TOOLS_KEY);
         if (tools.isPresent()) {
-            SectionReader tr = tools.get();
-            c = c.withTools(new org.hvsim.model.arch.ControlDomain.Management(tr.quantity(MGMT_PERIOD),
-                    tr.quantity(MGMT_BASE), tr.quantity(MGMT_PER_VM)));
-            tr.finish();
+            c = c.withTools(tools.get());
         }
         double load = r.has(BACKGROUND_LOAD) ? r.quantity(BACKGROUND_LOAD) : c.backgroundLoad();
         r.finish();
@@ -629,6 +623,19 @@ public final class ScenarioLoader {
             load = 0;
         }
         return c.withBackgroundLoad(load);
+    }
+
+    /** An agent (management or heavy tools) of a control domain, if the key is given. */
+    private Optional<org.hvsim.model.arch.ControlDomain.Management> agent(SectionReader r, Key key) {
+        Optional<SectionReader> o = r.optionalObject(key);
+        if (o.isEmpty()) {
+            return Optional.empty();
+        }
+        SectionReader a = o.get();
+        var m = new org.hvsim.model.arch.ControlDomain.Management(a.quantity(MGMT_PERIOD), a.quantity(MGMT_BASE),
+                a.quantity(MGMT_PER_VM));
+        a.finish();
+        return Optional.of(m);
     }
 
     /** The service-level objective, checked against the VMs and classes it names. */
