@@ -21,7 +21,8 @@ import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
 /**
  * Runs one replication of a model on DSOL synchronously: returns its output or throws
  * {@link SimulationFailure} carrying the original exception. Never hangs (a wall-clock limit
- * applies) and never leaves DSOL's non-daemon worker thread behind.
+ * applies) and releases DSOL's non-daemon worker thread, with one exception Java cannot help: a single
+ * event that never returns keeps its thread until the process exits (the command line exits).
  */
 public final class ReplicationRunner {
 
