@@ -29,7 +29,7 @@ final class ListProfilesCommand implements Callable<Integer> {
             }
             if (p.hasControlDomain()) {
                 var d = p.control();
-                System.out.printf("  %s: %s vCPUs, weight %s, %.0f MB, background %.1f %% of a pCPU, agents every %s s "
+                System.out.printf("  %s: vCPUs %s, weight %s, %.0f MB, background %.1f %% of a pCPU, agents every %s s "
                         + "(%s + %s per VM), %.0f patch reboots/year%n", d.role(), d.vcpus() == 0 ? "one per pCPU"
                         : Integer.toString(d.vcpus()), d.weight() == 0 ? "default" : Integer.toString(d.weight()),
                         d.memory() / 1048576, d.backgroundLoad() * 100, fmt(d.management().period()),

@@ -33,8 +33,11 @@ public final class Architectures {
                 GuestCosts.NATIVE, ProcessorSharingScheduler.NAME, 0, null, MemoryFootprint.NONE,
                 Map.of("scheduler", "definition: an ideal, overhead-free OS scheduler",
                         "cpu_factor", "definition: the baseline (R1.a native = 1.00)",
+                        "privileged", "definition: native costs are the baseline (R1.b, R1.c, R1.d)",
                         "disk_op_cpu", "definition: no virtualization path",
-                        "net_packet_cpu", "definition: no virtualization path"));
+                        "net_packet_cpu", "definition: no virtualization path",
+                        "control", "definition: no control domain",
+                        "memory", "definition: no hypervisor"));
         register(nativeProfile);
 
         // Binary translation (VMware's VMM, R1 VMware WS 3.2): R1.a 0.98; R1.b/d/c extras over native.
