@@ -1,18 +1,15 @@
 package org.hvsim.model.hypervisor;
 
-import java.util.ArrayDeque;
-
 import org.hvsim.core.engine.Simulation;
 
 /**
  * Reference discipline: one global FIFO of runnable vCPUs, each running for at most {@code quantum}
  * while others wait, then going to the back of the queue.
  */
-public final class RoundRobinVcpuScheduler extends VcpuScheduler {
+public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
 
     public static final String NAME = "round-robin";
 
-    private final ArrayDeque<Vcpu> queue = new ArrayDeque<>();
     private final double quantum;
 
     public RoundRobinVcpuScheduler(Simulation sim, int pcpus, double switchCost, double quantum) {
@@ -49,21 +46,6 @@ public final class RoundRobinVcpuScheduler extends VcpuScheduler {
     @Override
     protected void requeue(Vcpu v) {
         queue.addLast(v);
-    }
-
-    @Override
-    protected void dequeue(Vcpu v) {
-        queue.remove(v);
-    }
-
-    @Override
-    protected boolean hasWaiting() {
-        return !queue.isEmpty();
-    }
-
-    @Override
-    protected Vcpu pick(Pcpu p) {
-        return queue.pollFirst();
     }
 
     @Override

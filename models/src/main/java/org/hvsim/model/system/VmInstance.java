@@ -49,7 +49,7 @@ final class VmInstance {
             for (int u = 0; u < closed.users(); u++) {
                 // One think-time stream per user keeps each user's sequence identical across architectures.
                 Sampler think = closed.think().sampler(sim.random().stream("vm/" + name + "/user" + u + "/think"));
-                thinkThenSend(think);
+                new User(think).thinkThenSend();
             }
         }
     }
@@ -68,8 +68,30 @@ final class VmInstance {
         sim.schedule(gap.next(), arrival);
     }
 
-    private void thinkThenSend(Sampler think) {
-        sim.schedule(think.next(), () -> newRequest(() -> thinkThenSend(think)).start());
+    /**
+     * One user of a closed workload: it is both the event that sends its next request and the callback
+     * its request completes with, so a request cycle allocates no closures.
+     */
+    private final class User implements nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable, Runnable {
+        private final Sampler think;
+
+        User(Sampler think) {
+            this.think = think;
+        }
+
+        void thinkThenSend() {
+            sim.schedule(think.next(), this);
+        }
+
+        @Override
+        public void execute() {
+            newRequest(this).start();
+        }
+
+        @Override
+        public void run() {
+            thinkThenSend();
+        }
     }
 
     private Request newRequest(Runnable onComplete) {
