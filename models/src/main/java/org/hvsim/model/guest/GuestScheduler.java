@@ -30,6 +30,8 @@ public abstract class GuestScheduler {
     private int demand;
     private double lastAdvance;
     private boolean changing;
+    /** True while finished jobs' callbacks run; submissions then wait for {@link #settle}. */
+    private boolean inCallbacks;
     private SimEventInterface<Double> pending;
     private final List<CpuJob> finished = new ArrayList<>();
 
@@ -83,8 +85,10 @@ public abstract class GuestScheduler {
         } else {
             enqueue(job);
         }
-        changed();
-        drainFinished();
+        if (inCallbacks) {
+            return; // a finished job's callback goes on with its next stage: settle() reports the demand once
+        }
+        settle();
     }
 
     /**
@@ -185,16 +189,25 @@ public abstract class GuestScheduler {
         pending = null;
         advance();
         collect(finished);
-        changed();
-        drainFinished();
+        settle();
     }
 
-    private void drainFinished() {
-        // Callbacks run after the guest is consistent: a callback may submit the next burst here.
-        while (!finished.isEmpty()) {
-            CpuJob j = finished.remove(finished.size() - 1);
-            j.cpuDone();
+    /**
+     * Runs the finished jobs' callbacks, then tells the hypervisor the demand. In this order a request
+     * that goes on with its next CPU stage here never shows the hypervisor a dip in demand: its vCPU does
+     * not halt between back-to-back stages (a real guest thread just continues).
+     */
+    private void settle() {
+        inCallbacks = true;
+        try {
+            while (!finished.isEmpty()) {
+                CpuJob j = finished.remove(finished.size() - 1);
+                j.cpuDone();
+            }
+        } finally {
+            inCallbacks = false;
         }
+        changed();
     }
 
     /**

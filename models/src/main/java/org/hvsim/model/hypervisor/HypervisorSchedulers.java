@@ -25,7 +25,8 @@ public final class HypervisorSchedulers {
         register(RoundRobinVcpuScheduler.NAME,
                 (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()));
         register(XenCreditScheduler.NAME,
-                (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit()));
+                (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit(),
+                        s.weighting()));
         register(EsxScheduler.NAME, (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()));
         register(HyperVScheduler.NAME, (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost()));
         register(HostOsScheduler.NAME, (sim, h, s) -> new HostOsScheduler(sim, h.pcpus()));

@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param boost      Xen credit: BOOST a waking UNDER vCPU
  * @param rateLimit  Xen credit: minimum run time before preemption, seconds (0: none, as in Xen 3.x)
  * @param skewBound  ESX relaxed co-scheduling: largest lead of a vCPU over a waiting sibling, seconds
+ * @param weighting  Xen credit: weights summed per domain (Xen 3.x) or per active vCPU (Xen 4.1+)
  */
 public record SchedulerSettings(String name, double switchCost, double quantum, boolean boost, double rateLimit,
-        double skewBound) {
+        double skewBound, XenCreditScheduler.Weighting weighting) {
 
     /** Round-robin quantum default: Xen credit's 30 ms slice (R6), so the reference is comparable. */
     public static final double DEFAULT_QUANTUM = 0.030;
 
     public SchedulerSettings {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(weighting, "weighting");
         if (!(switchCost >= 0) || !(quantum > 0) || !(rateLimit >= 0) || !(skewBound > 0)) {
             throw new IllegalArgumentException("scheduler settings out of range: " + switchCost + ", " + quantum
                     + ", " + rateLimit);
@@ -28,30 +30,35 @@ public record SchedulerSettings(String name, double switchCost, double quantum, 
 
     /** A scheduler by name with no switch cost and the defaults. */
     public static SchedulerSettings of(String name) {
-        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, true, 0, EsxScheduler.DEFAULT_SKEW_BOUND);
+        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, true, 0, EsxScheduler.DEFAULT_SKEW_BOUND,
+                XenCreditScheduler.Weighting.PER_DOMAIN);
     }
 
     public SchedulerSettings withName(String n) {
-        return new SchedulerSettings(n, switchCost, quantum, boost, rateLimit, skewBound);
+        return new SchedulerSettings(n, switchCost, quantum, boost, rateLimit, skewBound, weighting);
     }
 
     public SchedulerSettings withSwitchCost(double c) {
-        return new SchedulerSettings(name, c, quantum, boost, rateLimit, skewBound);
+        return new SchedulerSettings(name, c, quantum, boost, rateLimit, skewBound, weighting);
     }
 
     public SchedulerSettings withBoost(boolean b) {
-        return new SchedulerSettings(name, switchCost, quantum, b, rateLimit, skewBound);
+        return new SchedulerSettings(name, switchCost, quantum, b, rateLimit, skewBound, weighting);
     }
 
     public SchedulerSettings withRateLimit(double r) {
-        return new SchedulerSettings(name, switchCost, quantum, boost, r, skewBound);
+        return new SchedulerSettings(name, switchCost, quantum, boost, r, skewBound, weighting);
     }
 
     public SchedulerSettings withQuantum(double q) {
-        return new SchedulerSettings(name, switchCost, q, boost, rateLimit, skewBound);
+        return new SchedulerSettings(name, switchCost, q, boost, rateLimit, skewBound, weighting);
     }
 
     public SchedulerSettings withSkewBound(double b) {
-        return new SchedulerSettings(name, switchCost, quantum, boost, rateLimit, b);
+        return new SchedulerSettings(name, switchCost, quantum, boost, rateLimit, b, weighting);
+    }
+
+    public SchedulerSettings withWeighting(XenCreditScheduler.Weighting w) {
+        return new SchedulerSettings(name, switchCost, quantum, boost, rateLimit, skewBound, w);
     }
 }

@@ -92,6 +92,10 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         public double progressOffset;
         /** Sequence number of its last enqueue, for FIFO order within a priority. */
         public long enqueued;
+        /** Xen credit: on its domain's active list (it earns credit). */
+        public boolean active;
+        /** Xen credit: it was given credit at the last accounting. */
+        public boolean credited;
 
         Vcpu(Domain domain, int index) {
             this.domain = domain;
@@ -137,6 +141,23 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
         public boolean idle() {
             return current == null && switchTarget == null;
+        }
+
+        /**
+         * The vCPU this pCPU runs or is switching to; null when idle or when the vCPU it was switching to
+         * halted meanwhile (it picks again when the switch ends).
+         */
+        public Vcpu occupant() {
+            if (current != null) {
+                return current;
+            }
+            Vcpu t = switchTarget;
+            return t != null && t.state == State.SWITCHING && t.pcpu == this ? t : null;
+        }
+
+        /** Whether it has no vCPU to run and will pick one now or at the end of its switch. */
+        public boolean free() {
+            return occupant() == null;
         }
     }
 
@@ -468,14 +489,40 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         return v.state == State.RUNNING ? sim.now() - v.accountedUntil : 0;
     }
 
-    /** Takes the running vCPU off {@code p}, queues it again, and lets {@code p} pick. */
+    /**
+     * Takes the vCPU off {@code p}, queues it again, and lets {@code p} pick. A pCPU in the middle of a
+     * world switch can be preempted too: the vCPU it was switching to goes back to the queue and the
+     * switch, already paid for, ends on the vCPU picked instead.
+     */
     protected final void preempt(Pcpu p) {
         Vcpu v = p.current;
+        if (v == null) {
+            Vcpu target = p.occupant();
+            if (target == null) {
+                return; // nothing to preempt: it picks when its switch ends
+            }
+            target.state = State.WAITING;
+            target.pcpu = null;
+            target.enqueued = nextSequence();
+            requeue(target);
+            Vcpu next = pick(p);
+            if (next != null && next.state == State.WAITING) {
+                next.state = State.SWITCHING;
+                next.pcpu = p;
+                p.switchTarget = next;
+            }
+            return;
+        }
         stopRunning(p, v);
         v.state = State.WAITING;
         v.enqueued = nextSequence();
         requeue(v);
         reschedule(p);
+    }
+
+    /** Seconds since {@code p}'s vCPU started running, or 0 while it switches or idles. */
+    protected final double occupiedFor(Pcpu p) {
+        return p.current != null ? runningFor(p.current) : 0;
     }
 
     /**

@@ -1,30 +1,49 @@
 package org.hvsim.model.hypervisor;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.hvsim.core.engine.Simulation;
 
 /**
- * Xen's credit scheduler (sched_credit.c, Xen 3.x), with the constants of published-measurements R6:
+ * Xen's credit scheduler as sched_credit.c of Xen 3.x has it (R6), with exact debits:
  * <ul>
  *   <li>each domain has a weight (default 256) and an optional cap (in % of one pCPU; here the VM's
  *       limit in pCPUs);</li>
- *   <li>every accounting period (30 ms) the host's CPU for the period is shared out as credit among
- *       the active domains in proportion to weight × active vCPUs, capped, and split among their active
- *       vCPUs; credit is clipped to ± one slice so that nothing is banked for long;</li>
- *   <li>running vCPUs are debited by the time they run (accounted at least every 10 ms tick);</li>
- *   <li>priorities BOOST &gt; UNDER (credit left) &gt; OVER (credit spent); a vCPU that wakes while
- *       UNDER is BOOSTed and preempts a lower-priority vCPU; BOOST ends at its next tick;</li>
- *   <li>a vCPU runs for a 30 ms slice, then yields to a queued vCPU of equal or higher priority;</li>
- *   <li>per-pCPU run queues; a pCPU whose queue has nothing better than OVER steals a better vCPU from
- *       another pCPU's queue, and an idle pCPU steals anything — so no pCPU idles while a vCPU that may
- *       run waits;</li>
- *   <li>a capped domain whose credit is spent is parked until the next accounting;</li>
+ *   <li>every accounting period (30 ms), {@code csched_acct}: the host's credit for the period is shared
+ *       among the active domains in proportion to their weights, summed once per domain (Xen 3.x) or once
+ *       per active vCPU (Xen 4.1 and later, a setting); a domain's share is held to its peak, one pCPU per
+ *       active vCPU (or its cap), and what it cannot use goes to the domains after it (credit_peak,
+ *       weight_left, with Xen's lazy reordering of the list); a negative system-wide balance raises the
+ *       next period's total; each active vCPU gets its domain's share split evenly;</li>
+ *   <li>priorities are recomputed at accounting: credit &ge; 0 is UNDER, below 0 OVER; credit is bounded
+ *       below by minus one slice, and a vCPU above one slice is taken off the active list with its
+ *       credit reset to 0 (it stops earning until it runs again, and its priority is next set by the
+ *       accounting after that);</li>
+ *   <li>a vCPU that wakes while UNDER is BOOSTed; BOOST ends at the first 10 ms tick that finds it
+ *       running, when it is preempted, or at accounting;</li>
+ *   <li>a waking vCPU tickles only its own pCPU, preempting it if its priority is strictly higher
+ *       (idle pCPUs pick it up themselves);</li>
+ *   <li>a running vCPU yields at the end of its 30 ms slice to a queued vCPU of equal or higher priority;
+ *       a pCPU whose best local choice is OVER or nothing steals a better vCPU from another pCPU's queue,
+ *       so no pCPU idles while a vCPU waits;</li>
  *   <li>an optional rate limit (later Xen versions: 1 ms) protects a vCPU from preemption for that
  *       long after it starts.</li>
  * </ul>
- * Deviation, on purpose: Xen 3.x debits a whole tick from whichever vCPU the tick finds running
- * (sampling); this model debits the exact time run, which later Xen versions also do.
+ * Deviations, on purpose (docs/schedulers.md gives the figures):
+ * <ul>
+ *   <li>Xen 3.x debits a whole tick from whichever vCPU a tick finds running (sampling); this model
+ *       debits the exact time run, as later Xen versions do;</li>
+ *   <li>a running vCPU that was credited at the last accounting turns OVER the instant its credit
+ *       crosses zero and then yields to a waiting UNDER or BOOST vCPU; Xen 3.x waits for the next
+ *       accounting or slice end. Without this the 30 ms grain of non-preemptive slices lets some
+ *       vCPUs bank credit past the upper bound and lose it: a 4-vCPU domain beside two 1-vCPU domains
+ *       of equal weight on 2 pCPUs then gets 0.40 of the host instead of the third its credit says;</li>
+ *   <li>a capped vCPU is parked the instant its credit is spent (Xen parks it at the next accounting),
+ *       so that a cap holds within one slice of banked credit.</li>
+ * </ul>
+ * Only BOOSTed, capped and credited UNDER vCPUs need a decision event between slices; nothing ticks.
  */
 public final class XenCreditScheduler extends VcpuScheduler {
 
@@ -38,15 +57,30 @@ public final class XenCreditScheduler extends VcpuScheduler {
     public static final double SLICE = 0.030;
     /** R6: accounting period. */
     public static final double ACCOUNTING_PERIOD = 0.030;
+    /** Credit below this counts as spent: floating-point residue of exact debits. */
+    private static final double EPSILON = 1e-12;
 
     static final int BOOST = 0;
     static final int UNDER = 1;
     static final int OVER = 2;
 
+    /** How weights are summed in csched_acct. */
+    public enum Weighting {
+        /** Xen 3.0 to 4.0: once per active domain, whatever its number of vCPUs. */
+        PER_DOMAIN,
+        /** Xen 4.1 and later ("Make weight per-vcpu"): once per active vCPU. */
+        PER_VCPU
+    }
+
     private final boolean boost;
     private final double rateLimit;
+    private final Weighting weighting;
     /** vCPUs in all run queues together. */
     private int queued;
+    /** Active domains in csched_acct's list order (domains whose share was held to their peak move up). */
+    private final List<Domain> activeOrder = new ArrayList<>();
+    /** Sum of the active vCPUs' credit after the last accounting (csched_priv.credit_balance). */
+    private double creditBalance;
 
     /** Per pCPU, one FIFO per priority. */
     private static final class RunQueue {
@@ -65,9 +99,15 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     public XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit) {
+        this(sim, pcpus, switchCost, boost, rateLimit, Weighting.PER_DOMAIN);
+    }
+
+    public XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit,
+            Weighting weighting) {
         super(sim, pcpus, switchCost);
         this.boost = boost;
         this.rateLimit = rateLimit;
+        this.weighting = weighting;
         for (Pcpu p : this.pcpus) {
             p.queue = new RunQueue();
         }
@@ -87,7 +127,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
         d.weight = d.client.controls().weightOr(DEFAULT_WEIGHT);
         for (Vcpu v : d.vcpus) {
             v.priority = UNDER;
+            v.active = true; // csched_vcpu_init puts every new vCPU on the active list with credit 0
         }
+        activeOrder.add(d);
     }
 
     @Override
@@ -95,18 +137,25 @@ public final class XenCreditScheduler extends VcpuScheduler {
         sim.schedule(ACCOUNTING_PERIOD, this::accounting);
     }
 
-    private boolean capped(Domain d) {
+    private static boolean capped(Domain d) {
         return d.client.controls().hasLimit();
+    }
+
+    /** A capped vCPU whose credit is spent may not run until accounting gives it more. */
+    private static boolean capSpent(Vcpu v) {
+        return capped(v.domain) && v.credit <= EPSILON;
     }
 
     // ------------------------------------------------------------------------------- queues
 
     @Override
     protected void enqueue(Vcpu v) {
-        if (v.domain.parked && capped(v.domain) && v.credit < 0) {
+        if (capSpent(v)) {
             return; // parked until the next accounting
         }
-        Pcpu home = v.last != null ? v.last : pcpus[v.domain.index % pcpus.length];
+        // Before it first runs, a vCPU's pCPU is spread by domain and vCPU index (csched_cpu_pick places
+        // the vCPUs of an SMP domain on different pCPUs).
+        Pcpu home = v.last != null ? v.last : pcpus[(v.domain.index + v.index) % pcpus.length];
         rq(home).byPriority[v.priority].addLast(v);
         v.queuedOn = home;
         queued++;
@@ -130,34 +179,36 @@ public final class XenCreditScheduler extends VcpuScheduler {
         if (queued == 0) {
             return null;
         }
-        Vcpu local = rq(p).peek();
-        Vcpu best = local;
-        Pcpu from = p;
-        // Steal from peers when the local choice is OVER or nothing (csched_load_balance).
-        if (best == null || best.priority == OVER) {
-            for (Pcpu q : pcpus) {
-                if (q == p) {
-                    continue;
-                }
-                Vcpu c = rq(q).peek();
-                if (c != null && (best == null || c.priority < best.priority)) {
-                    best = c;
-                    from = q;
-                }
-            }
-        }
+        Vcpu best = bestWaitingFor(p);
         if (best == null) {
             return null;
         }
-        rq(from).byPriority[best.priority].pollFirst();
+        rq(best.queuedOn).byPriority[best.priority].pollFirst();
         best.queuedOn = null;
         queued--;
         return best;
     }
 
+    /**
+     * What {@link #pick} would choose for {@code p}, without taking it: the head of its own queue, or,
+     * when that is OVER or nothing, a better head of a peer's queue (csched_load_balance).
+     */
+    private Vcpu bestWaitingFor(Pcpu p) {
+        Vcpu best = rq(p).peek();
+        if (best == null || best.priority == OVER) {
+            for (Pcpu q : pcpus) {
+                Vcpu c = q == p ? null : rq(q).peek();
+                if (c != null && (best == null || c.priority < best.priority)) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
     @Override
     protected void woke(Vcpu v) {
-        if (boost && v.priority == UNDER) {
+        if (boost && v.priority == UNDER && !capSpent(v)) {
             v.priority = BOOST;
         }
         enqueue(v);
@@ -172,36 +223,24 @@ public final class XenCreditScheduler extends VcpuScheduler {
         enqueue(v);
     }
 
-    /** A queued vCPU may preempt a lower-priority running one: first on its own pCPU, else anywhere. */
+    /**
+     * __runq_tickle of Xen 3.x: a queued vCPU preempts its own pCPU if its priority is strictly higher
+     * than what that pCPU runs (or is switching to). Idle pCPUs are kicked by the caller and steal it.
+     */
     private void tickle(Vcpu v) {
         if (v.state() != State.WAITING || v.queuedOn == null) {
             return; // parked, or already taken
         }
-        for (Pcpu p : pcpus) {
-            if (p.idle()) {
-                return; // an idle pCPU will take it
-            }
-        }
-        Pcpu target = null;
         Pcpu home = v.queuedOn;
-        if (home.current() != null && home.current().priority > v.priority) {
-            target = home;
-        } else {
-            for (Pcpu p : pcpus) {
-                if (p.current() != null && p.current().priority > v.priority
-                        && (target == null || p.current().priority > target.current().priority)) {
-                    target = p;
-                }
-            }
-        }
-        if (target != null) {
-            preemptRespectingRateLimit(target);
+        Vcpu cur = home.occupant();
+        if (cur != null && v.priority < cur.priority) {
+            preemptRespectingRateLimit(home);
         }
     }
 
     private void preemptRespectingRateLimit(Pcpu p) {
-        double ran = runningFor(p.current());
-        if (rateLimit > 0 && ran < rateLimit) {
+        double ran = occupiedFor(p);
+        if (rateLimit > 0 && p.current() != null && ran < rateLimit) {
             setTimer(p, sim.now() + rateLimit - ran);
         } else {
             preempt(p);
@@ -210,7 +249,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     @Override
     protected boolean mayStart(Vcpu v) {
-        return !(capped(v.domain) && v.domain.parked && v.credit < 0);
+        return !capSpent(v);
     }
 
     // ------------------------------------------------------------------------------- running
@@ -218,67 +257,62 @@ public final class XenCreditScheduler extends VcpuScheduler {
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
         setTimer(p, sim.now() + SLICE);
-        armTick(p);
+        armDecision(p, v);
     }
 
-    private void armTick(Pcpu p) {
-        if (p.tick == null) {
-            double next = (Math.floor(sim.now() / TICK + 1e-9) + 1) * TICK;
-            p.tick = sim.scheduleAt(next, () -> tick(p));
+    /**
+     * The next instant a running vCPU's state can change without a scheduling event: the tick that ends
+     * its BOOST, or the moment a capped vCPU spends its credit. Nothing else needs a tick.
+     */
+    private void armDecision(Pcpu p, Vcpu v) {
+        if (p.tick != null) {
+            sim.cancel(p.tick);
+            p.tick = null;
+        }
+        double at = Double.POSITIVE_INFINITY;
+        if (v.priority == BOOST) {
+            at = (Math.floor(sim.now() / TICK + 1e-9) + 1) * TICK;
+        }
+        if (capped(v.domain)) {
+            at = Math.min(at, sim.now() + Math.max(0, v.credit));
+        } else if (v.priority == UNDER && v.credited) {
+            at = Math.min(at, sim.now() + Math.max(0, v.credit) + 1e-9); // just past the crossing: credit 0 is UNDER
+        }
+        if (at < Double.POSITIVE_INFINITY) {
+            p.tick = sim.scheduleAt(at, () -> decide(p));
         }
     }
 
-    private void tick(Pcpu p) {
+    private void decide(Pcpu p) {
         p.tick = null;
         Vcpu v = p.current();
         if (v == null) {
-            return; // idle pCPUs do not tick
+            return;
         }
         account(v);
-        if (v.priority == BOOST) {
-            v.priority = UNDER; // BOOST lasts until the first tick that finds the vCPU running
+        double ticks = sim.now() / TICK;
+        if (v.priority == BOOST && Math.abs(ticks - Math.rint(ticks)) < 1e-6) {
+            v.priority = UNDER; // the first tick that finds a BOOSTed vCPU running ends its BOOST
         }
-        updatePriority(v);
-        armTick(p);
-        if (capped(v.domain) && v.credit < 0) {
-            v.domain.parked = true;
+        if (capSpent(v)) {
             park(p);
             return;
         }
-        Vcpu waiting = bestWaitingFor(p);
-        if (waiting != null && waiting.priority < v.priority) {
-            preemptRespectingRateLimit(p);
+        if (v.priority == UNDER && v.credited && v.credit < -EPSILON) {
+            v.priority = OVER;
+            Vcpu w = bestWaitingFor(p);
+            if (w != null && w.priority < OVER) {
+                preempt(p);
+                return;
+            }
         }
+        armDecision(p, v);
     }
 
     @Override
     protected void onRun(Vcpu v, double ran) {
         v.credit -= ran;
-        v.virtualTime += ran;
-    }
-
-    /**
-     * A vCPU earns credit if it competes now or ran during the period (Xen keeps vCPUs on its active
-     * list while they are debited), so a mostly-halted I/O vCPU still earns its share.
-     */
-    private static boolean isActive(Vcpu v) {
-        return v.state() != State.HALTED || v.virtualTime > 0;
-    }
-
-    private static int active(Domain d) {
-        int n = 0;
-        for (Vcpu v : d.vcpus) {
-            if (isActive(v)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void updatePriority(Vcpu v) {
-        if (v.priority != BOOST) {
-            v.priority = v.credit > 0 ? UNDER : OVER;
-        }
+        v.active = true; // a vCPU that runs goes back on the active list (csched_vcpu_acct)
     }
 
     /** Slice end (or a deferred preemption after the rate limit). */
@@ -289,7 +323,6 @@ public final class XenCreditScheduler extends VcpuScheduler {
             return;
         }
         account(v);
-        updatePriority(v);
         Vcpu waiting = bestWaitingFor(p);
         if (waiting != null && waiting.priority <= v.priority) {
             preempt(p);
@@ -298,71 +331,103 @@ public final class XenCreditScheduler extends VcpuScheduler {
         }
     }
 
-    /** What {@link #pick} would choose for {@code p}, without taking it. */
-    private Vcpu bestWaitingFor(Pcpu p) {
-        Vcpu best = rq(p).peek();
-        if (best == null || best.priority == OVER) {
-            for (Pcpu q : pcpus) {
-                Vcpu c = q == p ? null : rq(q).peek();
-                if (c != null && (best == null || c.priority < best.priority)) {
-                    best = c;
-                }
-            }
-        }
-        return best;
-    }
-
     // ------------------------------------------------------------------------------- accounting
 
+    private int activeVcpus(Domain d) {
+        int n = 0;
+        for (Vcpu v : d.vcpus) {
+            if (v.active) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private double weightOf(Domain d, int active) {
+        return weighting == Weighting.PER_DOMAIN ? d.weight : d.weight * active;
+    }
+
+    /** csched_acct: share the period's credit, recompute priorities, park and unpark capped vCPUs. */
     private void accounting() {
         double period = ACCOUNTING_PERIOD;
-        double total = pcpus.length * period;
-        double weightTotal = 0;
         for (Domain d : domains) {
             for (Vcpu v : d.vcpus) {
                 account(v);
             }
-            weightTotal += d.weight * active(d);
         }
-        for (Domain d : domains) {
-            int active = active(d);
+        double weightTotal = 0;
+        for (Domain d : activeOrder) {
+            int active = activeVcpus(d);
+            if (active > 0) {
+                weightTotal += weightOf(d, active);
+            }
+        }
+        double creditTotal = pcpus.length * period;
+        if (creditBalance < 0) {
+            creditTotal -= creditBalance; // converge a negative balance towards 0
+        }
+        double weightLeft = weightTotal;
+        double balance = 0;
+        boolean extra = false;
+        List<Domain> order = List.copyOf(activeOrder);
+        for (Domain d : order) {
+            int active = activeVcpus(d);
             if (active == 0 || weightTotal == 0) {
                 continue;
             }
-            double fair = total * d.weight * active / weightTotal;
+            double w = weightOf(d, active);
+            weightLeft -= w;
+            double peak = active * period;
+            if (creditBalance < 0) {
+                peak += -creditBalance * w / weightTotal;
+            }
             if (capped(d)) {
-                fair = Math.min(fair, d.client.controls().limit() * period);
+                peak = Math.min(peak, d.client.controls().limit() * period);
+            }
+            double fair = creditTotal * w / weightTotal;
+            if (fair < peak) {
+                extra = true;
+            } else {
+                if (weightLeft > 1e-12) {
+                    creditTotal += (fair - peak) * weightTotal / weightLeft; // the others share what it cannot use
+                }
+                if (extra) {
+                    activeOrder.remove(d); // lazily keep domains with spare credit at the head of the list
+                    activeOrder.add(0, d);
+                }
+                fair = peak;
             }
             double perVcpu = fair / active;
             for (Vcpu v : d.vcpus) {
-                if (isActive(v)) {
-                    v.credit = Math.max(-SLICE, Math.min(SLICE, v.credit + perVcpu));
+                v.credited = v.active;
+                if (!v.active) {
+                    continue;
                 }
-            }
-        }
-        for (Domain d : domains) {
-            for (Vcpu v : d.vcpus) {
-                v.virtualTime = 0; // CPU received in the period now starting
-            }
-        }
-        // New priorities; a capped domain with spent credit stays parked; the others' queued vCPUs move
-        // to their new class and parked ones come back.
-        for (Domain d : domains) {
-            d.parked = false;
-            if (capped(d)) {
-                for (Vcpu v : d.vcpus) {
-                    if (v.credit < 0 && v.state() != State.HALTED) {
-                        d.parked = true;
+                v.credit += perVcpu;
+                // Accounting sets every active vCPU's priority from its credit, ending any BOOST.
+                if (v.credit < -EPSILON) {
+                    v.credit = Math.max(v.credit, -SLICE);
+                    setPriority(v, OVER);
+                } else {
+                    setPriority(v, UNDER);
+                    if (v.credit > SLICE + EPSILON) {
+                        v.active = false; // it stops earning until it runs again
+                        v.credited = false;
+                        v.credit = 0;
                     }
                 }
+                balance += v.credit;
+            }
+        }
+        creditBalance = balance;
+        // Capped vCPUs with credit again come back; idle pCPUs pick them up.
+        for (Domain d : domains) {
+            if (!capped(d)) {
+                continue;
             }
             for (Vcpu v : d.vcpus) {
-                if (v.state() == State.WAITING) {
-                    dequeue(v);
-                    updatePriority(v);
-                    enqueue(v); // refuses while parked
-                } else {
-                    updatePriority(v);
+                if (v.state() == State.WAITING && v.queuedOn == null && v.pcpu() == null && !capSpent(v)) {
+                    unpark(v);
                 }
             }
         }
@@ -372,15 +437,28 @@ public final class XenCreditScheduler extends VcpuScheduler {
             if (v == null) {
                 continue;
             }
-            if (capped(v.domain) && v.credit < 0) {
-                park(p);
-                continue;
-            }
             Vcpu waiting = bestWaitingFor(p);
             if (waiting != null && waiting.priority < v.priority) {
-                preemptRespectingRateLimit(p);
+                preemptRespectingRateLimit(p); // an OVER vCPU yields to one that accounting made UNDER
+            } else {
+                armDecision(p, v);
             }
         }
         sim.schedule(period, this::accounting);
+    }
+
+    /** Changes a vCPU's priority, moving it to its new class if it is queued (csched_runq_sort). */
+    private void setPriority(Vcpu v, int priority) {
+        if (v.priority == priority) {
+            return;
+        }
+        Pcpu on = v.queuedOn;
+        if (on != null) {
+            rq(on).byPriority[v.priority].remove(v);
+            v.priority = priority;
+            rq(on).byPriority[priority].addLast(v);
+        } else {
+            v.priority = priority;
+        }
     }
 }

@@ -46,6 +46,13 @@ final class SchedulingFixture {
         return this;
     }
 
+    /** Poisson requests made of the given phases on a 1-vCPU VM with a PS guest. */
+    SchedulingFixture open(String name, double rate, List<Phase> phases, CpuControls controls) {
+        Workload w = new Workload(Arrivals.Open.poisson(rate), List.of(new RequestClass("req", 1, phases)));
+        vms.add(new VmSpec(name, 1, 1, 1L << 30, true, controls.weight(), GuestDiscipline.PS, 0.1, w, controls));
+        return this;
+    }
+
     SystemSpec system(SchedulerSettings scheduler) {
         HostSpec host = new HostSpec(pcpus, 1.0, 64L << 30, List.of(), List.of());
         return new SystemSpec(host, vms, Architectures.byName("native").orElseThrow()).withScheduler(scheduler);

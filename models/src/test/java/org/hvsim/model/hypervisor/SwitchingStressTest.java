@@ -60,8 +60,11 @@ class SwitchingStressTest {
                     assertEquals(1.0, sum, 1e-9, tag + ": guests' and scheduler's accounts disagree");
                     assertTrue(o.get("host", Metrics.CPU_UTIL_HYPERVISOR) > 0, tag + ": switches cost nothing");
                     if (!scheduler.equals(FcfsVcpuScheduler.NAME) && !scheduler.equals(RoundRobinVcpuScheduler.NAME)) {
-                        // Limits are a feature of the product schedulers; 0.7 pCPU of the host.
-                        assertTrue(o.get("a", Metrics.CPU_UTIL) * pcpus <= 0.7 + 1e-6,
+                        // Limits are a feature of the product schedulers; 0.7 pCPU of the host. Xen's cap
+                        // holds per accounting period, and a vCPU may bank up to one slice of credit from
+                        // before the measured 20 s.
+                        double slack = scheduler.equals(XenCreditScheduler.NAME) ? 2 * XenCreditScheduler.SLICE / 20 : 0;
+                        assertTrue(o.get("a", Metrics.CPU_UTIL) * pcpus <= 0.7 + slack + 1e-6,
                                 tag + ": limit exceeded: " + o.get("a", Metrics.CPU_UTIL) * pcpus);
                     }
                 }

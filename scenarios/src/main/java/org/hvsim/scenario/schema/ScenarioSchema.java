@@ -170,6 +170,10 @@ public final class ScenarioSchema {
     public static final Key RATE_LIMIT = SCHEDULER.quantity("rate_limit", Quantity.DURATION, 0, 1)
             .byDefault("0 s", "R6: Xen 3.x has none; later versions 1 ms")
             .example("1 ms").doc("xen-credit: least run time before a vCPU may be preempted");
+    public static final Key WEIGHTING = SCHEDULER.choice("weighting", List.of("per-domain", "per-vcpu"))
+            .byDefault("per-domain", "R6: Xen 3.0-4.0 csched_acct sums weights once per active domain; "
+                    + "per-vCPU weighting arrived in Xen 4.1")
+            .example("per-vcpu").doc("xen-credit: whether a domain's weight counts once or once per active vCPU");
     public static final Key RR_QUANTUM = SCHEDULER.quantity("quantum", Quantity.DURATION, 1e-6, 10)
             .byDefault("30 ms", "Xen's slice (R6), so that the reference is comparable")
             .example("10 ms").doc("round-robin: quantum");
