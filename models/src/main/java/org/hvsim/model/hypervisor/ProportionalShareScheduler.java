@@ -145,14 +145,14 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             return;
         }
         for (Pcpu p : pcpus) {
-            if (p.idle()) {
-                return; // an idle pCPU takes it
+            if (p.free()) {
+                return; // an idle pCPU takes it, or one whose switch target halted once its switch ends
             }
         }
         Pcpu victim = null;
         for (Pcpu p : pcpus) {
-            Vcpu c = p.current();
-            if (c != null && outranks(v, c) && (victim == null || outranks(victim.current(), c))) {
+            Vcpu c = p.occupant();
+            if (c != null && outranks(v, c) && (victim == null || outranks(victim.occupant(), c))) {
                 victim = p;
             }
         }
@@ -200,9 +200,70 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
     }
 
-    /** Re-arms the domain's limit timer (and whatever else a subclass tracks) after a change. */
+    /** Re-arms the domain's limit and reservation timers (and whatever else a subclass tracks) after a change. */
     protected void domainChanged(Domain d) {
         armLimit(d);
+        armReservation(d);
+    }
+
+    // ------------------------------------------------------------------------------------ reservations
+
+    private final java.util.Map<Domain, SimEventInterface<Double>> reservationEvents = new java.util.HashMap<>();
+
+    /**
+     * A VM below its reservation runs before every VM that is not; the instant its running vCPUs use the
+     * reservation up, it competes by virtual time like the others (a guaranteed minimum, not a quantum's
+     * worth more). One event per reserved VM while it runs.
+     */
+    private void armReservation(Domain d) {
+        if (d.client.controls().reservation() <= 0) {
+            return;
+        }
+        SimEventInterface<Double> old = reservationEvents.remove(d);
+        if (old != null) {
+            sim.cancel(old);
+        }
+        if (!belowReservation(d)) {
+            return;
+        }
+        int running = 0;
+        for (Vcpu v : d.vcpus) {
+            if (v.state() == State.RUNNING) {
+                account(v);
+                running++;
+            }
+        }
+        if (running == 0) {
+            return;
+        }
+        double left = d.client.controls().reservation() * period - d.usedInPeriod;
+        reservationEvents.put(d, sim.schedule(Math.max(0, left / running), () -> {
+            reservationEvents.remove(d);
+            reservationUsed(d);
+        }));
+    }
+
+    private void reservationUsed(Domain d) {
+        for (Vcpu v : d.vcpus) {
+            account(v);
+        }
+        if (d.client.controls().reservation() * period - d.usedInPeriod > 1e-12) {
+            armReservation(d); // a vCPU stopped meanwhile: the rest of the reservation takes longer
+            return;
+        }
+        d.usedInPeriod = Math.max(d.usedInPeriod, d.client.controls().reservation() * period);
+        // Its waiting vCPUs drop to the normal class; its running ones yield to anyone who now outranks them.
+        for (Vcpu v : d.vcpus) {
+            if (v.state() == State.WAITING) {
+                reposition(v);
+            }
+        }
+        for (Vcpu v : d.vcpus) {
+            Pcpu p = v.pcpu();
+            if (v.state() == State.RUNNING && p != null && !queue.isEmpty() && outranks(queue.first(), v)) {
+                preempt(p);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------ limits
@@ -279,6 +340,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             d.usedInPeriod = 0;
             d.parked = false;
         }
+        double floor = virtualFloor();
         // Reservation classes change with the new period: rebuild the queue.
         java.util.List<Vcpu> waiting = new java.util.ArrayList<>();
         for (Domain d : domains) {
@@ -289,18 +351,27 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 }
             }
         }
+        // Time run under a reservation advances virtual time like any other, so a reserved VM that runs
+        // beyond its share leads the others; bound the lead to one quantum, so that it does not starve
+        // later for CPU that its reservation already paid for.
+        for (Domain d : domains) {
+            for (Vcpu v : d.vcpus) {
+                v.virtualTime = Math.min(v.virtualTime, floor + quantum / vcpuWeight(v));
+            }
+        }
         for (Vcpu v : waiting) {
             enqueue(v);
         }
         kickIdle();
         for (Pcpu p : pcpus) {
-            Vcpu c = p.current();
+            Vcpu c = p.occupant();
             if (c != null && !queue.isEmpty() && outranks(queue.first(), c)) {
                 preempt(p);
             }
         }
         for (Domain d : domains) {
             armLimit(d);
+            armReservation(d);
         }
         sim.schedule(period, this::newPeriod);
     }

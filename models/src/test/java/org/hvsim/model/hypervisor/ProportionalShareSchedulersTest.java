@@ -65,6 +65,37 @@ class ProportionalShareSchedulersTest {
     }
 
     @Test
+    void aReservationIsAGuaranteedMinimumAndSharesDivideTheRest() {
+        // One pCPU, a reserved hog beside two hogs, all of equal shares (VMware's resource-management guide:
+        // entitlement = max(reservation, share of what is left), the others divide the rest by shares).
+        // Below its fair third a reservation changes nothing; above it the VM gets exactly its reservation.
+        for (SchedulerSettings s : new SchedulerSettings[] {ESX, HYPERV}) {
+            for (double r : new double[] {0.30, 0.45, 0.55, 0.60}) {
+                ReplicationOutput out = new SchedulingFixture(1).hog("reserved", 1, new CpuControls(1000, r, 0))
+                        .hog("x", 1, weight(1000)).hog("y", 1, weight(1000)).run(s, 10, 130, 0);
+                double expected = Math.max(r, 1.0 / 3);
+                String tag = s.name() + " reservation " + r;
+                assertEquals(expected, share(out, "reserved"), 0.01, tag);
+                assertEquals((1 - expected) / 2, share(out, "x"), 0.01, tag + ": x");
+                assertEquals((1 - expected) / 2, share(out, "y"), 0.01, tag + ": y");
+            }
+        }
+    }
+
+    @Test
+    void reservationsHoldForSmpVmsOnASaturatedHost() {
+        // Two pCPUs, a 2-vCPU VM reserving 1.2 pCPUs beside three 2-vCPU hogs of equal shares.
+        for (SchedulerSettings s : new SchedulerSettings[] {ESX, HYPERV}) {
+            ReplicationOutput out = new SchedulingFixture(2).hog("reserved", 2, new CpuControls(2000, 1.2, 0))
+                    .hog("x", 2, weight(2000)).hog("y", 2, weight(2000)).hog("z", 2, weight(2000)).run(s, 10, 130, 0);
+            assertEquals(0.6, share(out, "reserved"), 0.01, s.name());
+            for (String vm : new String[] {"x", "y", "z"}) {
+                assertEquals(0.4 / 3, share(out, vm), 0.01, s.name() + " " + vm);
+            }
+        }
+    }
+
+    @Test
     void reservationsThatDoNotFitAreRefusedAtAdmission() {
         SchedulingFixture f = new SchedulingFixture(2).hog("a", 2, new CpuControls(0, 1.5, 0))
                 .hog("b", 2, new CpuControls(0, 1.0, 0));
