@@ -11,7 +11,6 @@ import org.hvsim.model.arch.GuestCosts.PrivilegedCosts;
 import org.hvsim.model.hypervisor.EsxScheduler;
 import org.hvsim.model.hypervisor.HostOsScheduler;
 import org.hvsim.model.hypervisor.HyperVScheduler;
-import org.hvsim.model.hypervisor.ProcessorSharingScheduler;
 import org.hvsim.model.hypervisor.XenCreditScheduler;
 
 /**
@@ -30,8 +29,9 @@ public final class Architectures {
 
     static {
         ArchitectureProfile nativeProfile = new ArchitectureProfile("native", ArchitectureKind.NATIVE, GuestCosts.NATIVE,
-                GuestCosts.NATIVE, ProcessorSharingScheduler.NAME, 0, null, MemoryFootprint.NONE,
-                Map.of("scheduler", "definition: an ideal, overhead-free OS scheduler",
+                GuestCosts.NATIVE, HostOsScheduler.NAME, 0, null, MemoryFootprint.NONE,
+                Map.of("scheduler", "definition: the OS's fair-share scheduler with its wake-up preference "
+                        + "(host-os), no switch cost beyond the guests' own demands",
                         "cpu_factor", "definition: the baseline (R1.a native = 1.00)",
                         "privileged", "definition: native costs are the baseline (R1.b, R1.c, R1.d)",
                         "disk_op_cpu", "definition: no virtualization path",

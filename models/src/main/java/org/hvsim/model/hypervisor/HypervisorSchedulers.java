@@ -29,7 +29,7 @@ public final class HypervisorSchedulers {
                         s.weighting()));
         register(EsxScheduler.NAME, (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()));
         register(HyperVScheduler.NAME, (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost()));
-        register(HostOsScheduler.NAME, (sim, h, s) -> new HostOsScheduler(sim, h.pcpus()));
+        register(HostOsScheduler.NAME, (sim, h, s) -> new HostOsScheduler(sim, h.pcpus(), s.switchCost()));
     }
 
     private HypervisorSchedulers() {
