@@ -38,10 +38,11 @@ import picocli.CommandLine.Parameters;
  * replications with its 95 % interval, whether it is significant, and the half-widths with and
  * without pairing.
  */
+// picocli passes descriptions through String.format: a literal percent sign is written %%.
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two architectures of a scenario (A/B) with paired differences.",
                 "Replication r of A and of B see the same arrivals and demands (common random numbers), so each "
-                        + "figure's B - A is estimated from per-replication differences: its mean, 95 % interval "
+                        + "figure's B - A is estimated from per-replication differences: its mean, 95 %% interval "
                         + "and significance, and the interval half-width with and without pairing."})
 final class CompareCommand implements Callable<Integer> {
 

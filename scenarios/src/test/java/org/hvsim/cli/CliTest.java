@@ -1,5 +1,6 @@
 package org.hvsim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,6 +271,28 @@ class CliTest {
         Outcome completion = hvsim("completion");
         assertEquals(0, completion.code());
         assertTrue(completion.out().contains("compare") && completion.out().contains("complete -F"), completion.out());
+    }
+
+    @Test
+    void helpTextsAreValidFormatStringsAndPrintNoPicocliWarning() {
+        // picocli formats every description line and, when one is not a valid format, prints a warning
+        // and the raw text: check each line formats, and that the help a user sees has no warning.
+        picocli.CommandLine cl = Main.commandLine();
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(cl));
+        commands.addAll(cl.getSubcommands().values());
+        for (picocli.CommandLine c : commands) {
+            List<String> lines = new java.util.ArrayList<>(List.of(c.getCommandSpec().usageMessage().description()));
+            c.getCommandSpec().options().forEach(o -> lines.addAll(List.of(o.description())));
+            for (String line : lines) {
+                String text = line.replace("${COMPLETION-CANDIDATES}", "x");
+                assertDoesNotThrow(() -> String.format(text), c.getCommandName() + ": " + line);
+            }
+            Outcome o = c == cl ? hvsim("--help") : hvsim(c.getCommandName(), "--help");
+            assertFalse((o.out() + o.err()).contains("WARN"), c.getCommandName() + ": " + o.out() + o.err());
+            assertFalse((o.out() + o.err()).contains("Could not format"), c.getCommandName() + ": " + o.err());
+        }
+        assertTrue(hvsim("compare", "--help").out().contains("its mean, 95 % interval"),
+                "the escaped percent sign is shown as one");
     }
 
     @Test
