@@ -295,6 +295,46 @@ class CliTest {
                 "the escaped percent sign is shown as one");
     }
 
+    /** A class so rare that some replications complete none of it: its response times are NaN there. */
+    static final String RARE = """
+            name: rare
+            seed: 5
+            replications: 6
+            warmup: 1 s
+            duration: 20 s
+            architectures: [native]
+            host: { cpus: 1, memory: 4 GB }
+            vms:
+              - name: web
+                vcpus: 1
+                memory: 1 GB
+                workload:
+                  open: { poisson: { rate: 10 /s } }
+                  classes:
+                    - { name: page, weight: 1, phases: [ { cpu: { exponential: { mean: 1 ms } } } ] }
+                    - { name: rare, weight: 0.005, phases: [ { cpu: { exponential: { mean: 1 ms } } } ] }
+            """;
+
+    @Test
+    void replicationsLeftOutAsNaNAreCountedInResultsJsonAndSaidOnStderrEvenWhenQuiet() throws IOException {
+        Path out = tmp.resolve("rare");
+        Outcome o = hvsim("run", write("rare.yaml", RARE).toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        JsonNode mean = null;
+        for (JsonNode f : new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("figures")) {
+            if (f.get("scope").asText().equals("web/rare") && f.get("metric").asText().equals("response_time_mean")) {
+                mean = f;
+            }
+        }
+        assertTrue(mean != null, "web/rare is reported");
+        int nan = mean.get("nan_replications").asInt();
+        assertTrue(nan > 0 && nan < 6, "some, not all, replications saw no rare request: " + mean);
+        assertEquals(6 - nan, mean.get("replications").asInt(), mean.toString());
+        assertTrue(o.err().contains("hvsim: note: response_time_mean of web/rare under native: " + nan
+                + " of 6 replications gave no value (NaN)"), o.err());
+        assertFalse(o.err().contains(" of web/page "), "figures every replication gave are not mentioned: " + o.err());
+    }
+
     @Test
     void validateNamesTheGridOfASweep() throws IOException {
         Outcome o = hvsim("validate", write("sweep.yaml", SWEEP).toString());

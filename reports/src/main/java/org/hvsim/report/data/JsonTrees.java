@@ -72,6 +72,8 @@ public final class JsonTrees {
         node.set("ci_low", number(e.ciLow()));
         node.set("ci_high", number(e.ciHigh()));
         node.put("replications", e.replications());
+        // replications that gave NaN and are not in the interval (0 normally)
+        node.put("nan_replications", e.nanReplications());
         return node;
     }
 

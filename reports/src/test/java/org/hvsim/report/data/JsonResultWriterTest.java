@@ -52,6 +52,7 @@ class JsonResultWriterTest {
             assertEquals(expected.estimate().ciLow(), f.get("ci_low").doubleValue());
             assertEquals(expected.estimate().ciHigh(), f.get("ci_high").doubleValue());
             assertEquals(expected.estimate().replications(), f.get("replications").intValue());
+            assertEquals(0, f.get("nan_replications").intValue());
         }
         assertEquals(6, root.at("/scenario/vms/0/count").asInt());
         assertEquals("web", root.at("/scenario/vms/0/name").asText());
@@ -77,6 +78,16 @@ class JsonResultWriterTest {
     }
 
     @Test
+    void replicationsLeftOutAsNaNAreCounted() throws IOException {
+        ExperimentResult result = new ExperimentResult("nan", null, 7, List.of("native"),
+                List.of(new Figure("native", "web/rare", "response_time_p99", new Estimate(0.3, 0.2, 0.4, 3, 2))),
+                List.of(), Map.of());
+        JsonNode f = writeAndRead(result).get("figures").get(0);
+        assertEquals(3, f.get("replications").intValue());
+        assertEquals(2, f.get("nan_replications").intValue());
+    }
+
+    @Test
     void sweepFiguresCarryTheirParameters() throws IOException {
         ExperimentResult result = Fixtures.sweep2d();
         JsonNode root = writeAndRead(result);
@@ -86,7 +97,7 @@ class JsonResultWriterTest {
         JsonNode first = figures.get(0);
         assertEquals("{\"web.count\":\"2\",\"web.rate\":\"20 /s\"}", first.get("parameters").toString());
         assertEquals(List.of("parameters", "architecture", "scope", "metric", "mean", "ci_low", "ci_high",
-                "replications"), fieldNames(first));
+                "replications", "nan_replications"), fieldNames(first));
         assertEquals("40 /s", figures.get(figures.size() - 1).at("/parameters/web.rate").asText());
     }
 
@@ -94,8 +105,8 @@ class JsonResultWriterTest {
     void withoutSweepThereIsNoParametersField() throws IOException {
         JsonNode root = writeAndRead(Fixtures.standard());
         assertEquals(List.of("name", "description", "seed", "architectures", "figures", "scenario"), fieldNames(root));
-        assertEquals(List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications"),
-                fieldNames(root.get("figures").get(0)));
+        assertEquals(List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications",
+                "nan_replications"), fieldNames(root.get("figures").get(0)));
     }
 
     private static List<String> fieldNames(JsonNode node) {
