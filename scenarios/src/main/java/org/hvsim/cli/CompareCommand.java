@@ -20,6 +20,7 @@ import org.hvsim.core.experiment.Progress;
 import org.hvsim.core.experiment.TreatmentResult;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.Architectures;
+import org.hvsim.model.system.Stability;
 import org.hvsim.report.data.JsonTrees;
 import org.hvsim.scenario.PairedComparison;
 import org.hvsim.scenario.Scenario;
@@ -109,6 +110,10 @@ final class CompareCommand implements Callable<Integer> {
                         : (d, t, e) -> bar.replicationDone(offset + d, (int) total, System.nanoTime() - start);
                 List<TreatmentResult> r = ScenarioRunner.runTreatments(point.withArchitectures(pair), threads, progress);
                 rows.addAll(PairedComparison.of(r.get(0), r.get(1), point.parameters()));
+                for (TreatmentResult t : r) {
+                    // a difference between growing backlogs measures the run length, not the architectures
+                    RunNotes.printUnstable(Stability.of(t, point.parameters()), System.err);
+                }
                 done += 2 * point.replications();
             }
         } catch (SimulationFailure e) {

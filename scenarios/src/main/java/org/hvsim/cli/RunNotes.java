@@ -8,10 +8,12 @@ import java.util.Map;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.Unstable;
 
 /**
  * What a run's figures need said beside them on stderr, even with {@code --quiet} (they are problems
- * with the numbers, not progress): figures some replications gave no value for.
+ * with the numbers, not progress): VMs that could not keep up with their arrivals, and figures some
+ * replications gave no value for.
  */
 final class RunNotes {
 
@@ -22,6 +24,7 @@ final class RunNotes {
     }
 
     static void print(ExperimentResult result, PrintStream err) {
+        printUnstable(result.unstable(), err);
         List<String> nan = new ArrayList<>();
         for (Figure f : result.figures()) {
             Estimate e = f.estimate();
@@ -33,6 +36,17 @@ final class RunNotes {
             }
         }
         printCapped(nan, "figures with NaN replications (see nan_replications in results.json)", err);
+    }
+
+    /** One warning per VM that fell behind, naming it, its architecture and the rates. */
+    static void printUnstable(List<Unstable> unstable, PrintStream err) {
+        List<String> lines = new ArrayList<>();
+        for (Unstable u : unstable) {
+            lines.add(String.format(java.util.Locale.ROOT, "hvsim: warning: %s%s under %s is unstable: %.4g req/s "
+                            + "offered, %.4g req/s served; its figures describe a growing backlog, not a steady state",
+                    u.scope(), at(u.parameters()), u.architecture(), u.arrivalRate(), u.throughput()));
+        }
+        printCapped(lines, "unstable VMs (see \"unstable\" in results.json)", err);
     }
 
     private static String at(Map<String, String> parameters) {
@@ -49,7 +63,7 @@ final class RunNotes {
             err.println(lines.get(i));
         }
         if (lines.size() > MAX_LINES) {
-            err.println("hvsim: note: ... and " + (lines.size() - MAX_LINES) + " more " + what);
+            err.println("hvsim: ... and " + (lines.size() - MAX_LINES) + " more " + what);
         }
     }
 }

@@ -335,6 +335,70 @@ class CliTest {
         assertFalse(o.err().contains(" of web/page "), "figures every replication gave are not mentioned: " + o.err());
     }
 
+    /** Two M/M/1 VMs on one host, a pCPU each: hot offered 1.5 x its capacity, calm at utilization 0.5. */
+    static final String SATURATED = """
+            name: saturated
+            seed: 9
+            replications: 3
+            warmup: 5 s
+            duration: 60 s
+            architectures: [native, xen-3.0]
+            host: { cpus: 4, memory: 16 GB }
+            vms:
+              - name: hot
+                vcpus: 1
+                memory: 1 GB
+                guest_scheduler: fcfs
+                workload:
+                  open: { poisson: { rate: 150 /s } }
+                  classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
+              - name: calm
+                vcpus: 1
+                memory: 1 GB
+                guest_scheduler: fcfs
+                workload:
+                  open: { poisson: { rate: 50 /s } }
+                  classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
+            """;
+
+    @Test
+    void aSaturatedVmIsWarnedAboutOnStderrAndMarkedInResultsJsonAndTheReport() throws IOException {
+        Path out = tmp.resolve("sat");
+        Outcome o = hvsim("run", write("sat.yaml", SATURATED).toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        List<String> warnings = o.err().lines().filter(l -> l.contains("unstable")).toList();
+        assertEquals(2, warnings.size(), "hot, under each architecture: " + o.err());
+        for (String arch : List.of("native", "xen-3.0")) {
+            assertTrue(warnings.stream().anyMatch(l -> l.startsWith("hvsim: warning: hot under " + arch
+                    + " is unstable: ") && l.contains("req/s offered")), o.err());
+        }
+        assertFalse(o.err().contains("calm"), "the stable VM beside it is not named: " + o.err());
+
+        JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(2, root.get("unstable").size(), root.get("unstable").toString());
+        for (JsonNode u : root.get("unstable")) {
+            assertEquals("hot", u.get("scope").asText());
+            assertEquals(150, u.get("arrival_rate").asDouble(), 150 * 0.05);
+            assertTrue(u.get("throughput").asDouble() < 105, u.toString());
+        }
+        int hot = 0;
+        for (JsonNode f : root.get("figures")) {
+            boolean expected = f.get("scope").asText().equals("hot");
+            assertEquals(expected, f.get("unstable").asBoolean(), f.toString());
+            hot += expected ? 1 : 0;
+        }
+        assertTrue(hot > 10, "every figure of hot is marked");
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("architecture,scope,metric,mean,ci_low,ci_high,replications", csv.get(0), "columns unchanged");
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("native,calm,arrival_rate,")), "arrival_rate is a row");
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<div class=\"warning\" id=\"unstable\">"), "a visible warning");
+        assertTrue(html.contains("<li>hot under xen-3.0: "), "naming the VM and the architecture");
+        assertTrue(html.contains("<td>hot <span class=\"unstable\""), "hot's rows are marked");
+        assertFalse(html.contains("<td>calm <span class=\"unstable\""), "calm's are not");
+    }
+
     @Test
     void validateNamesTheGridOfASweep() throws IOException {
         Outcome o = hvsim("validate", write("sweep.yaml", SWEEP).toString());

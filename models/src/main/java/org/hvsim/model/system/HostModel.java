@@ -47,6 +47,9 @@ public final class HostModel implements ReplicationModel {
         final List<VmInstance> instances = new ArrayList<>();
         IoRecorder io;
         final LatencyRecorder all = new LatencyRecorder();
+        final RequestCounts counts = new RequestCounts();
+        /** Users with think time: a bounded population, which can never be unstable. */
+        boolean closed;
         final Map<String, LatencyRecorder> perClass = new LinkedHashMap<>();
     }
 
@@ -85,6 +88,8 @@ public final class HostModel implements ReplicationModel {
             Template t = new Template();
             t.io = new IoRecorder(sim, host.speed());
             sim.onWarmup(t.all);
+            sim.onWarmup(t.counts);
+            t.closed = vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Closed;
             for (RequestClass c : vm.workload().classes()) {
                 LatencyRecorder r = new LatencyRecorder();
                 sim.onWarmup(r);
@@ -105,13 +110,19 @@ public final class HostModel implements ReplicationModel {
                             t.perClass.get(rc.name()));
                     weights[c] = rc.weight();
                 }
-                VmInstance instance = new VmInstance(name, guest, sim, plans, weights, t.all);
+                VmInstance instance = new VmInstance(name, guest, sim, plans, weights, t.all, t.counts);
                 instance.io = t.io;
                 t.instances.add(instance);
                 starts.add(() -> instance.start(vm.workload().arrivals()));
             }
         }
         hypervisor.attach(clients);
+        // one event halfway through the measured interval: the backlog is then seen in each half
+        sim.scheduleAt(sim.warmupTime() + (sim.endTime() - sim.warmupTime()) / 2, () -> {
+            for (Template t : templates.values()) {
+                t.counts.markMiddle();
+            }
+        });
         if (control != null) {
             control.start(starts.size());
         }
@@ -286,6 +297,18 @@ public final class HostModel implements ReplicationModel {
             String scope = e.getKey();
             Template t = e.getValue();
             latency(out, scope, t.all, span);
+            RequestCounts n = t.counts;
+            out.put(scope, Metrics.ARRIVAL_RATE, n.arrived / span);
+            out.put(scope, Metrics.REQUESTS_ARRIVED, n.arrived);
+            out.put(scope, Metrics.REQUESTS_COMPLETED, n.completed);
+            out.put(scope, Metrics.REQUESTS_IN_FLIGHT, n.inSystem);
+            if (!t.closed) {
+                // what Stability needs to tell a growing backlog from noise, per half of the measured interval
+                out.putDiagnostic(scope, Stability.ARRIVED_FIRST_HALF, n.arrivedFirstHalf);
+                out.putDiagnostic(scope, Stability.COMPLETED_FIRST_HALF, n.completedFirstHalf);
+                out.putDiagnostic(scope, Stability.ARRIVED_SECOND_HALF, n.arrived - n.arrivedFirstHalf);
+                out.putDiagnostic(scope, Stability.COMPLETED_SECOND_HALF, n.completed - n.completedFirstHalf);
+            }
             double busy = 0;
             double guest = 0;
             double runnable = 0;
