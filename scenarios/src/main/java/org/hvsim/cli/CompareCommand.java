@@ -20,6 +20,7 @@ import org.hvsim.core.experiment.Progress;
 import org.hvsim.core.experiment.TreatmentResult;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.Architectures;
+import org.hvsim.model.system.Stability;
 import org.hvsim.report.data.JsonTrees;
 import org.hvsim.scenario.PairedComparison;
 import org.hvsim.scenario.Scenario;
@@ -38,10 +39,11 @@ import picocli.CommandLine.Parameters;
  * replications with its 95 % interval, whether it is significant, and the half-widths with and
  * without pairing.
  */
+// picocli passes descriptions through String.format: a literal percent sign is written %%.
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two architectures of a scenario (A/B) with paired differences.",
                 "Replication r of A and of B see the same arrivals and demands (common random numbers), so each "
-                        + "figure's B - A is estimated from per-replication differences: its mean, 95 % interval "
+                        + "figure's B - A is estimated from per-replication differences: its mean, 95 %% interval "
                         + "and significance, and the interval half-width with and without pairing."})
 final class CompareCommand implements Callable<Integer> {
 
@@ -108,6 +110,10 @@ final class CompareCommand implements Callable<Integer> {
                         : (d, t, e) -> bar.replicationDone(offset + d, (int) total, System.nanoTime() - start);
                 List<TreatmentResult> r = ScenarioRunner.runTreatments(point.withArchitectures(pair), threads, progress);
                 rows.addAll(PairedComparison.of(r.get(0), r.get(1), point.parameters()));
+                for (TreatmentResult t : r) {
+                    // a difference between growing backlogs measures the run length, not the architectures
+                    RunNotes.printUnstable(Stability.of(t, point.parameters()), System.err);
+                }
                 done += 2 * point.replications();
             }
         } catch (SimulationFailure e) {

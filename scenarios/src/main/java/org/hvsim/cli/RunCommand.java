@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("hvsim: simulation failed: " + e.getMessage());
             return Main.INTERNAL_ERROR;
         }
+        RunNotes.print(result, System.err);
         OutputDirectory.write(dir, staging -> Report.writeAll(result, staging));
         ResultsOutput.print(result, options.format, System.out);
         if (!options.quiet) {

@@ -68,7 +68,8 @@ public final class PairedComparison {
             if (m == 0) {
                 continue;
             }
-            Estimate paired = ConfidenceInterval.studentT(java.util.Arrays.copyOf(diff, m), Experiment.CONFIDENCE);
+            Estimate paired = ConfidenceInterval.studentT(java.util.Arrays.copyOf(diff, m), Experiment.CONFIDENCE)
+                    .withNanReplications(n - m);
             rows.add(new Row(parameters, key.scope(), key.metric(), mean(xa, m), mean(xb, m), paired,
                     welchHalfWidth(xa, xb, m)));
         }

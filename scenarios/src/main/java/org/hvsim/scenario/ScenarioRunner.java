@@ -15,8 +15,10 @@ import org.hvsim.core.experiment.TreatmentResult;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.Unstable;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.system.HostModel;
+import org.hvsim.model.system.Stability;
 
 /**
  * Runs a scenario: one treatment per architecture, common random numbers across them. A sweep runs
@@ -68,6 +70,7 @@ public final class ScenarioRunner {
         }
         int total = (int) Math.min(Integer.MAX_VALUE, totalReplications(sweep));
         List<Figure> figures = new ArrayList<>();
+        List<Unstable> unstable = new ArrayList<>();
         int done = 0;
         long start = System.nanoTime();
         for (Scenario point : sweep.points()) {
@@ -78,20 +81,23 @@ public final class ScenarioRunner {
                     figures.add(new Figure(r.name(), e.getKey().scope(), e.getKey().metric(), e.getValue(),
                             point.parameters()));
                 }
+                unstable.addAll(Stability.of(r, point.parameters()));
             }
             done += point.architectures().size() * point.replications();
         }
         Scenario first = sweep.first();
         List<String> names = first.architectures().stream().map(ArchitectureProfile::name).toList();
         return new ExperimentResult(first.name(), first.description(), first.seed(), names, figures, List.of(),
-                sweep.resolved(), sweep.parameterNames(), List.of());
+                sweep.resolved(), sweep.parameterNames(), List.of(), unstable);
     }
 
     static ExperimentResult toResult(Scenario s, List<TreatmentResult> results) {
         List<Figure> figures = new ArrayList<>();
         List<ExperimentResult.Distribution> distributions = new ArrayList<>();
         List<ExperimentResult.TimeSeries> series = new ArrayList<>();
+        List<Unstable> unstable = new ArrayList<>();
         for (TreatmentResult r : results) {
+            unstable.addAll(Stability.of(r, Map.of()));
             for (Map.Entry<ReplicationOutput.Key, Estimate> e : r.estimates().entrySet()) {
                 figures.add(new Figure(r.name(), e.getKey().scope(), e.getKey().metric(), e.getValue()));
             }
@@ -106,7 +112,7 @@ public final class ScenarioRunner {
         }
         List<String> names = s.architectures().stream().map(ArchitectureProfile::name).toList();
         return new ExperimentResult(s.name(), s.description(), s.seed(), names, figures, distributions, s.resolved(),
-                List.of(), series);
+                List.of(), series, unstable);
     }
 
     /** Samples the pooled histogram into at most CDF_POINTS (value, cumulative probability) points. */

@@ -1,5 +1,6 @@
 package org.hvsim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,6 +271,132 @@ class CliTest {
         Outcome completion = hvsim("completion");
         assertEquals(0, completion.code());
         assertTrue(completion.out().contains("compare") && completion.out().contains("complete -F"), completion.out());
+    }
+
+    @Test
+    void helpTextsAreValidFormatStringsAndPrintNoPicocliWarning() {
+        // picocli formats every description line and, when one is not a valid format, prints a warning
+        // and the raw text: check each line formats, and that the help a user sees has no warning.
+        picocli.CommandLine cl = Main.commandLine();
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(cl));
+        commands.addAll(cl.getSubcommands().values());
+        for (picocli.CommandLine c : commands) {
+            List<String> lines = new java.util.ArrayList<>(List.of(c.getCommandSpec().usageMessage().description()));
+            c.getCommandSpec().options().forEach(o -> lines.addAll(List.of(o.description())));
+            for (String line : lines) {
+                String text = line.replace("${COMPLETION-CANDIDATES}", "x");
+                assertDoesNotThrow(() -> String.format(text), c.getCommandName() + ": " + line);
+            }
+            Outcome o = c == cl ? hvsim("--help") : hvsim(c.getCommandName(), "--help");
+            assertFalse((o.out() + o.err()).contains("WARN"), c.getCommandName() + ": " + o.out() + o.err());
+            assertFalse((o.out() + o.err()).contains("Could not format"), c.getCommandName() + ": " + o.err());
+        }
+        assertTrue(hvsim("compare", "--help").out().contains("its mean, 95 % interval"),
+                "the escaped percent sign is shown as one");
+    }
+
+    /** A class so rare that some replications complete none of it: its response times are NaN there. */
+    static final String RARE = """
+            name: rare
+            seed: 5
+            replications: 6
+            warmup: 1 s
+            duration: 20 s
+            architectures: [native]
+            host: { cpus: 1, memory: 4 GB }
+            vms:
+              - name: web
+                vcpus: 1
+                memory: 1 GB
+                workload:
+                  open: { poisson: { rate: 10 /s } }
+                  classes:
+                    - { name: page, weight: 1, phases: [ { cpu: { exponential: { mean: 1 ms } } } ] }
+                    - { name: rare, weight: 0.005, phases: [ { cpu: { exponential: { mean: 1 ms } } } ] }
+            """;
+
+    @Test
+    void replicationsLeftOutAsNaNAreCountedInResultsJsonAndSaidOnStderrEvenWhenQuiet() throws IOException {
+        Path out = tmp.resolve("rare");
+        Outcome o = hvsim("run", write("rare.yaml", RARE).toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        JsonNode mean = null;
+        for (JsonNode f : new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("figures")) {
+            if (f.get("scope").asText().equals("web/rare") && f.get("metric").asText().equals("response_time_mean")) {
+                mean = f;
+            }
+        }
+        assertTrue(mean != null, "web/rare is reported");
+        int nan = mean.get("nan_replications").asInt();
+        assertTrue(nan > 0 && nan < 6, "some, not all, replications saw no rare request: " + mean);
+        assertEquals(6 - nan, mean.get("replications").asInt(), mean.toString());
+        assertTrue(o.err().contains("hvsim: note: response_time_mean of web/rare under native: " + nan
+                + " of 6 replications gave no value (NaN)"), o.err());
+        assertFalse(o.err().contains(" of web/page "), "figures every replication gave are not mentioned: " + o.err());
+    }
+
+    /** Two M/M/1 VMs on one host, a pCPU each: hot offered 1.5 x its capacity, calm at utilization 0.5. */
+    static final String SATURATED = """
+            name: saturated
+            seed: 9
+            replications: 3
+            warmup: 5 s
+            duration: 60 s
+            architectures: [native, xen-3.0]
+            host: { cpus: 4, memory: 16 GB }
+            vms:
+              - name: hot
+                vcpus: 1
+                memory: 1 GB
+                guest_scheduler: fcfs
+                workload:
+                  open: { poisson: { rate: 150 /s } }
+                  classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
+              - name: calm
+                vcpus: 1
+                memory: 1 GB
+                guest_scheduler: fcfs
+                workload:
+                  open: { poisson: { rate: 50 /s } }
+                  classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
+            """;
+
+    @Test
+    void aSaturatedVmIsWarnedAboutOnStderrAndMarkedInResultsJsonAndTheReport() throws IOException {
+        Path out = tmp.resolve("sat");
+        Outcome o = hvsim("run", write("sat.yaml", SATURATED).toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        List<String> warnings = o.err().lines().filter(l -> l.contains("unstable")).toList();
+        assertEquals(2, warnings.size(), "hot, under each architecture: " + o.err());
+        for (String arch : List.of("native", "xen-3.0")) {
+            assertTrue(warnings.stream().anyMatch(l -> l.startsWith("hvsim: warning: hot under " + arch
+                    + " is unstable: ") && l.contains("req/s offered")), o.err());
+        }
+        assertFalse(o.err().contains("calm"), "the stable VM beside it is not named: " + o.err());
+
+        JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(2, root.get("unstable").size(), root.get("unstable").toString());
+        for (JsonNode u : root.get("unstable")) {
+            assertEquals("hot", u.get("scope").asText());
+            assertEquals(150, u.get("arrival_rate").asDouble(), 150 * 0.05);
+            assertTrue(u.get("throughput").asDouble() < 105, u.toString());
+        }
+        int hot = 0;
+        for (JsonNode f : root.get("figures")) {
+            boolean expected = f.get("scope").asText().equals("hot");
+            assertEquals(expected, f.get("unstable").asBoolean(), f.toString());
+            hot += expected ? 1 : 0;
+        }
+        assertTrue(hot > 10, "every figure of hot is marked");
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("architecture,scope,metric,mean,ci_low,ci_high,replications", csv.get(0), "columns unchanged");
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("native,calm,arrival_rate,")), "arrival_rate is a row");
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<div class=\"warning\" id=\"unstable\">"), "a visible warning");
+        assertTrue(html.contains("<li>hot under xen-3.0: "), "naming the VM and the architecture");
+        assertTrue(html.contains("<td>hot <span class=\"unstable\""), "hot's rows are marked");
+        assertFalse(html.contains("<td>calm <span class=\"unstable\""), "calm's are not");
     }
 
     @Test

@@ -12,6 +12,14 @@ public final class Metrics {
     public static final String RESPONSE_TIME_P95 = "response_time_p95";
     public static final String RESPONSE_TIME_P99 = "response_time_p99";
     public static final String THROUGHPUT = "throughput";
+    /** Offered requests per second (arrivals after the warm-up), beside {@link #THROUGHPUT}. */
+    public static final String ARRIVAL_RATE = "arrival_rate";
+    /** Requests that arrived after the warm-up, per replication. */
+    public static final String REQUESTS_ARRIVED = "requests_arrived";
+    /** Requests that completed after the warm-up, per replication. */
+    public static final String REQUESTS_COMPLETED = "requests_completed";
+    /** Requests in the system (waiting or in service) at the end of the run. */
+    public static final String REQUESTS_IN_FLIGHT = "requests_in_flight";
     public static final String CPU_UTIL_GUEST = "cpu_util_guest";
     public static final String CPU_UTIL_VIRTUALIZATION = "cpu_util_virtualization";
     public static final String CPU_UTIL_HYPERVISOR = "cpu_util_hypervisor";

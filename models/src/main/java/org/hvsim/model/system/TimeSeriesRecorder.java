@@ -79,7 +79,9 @@ final class TimeSeriesRecorder implements Warmup {
         for (Series s : series) {
             double[] v = new double[intervals];
             for (int i = 0; i < intervals; i++) {
-                v[i] = s.sums[i] / (s.divisor * width);
+                double level = s.sums[i] / (s.divisor * width);
+                // a level is never negative: a difference of areas a few ulps below 0 is shown as 0
+                v[i] = level < 0 && level > -HostModel.ROUNDING_DUST ? 0 : level;
             }
             out.putSeries(s.scope, s.metric, times, v);
         }

@@ -16,16 +16,19 @@ final class VmInstance {
     private final double[] cumulativeWeights;
     private final RandomGenerator classChoice;
     private final LatencyRecorder all;
+    /** The template's arrivals, completions and requests present, shared by its instances. */
+    private final RequestCounts counts;
     /** Where the template's I/O latencies and the control domain's queueing delays go. */
     IoRecorder io;
 
     VmInstance(String name, GuestScheduler guest, Simulation sim, ClassPlan[] plans, double[] weights,
-            LatencyRecorder all) {
+            LatencyRecorder all, RequestCounts counts) {
         this.name = name;
         this.guest = guest;
         this.sim = sim;
         this.plans = plans;
         this.all = all;
+        this.counts = counts;
         this.cumulativeWeights = new double[weights.length];
         double total = 0;
         for (double w : weights) {
@@ -95,6 +98,7 @@ final class VmInstance {
     }
 
     private Request newRequest(Runnable onComplete) {
+        counts.arrive();
         ClassPlan plan = plans[0];
         if (plans.length > 1) {
             double u = classChoice.nextDouble();
@@ -124,6 +128,7 @@ final class VmInstance {
     void completed(Request r) {
         double rt = sim.now() - r.arrival;
         all.record(rt);
+        counts.complete();
         if (plans.length > 1) {
             r.plan.recorder.record(rt); // per-class figures are reported only for several classes
         }

@@ -76,6 +76,42 @@ class HostModelTest {
         assertEquals(0.0, sat.estimate(HOST, Metrics.CPU_UTIL_IDLE).mean(), 1e-6);
     }
 
+    /** The figures that are fractions of something and so lie in [0, 1] exactly. */
+    private static final List<String> FRACTIONS = List.of(Metrics.CPU_UTIL, Metrics.CPU_UTIL_GUEST,
+            Metrics.CPU_UTIL_VIRTUALIZATION, Metrics.CPU_UTIL_HYPERVISOR, Metrics.CPU_UTIL_PARENT,
+            Metrics.CPU_UTIL_MANAGEMENT, Metrics.CPU_UTIL_IDLE, Metrics.CPU_READY_FRACTION,
+            Metrics.CPU_COSTOP_FRACTION, Metrics.DISK_UTIL, Metrics.NIC_UTIL);
+
+    @Test
+    void fractionsCarryNoRoundingDustBeyondTheirBounds() {
+        // Differences of accumulated areas (busy - guest under native, 1 - busy on a saturated host) land a
+        // few ulps off 0 or 1; a fraction must not show -1e-17 % or 100.000000000001 %.
+        HostSpec host = host(2, List.of(DiskSpec.ofService("d0", new Distribution.Exponential(0.004))),
+                List.of(new NicSpec("n0", 125e6, NicSpec.ETHERNET_MTU)));
+        List<VmSpec> vms = List.of(
+                vm("web", 2, 1, GuestDiscipline.PS, open(3, cpu(new Distribution.Exponential(0.1)),
+                        new Phase.Disk(2, 4096, false, "d0"), new Phase.Net(20_000, "n0"))),
+                vm("busy", 3, 1, GuestDiscipline.FCFS, saturating(cpu(new Distribution.Exponential(0.05)))));
+        int checked = 0;
+        for (String arch : List.of("native", "hosted", "microkernel")) {
+            TreatmentResult r = run(13, 2, 10, 200, treatment(arch, host, vms)).get(0);
+            for (ReplicationOutput o : r.replications()) {
+                for (var e : o.values().entrySet()) {
+                    if (FRACTIONS.contains(e.getKey().metric())) {
+                        double v = e.getValue();
+                        assertTrue(v >= 0 && v <= 1, arch + " " + e.getKey() + " = " + v);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 50, "checked " + checked);
+        assertEquals(0.0, HostModel.fraction(-1e-17));
+        assertEquals(1.0, HostModel.fraction(1 + 1e-15));
+        assertEquals(0.25, HostModel.fraction(0.25));
+        assertEquals(-0.01, HostModel.fraction(-0.01), "an accounting error stays visible, it is not dust");
+    }
+
     @Test
     void nativeSingleServerUtilizationIsLambdaTimesS() {
         double lambda = 0.6;

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.Unstable;
 import org.hvsim.report.sweep.Sweep;
 
 /**
@@ -46,9 +47,21 @@ public final class JsonTrees {
             ArrayNode names = root.putArray("parameters");
             parameters.forEach(names::add);
         }
+        ArrayNode unstable = root.putArray("unstable");
+        for (Unstable u : result.unstable()) {
+            ObjectNode node = unstable.addObject();
+            if (!u.parameters().isEmpty()) {
+                ObjectNode point = node.putObject("parameters");
+                u.parameters().forEach(point::put);
+            }
+            node.put("architecture", u.architecture());
+            node.put("scope", u.scope());
+            node.set("arrival_rate", number(u.arrivalRate()));
+            node.set("throughput", number(u.throughput()));
+        }
         ArrayNode figures = root.putArray("figures");
         for (Figure f : result.figures()) {
-            figures.add(figure(f));
+            figures.add(figure(f, result.unstableFor(f).isPresent()));
         }
         root.set("scenario", value(result.resolvedScenario()));
         return root;
@@ -56,9 +69,10 @@ public final class JsonTrees {
 
     /**
      * One figure with the contract's field names; in a sweep, first a {@code parameters} object of
-     * the point's values as written (strings), in parameter order.
+     * the point's values as written (strings), in parameter order. {@code unstable} marks a figure of
+     * a scope that could not keep up with its arrivals.
      */
-    public static ObjectNode figure(Figure f) {
+    public static ObjectNode figure(Figure f, boolean unstable) {
         Estimate e = f.estimate();
         ObjectNode node = NODES.objectNode();
         if (!f.parameters().isEmpty()) {
@@ -72,6 +86,10 @@ public final class JsonTrees {
         node.set("ci_low", number(e.ciLow()));
         node.set("ci_high", number(e.ciHigh()));
         node.put("replications", e.replications());
+        // replications that gave NaN and are not in the interval (0 normally)
+        node.put("nan_replications", e.nanReplications());
+        // its scope fell behind its arrivals: the figure describes a growing backlog, not a steady state
+        node.put("unstable", unstable);
         return node;
     }
 

@@ -43,7 +43,7 @@ public final class HtmlReport implements ResultWriter {
 
     /** Rows of the per-VM headline table, in order (those present). */
     public static final List<String> VM_HEADLINE = List.of("response_time_mean", "response_time_p50",
-            "response_time_p95", "response_time_p99", "throughput", "cpu_ready_fraction", "cpu_util_guest",
+            "response_time_p95", "response_time_p99", "throughput", "arrival_rate", "cpu_ready_fraction", "cpu_util_guest",
             "cpu_util_virtualization", "availability", "downtime", "requests_lost");
 
     /** Rows of the host headline table, in order (those present). */
@@ -103,6 +103,7 @@ public final class HtmlReport implements ResultWriter {
                     .append("</p>\n");
         }
         appendSummary(h, result, palette);
+        appendUnstable(h, result);
 
         h.append("<h2 id=\"findings\">Key findings</h2>\n");
         List<String> findings = KeyFindings.of(result);
@@ -190,6 +191,47 @@ public final class HtmlReport implements ResultWriter {
         h.append("</dl>\n");
     }
 
+    /** Entries of the instability warning shown before the rest are counted, so a sweep stays readable. */
+    static final int MAX_UNSTABLE_LISTED = 20;
+
+    /** Marks a figure whose scope fell behind its arrivals. */
+    static final String UNSTABLE_MARK = "⚠ unstable";
+
+    /** A warning, before any figure, naming every VM that could not keep up with its arrivals. */
+    private static void appendUnstable(StringBuilder h, ExperimentResult result) {
+        if (result.unstable().isEmpty()) {
+            return;
+        }
+        h.append("<div class=\"warning\" id=\"unstable\">\n<p><strong>Warning: unstable.</strong> ")
+                .append(result.unstable().size() == 1 ? "This VM was" : "These VMs were")
+                .append(" offered more requests than they served; their backlog grew through the run, so their ")
+                .append("response times and queue figures describe a growing backlog, not a steady state, and ")
+                .append("would grow with a longer run. Their figures are marked ")
+                .append(HtmlText.escape(UNSTABLE_MARK)).append(" below.</p>\n<ul>\n");
+        List<org.hvsim.core.result.Unstable> all = result.unstable();
+        for (int i = 0; i < Math.min(all.size(), MAX_UNSTABLE_LISTED); i++) {
+            org.hvsim.core.result.Unstable u = all.get(i);
+            h.append("<li>").append(HtmlText.escape(u.scope())).append(" under ")
+                    .append(HtmlText.escape(u.architecture()));
+            if (!u.parameters().isEmpty()) {
+                h.append(" at ").append(HtmlText.escape(Sweep.describe(u.parameters())));
+            }
+            h.append(": ").append(HtmlText.escape(String.format(java.util.Locale.ROOT,
+                    "%.4g requests/s offered, %.4g served", u.arrivalRate(), u.throughput()))).append("</li>\n");
+        }
+        if (all.size() > MAX_UNSTABLE_LISTED) {
+            h.append("<li>and ").append(all.size() - MAX_UNSTABLE_LISTED).append(" more (see results.json)</li>\n");
+        }
+        h.append("</ul>\n</div>\n");
+    }
+
+    private static String unstableMark(ExperimentResult result, Figure f) {
+        return result.unstableFor(f).isPresent()
+                ? " <span class=\"unstable\" title=\"its backlog grew through the run\">"
+                        + HtmlText.escape(UNSTABLE_MARK) + "</span>"
+                : "";
+    }
+
     private static String runDescription(ExperimentResult result, ScenarioFacts facts) {
         StringBuilder s = new StringBuilder(replications(result)).append(" replications");
         facts.text("duration").ifPresent(d -> s.append(" × ").append(d).append(" simulated"));
@@ -231,7 +273,8 @@ public final class HtmlReport implements ResultWriter {
                     h.append("<td class=\"num\">");
                     if (f.isPresent()) {
                         Estimate e = f.get().estimate();
-                        h.append(HtmlText.escape(display.format(e.mean()))).append("<br><span class=\"ci\">")
+                        h.append(HtmlText.escape(display.format(e.mean()))).append(unstableMark(at, f.get()))
+                                .append("<br><span class=\"ci\">")
                                 .append(HtmlText.escape(interval(display, e))).append("</span>");
                     }
                     h.append("</td>");
@@ -258,7 +301,7 @@ public final class HtmlReport implements ResultWriter {
             for (String p : parameters) {
                 h.append("<td>").append(HtmlText.escape(f.parameters().getOrDefault(p, ""))).append("</td>");
             }
-            h.append("<td>").append(HtmlText.escape(f.scope())).append("</td><td>")
+            h.append("<td>").append(HtmlText.escape(f.scope())).append(unstableMark(result, f)).append("</td><td>")
                     .append(HtmlText.escape(display.label()));
             if (!display.label().equals(f.metric())) {
                 h.append(" <code>").append(HtmlText.escape(f.metric())).append("</code>");
@@ -380,6 +423,8 @@ public final class HtmlReport implements ResultWriter {
             tbody th { font-weight: normal; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .ci { color: #666; font-size: 0.85em; }
+            .warning { border: 2px solid #b45309; background: #fff7ed; padding: 0.2em 1em; margin: 1em 0; }
+            .unstable { color: #b45309; font-weight: bold; white-space: nowrap; }
             code { font-size: 0.85em; color: #666; }
             pre.scenario { background: #f7f7f7; border: 1px solid #ddd; padding: 0.8em; overflow-x: auto;
                            font-size: 0.85em; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -87,7 +87,23 @@ public final class KeyFindings {
                 compare(result, scope, metric, result.architectures()).ifPresent(c -> findings.add(c.sentence()));
             }
         }
-        return findings;
+        // a comparison of a VM that fell behind its arrivals compares run lengths, not architectures
+        return findings.stream().map(f -> withInstabilityCaveat(result, f)).toList();
+    }
+
+    /** {@code finding} ("scope: …"), with a caution when its scope is unstable under some architecture. */
+    static String withInstabilityCaveat(ExperimentResult result, String finding) {
+        int colon = finding.indexOf(": ");
+        if (colon < 0) {
+            return finding;
+        }
+        String scope = finding.substring(0, colon);
+        List<String> under = result.unstable().stream()
+                .filter(u -> scope.equals(u.scope()) || scope.startsWith(u.scope() + "/"))
+                .map(org.hvsim.core.result.Unstable::architecture).distinct().toList();
+        return under.isEmpty() ? finding : finding + " Caution: " + scope + " is unstable under "
+                + String.join(", ", under) + " (offered more than it served), so its figures there describe a "
+                + "growing backlog, not a steady state.";
     }
 
     /**

@@ -32,6 +32,7 @@ public final class DerivedFigures {
     }
 
     static Estimate busyFromIdle(Estimate idle) {
-        return new Estimate(1 - idle.mean(), 1 - idle.ciHigh(), 1 - idle.ciLow(), idle.replications());
+        return new Estimate(1 - idle.mean(), 1 - idle.ciHigh(), 1 - idle.ciLow(), idle.replications(),
+                idle.nanReplications());
     }
 }

@@ -25,6 +25,11 @@ public final class MetricCatalog {
             entry("response_time_mean", "Mean response time", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
             entry("response_time_p50", "Median response time (p50)", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
             entry("throughput", "Throughput", "requests/s", 1.0, Preference.HIGHER_IS_BETTER),
+            // offered load is an input, not a result: neither more nor less is better
+            entry("arrival_rate", "Arrival rate (offered)", "requests/s", 1.0, Preference.NEUTRAL),
+            entry("requests_arrived", "Requests arrived", "requests", 1.0, Preference.NEUTRAL),
+            entry("requests_completed", "Requests completed", "requests", 1.0, Preference.NEUTRAL),
+            entry("requests_in_flight", "Requests in flight at the end", "requests", 1.0, Preference.LOWER_IS_BETTER),
             entry("cpu_util_guest", "CPU: guest work", "%", PERCENT, Preference.NEUTRAL),
             entry("cpu_util_virtualization", "CPU: virtualization (exits, emulation, switches)", "%", PERCENT,
                     Preference.LOWER_IS_BETTER),

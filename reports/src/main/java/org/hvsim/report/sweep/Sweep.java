@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.Unstable;
 
 /**
  * The sweep of an experiment: its parameter names and its points. A result without a sweep has no
@@ -80,8 +81,14 @@ public final class Sweep {
                 figures.add(new Figure(f.architecture(), f.scope(), f.metric(), f.estimate()));
             }
         }
+        List<Unstable> unstable = new ArrayList<>();
+        for (Unstable u : result.unstable()) {
+            if (normalized(u.parameters(), names).equals(wanted)) {
+                unstable.add(new Unstable(u.architecture(), u.scope(), Map.of(), u.arrivalRate(), u.throughput()));
+            }
+        }
         return new ExperimentResult(result.name(), result.description(), result.seed(), result.architectures(),
-                figures, result.distributions(), result.resolvedScenario(), List.of(), result.timeSeries());
+                figures, result.distributions(), result.resolvedScenario(), List.of(), result.timeSeries(), unstable);
     }
 
     /** The figure of {@code architecture, scope, metric} at {@code point}, if there is one. */

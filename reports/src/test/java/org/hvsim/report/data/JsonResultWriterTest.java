@@ -1,6 +1,7 @@
 package org.hvsim.report.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.Unstable;
 import org.hvsim.report.Fixtures;
 
 class JsonResultWriterTest {
@@ -52,6 +54,8 @@ class JsonResultWriterTest {
             assertEquals(expected.estimate().ciLow(), f.get("ci_low").doubleValue());
             assertEquals(expected.estimate().ciHigh(), f.get("ci_high").doubleValue());
             assertEquals(expected.estimate().replications(), f.get("replications").intValue());
+            assertEquals(0, f.get("nan_replications").intValue());
+            assertFalse(f.get("unstable").booleanValue());
         }
         assertEquals(6, root.at("/scenario/vms/0/count").asInt());
         assertEquals("web", root.at("/scenario/vms/0/name").asText());
@@ -77,6 +81,33 @@ class JsonResultWriterTest {
     }
 
     @Test
+    void replicationsLeftOutAsNaNAreCounted() throws IOException {
+        ExperimentResult result = new ExperimentResult("nan", null, 7, List.of("native"),
+                List.of(new Figure("native", "web/rare", "response_time_p99", new Estimate(0.3, 0.2, 0.4, 3, 2))),
+                List.of(), Map.of());
+        JsonNode f = writeAndRead(result).get("figures").get(0);
+        assertEquals(3, f.get("replications").intValue());
+        assertEquals(2, f.get("nan_replications").intValue());
+    }
+
+    @Test
+    void anUnstableScopeIsListedAndItsFiguresAndOnlyThoseAreMarked() throws IOException {
+        Estimate e = new Estimate(1, 0.9, 1.1, 3);
+        List<Figure> figures = List.of(new Figure("xen", "web", "throughput", e),
+                new Figure("xen", "web/page", "response_time_mean", e), new Figure("xen", "webdb", "throughput", e),
+                new Figure("native", "web", "throughput", e), new Figure("xen", "host", "throughput", e));
+        ExperimentResult result = new ExperimentResult("sat", null, 7, List.of("native", "xen"), figures, List.of(),
+                Map.of(), List.of(), List.of(), List.of(new Unstable("xen", "web", Map.of(), 52.1, 40.3)));
+        JsonNode root = writeAndRead(result);
+        assertEquals("[{\"architecture\":\"xen\",\"scope\":\"web\",\"arrival_rate\":52.1,\"throughput\":40.3}]",
+                root.get("unstable").toString());
+        List<Boolean> marked = new java.util.ArrayList<>();
+        root.get("figures").forEach(f -> marked.add(f.get("unstable").booleanValue()));
+        assertEquals(List.of(true, true, false, false, false), marked,
+                "web and its classes under xen; not a VM whose name merely starts alike, nor web elsewhere");
+    }
+
+    @Test
     void sweepFiguresCarryTheirParameters() throws IOException {
         ExperimentResult result = Fixtures.sweep2d();
         JsonNode root = writeAndRead(result);
@@ -86,16 +117,18 @@ class JsonResultWriterTest {
         JsonNode first = figures.get(0);
         assertEquals("{\"web.count\":\"2\",\"web.rate\":\"20 /s\"}", first.get("parameters").toString());
         assertEquals(List.of("parameters", "architecture", "scope", "metric", "mean", "ci_low", "ci_high",
-                "replications"), fieldNames(first));
+                "replications", "nan_replications", "unstable"), fieldNames(first));
         assertEquals("40 /s", figures.get(figures.size() - 1).at("/parameters/web.rate").asText());
     }
 
     @Test
     void withoutSweepThereIsNoParametersField() throws IOException {
         JsonNode root = writeAndRead(Fixtures.standard());
-        assertEquals(List.of("name", "description", "seed", "architectures", "figures", "scenario"), fieldNames(root));
-        assertEquals(List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications"),
-                fieldNames(root.get("figures").get(0)));
+        assertEquals(List.of("name", "description", "seed", "architectures", "unstable", "figures", "scenario"),
+                fieldNames(root));
+        assertEquals(List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications",
+                "nan_replications", "unstable"), fieldNames(root.get("figures").get(0)));
+        assertEquals(0, root.get("unstable").size(), "nothing is unstable in the fixture");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -153,6 +153,36 @@ class HtmlReportTest {
     }
 
     @Test
+    void anUnstableVmIsWarnedAboutAndItsFiguresAndOnlyThoseAreMarked() throws IOException {
+        ExperimentResult stable = Fixtures.standard();
+        String quiet = writeReport(stable);
+        assertFalse(quiet.contains("id=\"unstable\"") || quiet.contains("⚠"), "nothing is said about a stable run");
+        ExperimentResult r = new ExperimentResult(stable.name(), stable.description(), stable.seed(),
+                stable.architectures(), stable.figures(), stable.distributions(), stable.resolvedScenario(), List.of(),
+                List.of(), List.of(new org.hvsim.core.result.Unstable("hosted", "web", java.util.Map.of(), 52.1, 40.3)));
+        String html = writeReport(r);
+        int warning = html.indexOf("<div class=\"warning\" id=\"unstable\">");
+        assertTrue(warning > 0 && warning < html.indexOf("<h2 id=\"findings\">"), "the warning comes before any figure");
+        assertTrue(html.contains("<li>web under hosted: 52.10 requests/s offered, 40.30 served</li>"), html);
+        String mark = "<span class=\"unstable\"";
+        int tables = html.indexOf("<h2 id=\"tables\">");
+        int all = html.indexOf("<h2 id=\"figures\">");
+        String headline = html.substring(tables, all);
+        String webTable = headline.substring(headline.indexOf("<caption>VM web</caption>"),
+                headline.indexOf("<caption>VM db</caption>"));
+        // web's three headline rows (mean, p95, throughput), one cell each under hosted
+        assertEquals(3, countOf(webTable, mark), webTable);
+        assertEquals(3, countOf(headline, mark), "db and the host are not marked");
+        String figures = html.substring(all, html.indexOf("<h2 id=\"method\">"));
+        assertEquals(3, countOf(figures, mark), "one per web figure under hosted in the full table");
+        for (String row : figures.split("<tr>")) {
+            if (row.contains(mark)) {
+                assertTrue(row.startsWith("<td>web ") && row.contains("<td>hosted</td>"), row);
+            }
+        }
+    }
+
+    @Test
     void oneParameterSweepShowsCurvesAndParameterColumns() throws IOException {
         ExperimentResult sweep = Fixtures.sweep1d();
         List<ReportChart> charts = HtmlReport.charts(sweep);

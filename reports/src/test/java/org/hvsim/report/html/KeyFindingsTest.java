@@ -35,6 +35,23 @@ class KeyFindingsTest {
     }
 
     @Test
+    void findingsAboutAnUnstableVmCarryACautionAndOthersDoNot() {
+        ExperimentResult stable = Fixtures.standard();
+        ExperimentResult r = new ExperimentResult(stable.name(), stable.description(), stable.seed(),
+                stable.architectures(), stable.figures(), stable.distributions(), stable.resolvedScenario(), List.of(),
+                List.of(), List.of(new org.hvsim.core.result.Unstable("hosted", "web", Map.of(), 52.1, 40.3)));
+        List<String> findings = KeyFindings.of(r);
+        assertEquals(KeyFindings.of(stable).size(), findings.size());
+        int cautioned = 0;
+        for (String f : findings) {
+            boolean web = f.startsWith("web: ");
+            assertEquals(web, f.contains("Caution: web is unstable under hosted"), f);
+            cautioned += web ? 1 : 0;
+        }
+        assertTrue(cautioned > 0, findings.toString());
+    }
+
+    @Test
     void overlappingIntervalsAreCalledNotSignificant() {
         ExperimentResult r = twoArchitectures(new Estimate(0.019, 0.015, 0.023, 10),
                 new Estimate(0.020, 0.016, 0.024, 10));

@@ -16,6 +16,7 @@ public final class ReplicationOutput {
     private final Map<Key, Double> values = new LinkedHashMap<>();
     private final Map<Key, DoubleHistogram> distributions = new LinkedHashMap<>();
     private final Map<Key, double[][]> series = new LinkedHashMap<>();
+    private final Map<Key, Double> diagnostics = new LinkedHashMap<>();
     private long events;
 
     public void put(String scope, String metric, double value) {
@@ -28,6 +29,19 @@ public final class ReplicationOutput {
     /** Keeps a distribution (e.g. of response times) so that replications can be pooled for a CDF. */
     public void putDistribution(String scope, String metric, DoubleHistogram histogram) {
         distributions.put(new Key(scope, metric), histogram);
+    }
+
+    /**
+     * Keeps a value for checks made across replications (e.g. whether a queue kept up with its
+     * arrivals) that is not itself a figure: it is neither estimated nor reported.
+     */
+    public void putDiagnostic(String scope, String name, double value) {
+        diagnostics.put(new Key(scope, name), value);
+    }
+
+    /** The diagnostic values, see {@link #putDiagnostic}. */
+    public Map<Key, Double> diagnostics() {
+        return Collections.unmodifiableMap(diagnostics);
     }
 
     /** Keeps a level over time: {@code times[i]} is the end of the interval whose mean is {@code values[i]}. */

@@ -99,16 +99,23 @@ public final class Experiment {
         for (ReplicationOutput.Key k : keys) {
             double[] values = new double[outputs.size()];
             int n = 0;
+            int nan = 0;
             for (ReplicationOutput o : outputs) {
                 Double v = o.values().get(k);
-                if (v != null && !Double.isNaN(v)) {
+                if (v == null) {
+                    continue; // not reported (e.g. no I/O in that replication): nothing to estimate
+                }
+                if (Double.isNaN(v)) {
+                    nan++; // left out of the interval, but counted so that the result can say so
+                } else {
                     values[n++] = v;
                 }
             }
             if (n == 0) {
-                estimates.put(k, new Estimate(Double.NaN, Double.NaN, Double.NaN, 0));
+                estimates.put(k, new Estimate(Double.NaN, Double.NaN, Double.NaN, 0, nan));
             } else {
-                estimates.put(k, ConfidenceInterval.studentT(java.util.Arrays.copyOf(values, n), CONFIDENCE));
+                estimates.put(k, ConfidenceInterval.studentT(java.util.Arrays.copyOf(values, n), CONFIDENCE)
+                        .withNanReplications(nan));
             }
         }
         Map<ReplicationOutput.Key, DoubleHistogram> pooled = new LinkedHashMap<>();

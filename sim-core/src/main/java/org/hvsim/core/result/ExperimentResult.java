@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param resolvedScenario the scenario with every default made explicit
  * @param parameters     names of the swept parameters, in column order; empty without a sweep
  * @param timeSeries     levels over simulated time from one replication (utilization, queue lengths)
+ * @param unstable       scopes whose figures describe a growing backlog, not a steady state
  */
 public record ExperimentResult(
         String name,
@@ -28,7 +29,8 @@ public record ExperimentResult(
         List<Distribution> distributions,
         Map<String, Object> resolvedScenario,
         List<String> parameters,
-        List<TimeSeries> timeSeries) {
+        List<TimeSeries> timeSeries,
+        List<Unstable> unstable) {
 
     public ExperimentResult {
         architectures = List.copyOf(architectures);
@@ -38,12 +40,32 @@ public record ExperimentResult(
         description = description == null ? "" : description;
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+        unstable = unstable == null ? List.of() : List.copyOf(unstable);
+    }
+
+    /** A result in which no scope was found unstable. */
+    public ExperimentResult(String name, String description, long seed, List<String> architectures,
+            List<Figure> figures, List<Distribution> distributions, Map<String, Object> resolvedScenario,
+            List<String> parameters, List<TimeSeries> timeSeries) {
+        this(name, description, seed, architectures, figures, distributions, resolvedScenario, parameters, timeSeries,
+                List.of());
     }
 
     /** A result without sweep parameters or time series. */
     public ExperimentResult(String name, String description, long seed, List<String> architectures,
             List<Figure> figures, List<Distribution> distributions, Map<String, Object> resolvedScenario) {
-        this(name, description, seed, architectures, figures, distributions, resolvedScenario, List.of(), List.of());
+        this(name, description, seed, architectures, figures, distributions, resolvedScenario, List.of(), List.of(),
+                List.of());
+    }
+
+    /** The instability entry covering {@code f}, if its scope was found unstable. */
+    public Optional<Unstable> unstableFor(Figure f) {
+        for (Unstable u : unstable) {
+            if (u.covers(f)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The figure for an architecture, scope and metric, if there is one. */

@@ -144,7 +144,7 @@ class ExperimentTest {
     }
 
     @Test
-    void aggregateSkipsNaNAndMissingValues() {
+    void aggregateLeavesNaNOutOfTheIntervalAndCountsIt() {
         List<ReplicationOutput> outs = new ArrayList<>();
         double[] v = {1.0, 2.0, Double.NaN, 4.0};
         for (double x : v) {
@@ -156,10 +156,27 @@ class ExperimentTest {
         missing.put("s", "other", 1.0);
         outs.add(missing);
         TreatmentResult r = Experiment.aggregate("t", outs);
-        assertEquals(ConfidenceInterval.studentT(new double[] {1, 2, 4}, 0.95), r.estimate("s", "m"));
+        assertEquals(ConfidenceInterval.studentT(new double[] {1, 2, 4}, 0.95).withNanReplications(1),
+                r.estimate("s", "m"));
         assertEquals(3, r.estimate("s", "m").replications());
+        assertEquals(1, r.estimate("s", "m").nanReplications(), "the NaN replication is counted");
         assertEquals(1, r.estimate("s", "other").replications());
+        assertEquals(0, r.estimate("s", "other").nanReplications(), "a figure not reported is not a NaN");
         assertTrue(Double.isNaN(r.estimate("s", "other").ciLow()));
+    }
+
+    @Test
+    void aFigureNaNInEveryReplicationHasNoValueAndSaysHowMany() {
+        List<ReplicationOutput> outs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ReplicationOutput o = new ReplicationOutput();
+            o.put("s", "m", Double.NaN);
+            outs.add(o);
+        }
+        Estimate e = Experiment.aggregate("t", outs).estimate("s", "m");
+        assertTrue(Double.isNaN(e.mean()));
+        assertEquals(0, e.replications());
+        assertEquals(3, e.nanReplications());
     }
 
     @Test
