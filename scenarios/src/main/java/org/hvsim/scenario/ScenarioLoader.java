@@ -4,6 +4,7 @@ import static org.hvsim.scenario.schema.ScenarioSchema.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,11 +24,14 @@ import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
+import org.hvsim.model.hypervisor.Control;
 import org.hvsim.model.hypervisor.CpuControls;
 import org.hvsim.model.hypervisor.EsxScheduler;
 import org.hvsim.model.hypervisor.HostOsScheduler;
 import org.hvsim.model.hypervisor.HyperVScheduler;
+import org.hvsim.model.hypervisor.HypervisorSchedulers;
 import org.hvsim.model.hypervisor.SchedulerSettings;
+import org.hvsim.model.hypervisor.SupportedControls;
 import org.hvsim.model.hypervisor.XenCreditScheduler;
 import org.hvsim.model.system.MemoryPolicy;
 import org.hvsim.model.workload.Arrivals;
@@ -305,8 +309,8 @@ public final class ScenarioLoader {
             }
             settings.put(a.name(), st);
         }
-        List<VmSpec> vms = vms(top, host, vmTrees,
-                settings.values().stream().map(SchedulerSettings::name).distinct().toList());
+        archs = controlCpu(archs, host, settings, resolved);
+        List<VmSpec> vms = vms(top, host, vmTrees, settings);
         resolved.put("vms", vmTrees);
         sla(top, vms, resolved);
         top.finish();
@@ -391,9 +395,15 @@ public final class ScenarioLoader {
                     if (r.has(ARCH_BOOST)) {
                         archBoost.put(p.name(), r.bool(ARCH_BOOST));
                     }
-                    if (r.has(CONTROL_KEY)) {
-                        p = p.withControl(control(r.object(CONTROL_KEY), p.control()));
+                    // A variant of a variant keeps what the file gave its base's control domain.
+                    Map<Control, Given> asked = new EnumMap<>(Control.class);
+                    if (defined.containsKey(base) && controlAsks.containsKey(base)) {
+                        asked.putAll(controlAsks.get(base));
                     }
+                    if (r.has(CONTROL_KEY)) {
+                        p = p.withControl(control(r.object(CONTROL_KEY), p.control(), asked));
+                    }
+                    controlAsks.put(p.name(), asked);
                     var diskPath = r.has(DISK_PATH) ? ioPath(r.object(DISK_PATH)) : null;
                     var netPath = r.has(NET_PATH) ? ioPath(r.object(NET_PATH)) : null;
                     boolean needsControl = diskPath != null && diskPath.control() > 0
@@ -590,7 +600,7 @@ public final class ScenarioLoader {
 
     /** A variant's control domain: its keys over the base's (or a fresh one). */
     private org.hvsim.model.arch.ControlDomain control(SectionReader r,
-            org.hvsim.model.arch.ControlDomain base) {
+            org.hvsim.model.arch.ControlDomain base, Map<Control, Given> asked) {
         var c = base != null ? base : new org.hvsim.model.arch.ControlDomain(r.choice(CONTROL_ROLE), 1, 0, 0, 0,
                 org.hvsim.model.arch.ControlDomain.BACKGROUND_BURST, org.hvsim.model.arch.ControlDomain.Management.NONE);
         if (base != null && r.has(CONTROL_ROLE) && !r.choice(CONTROL_ROLE).equals(base.role())) {
@@ -603,7 +613,11 @@ public final class ScenarioLoader {
         }
         if (r.has(CONTROL_WEIGHT)) {
             c = c.withWeight(r.integer(CONTROL_WEIGHT));
+            asked.put(Control.WEIGHT, new Given(r, CONTROL_WEIGHT, c.weight(), false));
         }
+        // Reservation and limit wait for the host (MHz, vCPUs) and the scheduler: see controlCpu.
+        given(r, CONTROL_RESERVATION, CONTROL_RESERVATION_MHZ).ifPresent(g -> asked.put(Control.RESERVATION, g));
+        given(r, CONTROL_LIMIT, CONTROL_LIMIT_MHZ).ifPresent(g -> asked.put(Control.LIMIT, g));
         if (r.has(CONTROL_MEMORY)) {
             c = c.withMemory(r.quantity(CONTROL_MEMORY));
         }
@@ -695,9 +709,10 @@ public final class ScenarioLoader {
     }
 
     /** Reads a VM's CPU controls: weight, reservation and limit (in % of a pCPU or in MHz). */
-    private CpuControls cpuControls(SectionReader v, int vcpus, List<String> schedulers, Map<String, Object> t) {
+    private CpuControls cpuControls(SectionReader v, int vcpus, Map<String, SchedulerSettings> settings,
+            Map<String, Object> t) {
         int weight = v.has(VM_WEIGHT) ? v.integer(VM_WEIGHT) : 0;
-        for (String sched : schedulers) {
+        for (String sched : settings.values().stream().map(SchedulerSettings::name).distinct().toList()) {
             int max = switch (sched) {
                 case XenCreditScheduler.NAME -> 65535;
                 case HyperVScheduler.NAME, HostOsScheduler.NAME -> 10000;
@@ -730,7 +745,149 @@ public final class ScenarioLoader {
         }
         t.put("reservation", Formats.num(reservation * 100) + " %");
         t.put("limit", limit > 0 ? Formats.num(limit * 100) + " %" : "none");
-        return new CpuControls(weight, reservation, limit);
+        CpuControls c = new CpuControls(weight, reservation, limit);
+        Map<Control, Key> keys = new EnumMap<>(Control.class);
+        keys.put(Control.WEIGHT, VM_WEIGHT);
+        keys.put(Control.RESERVATION, v.has(RESERVATION_MHZ) ? RESERVATION_MHZ : RESERVATION);
+        keys.put(Control.LIMIT, v.has(LIMIT_MHZ) ? LIMIT_MHZ : LIMIT);
+        for (Control k : Control.values()) {
+            if (k.requestedBy(c)) {
+                refuseUnsupported(v, keys.get(k), k, settings);
+            }
+        }
+        return c;
+    }
+
+    /** A control the file gives a control domain: where, and its value (pCPUs, Hz, or a weight). */
+    private record Given(SectionReader reader, Key key, double value, boolean hz) {
+    }
+
+    /** Per architecture name, the control-domain controls its file text gives (for controlCpu). */
+    private final Map<String, Map<Control, Given>> controlAsks = new HashMap<>();
+
+    /** The control given as % of one pCPU or in MHz, if given (not both). */
+    private Optional<Given> given(SectionReader r, Key percent, Key mhz) {
+        if (r.has(percent) && r.has(mhz)) {
+            r.report(mhz, r.pathOf(mhz) + ": give either " + percent.name() + " or " + mhz.name() + ", not both");
+            return Optional.empty();
+        }
+        if (r.has(percent)) {
+            return Optional.of(new Given(r, percent, r.quantity(percent), false));
+        }
+        if (r.has(mhz)) {
+            return Optional.of(new Given(r, mhz, r.quantity(mhz), true));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Each architecture's control domain with the reservation and limit the file gives it, checked
+     * against its vCPUs and against the architecture's effective scheduler. A control the file gives
+     * that the scheduler would ignore is refused; one that only the base profile sets (the ESX service
+     * console's 8 % under a `scheduler` override that has no reservations) is dropped, as the
+     * scheduler would drop it, and noted as `control_unused` in the resolved architecture.
+     */
+    @SuppressWarnings("unchecked")
+    private List<ArchitectureProfile> controlCpu(List<ArchitectureProfile> archs, HostSpec host,
+            Map<String, SchedulerSettings> settings, Map<String, Object> resolved) {
+        List<ArchitectureProfile> out = new ArrayList<>();
+        List<Object> trees = (List<Object>) resolved.get("architectures");
+        // A variant of a variant inherits what the file gave its base: say each problem there once.
+        Set<String> said = new HashSet<>();
+        for (int i = 0; i < archs.size(); i++) {
+            ArchitectureProfile a = archs.get(i);
+            org.hvsim.model.arch.ControlDomain c = a.control();
+            if (c == null) {
+                out.add(a);
+                continue;
+            }
+            Map<Control, Given> asked = controlAsks.getOrDefault(a.name(), Map.of());
+            double reservation = pcpus(asked.get(Control.RESERVATION), c.reservation());
+            double limit = pcpus(asked.get(Control.LIMIT), c.limit());
+            int vcpus = c.vcpusOn(host.pcpus());
+            Given r = asked.get(Control.RESERVATION);
+            if (reservation > vcpus) {
+                if (r != null) {
+                    once(r, ": " + Formats.num(reservation * 100) + " % of a pCPU is more than the control domain's "
+                            + vcpus + " vCPUs can use", said);
+                }
+                reservation = 0;
+            }
+            Given l = asked.get(Control.LIMIT);
+            if (limit > 0 && reservation > limit) {
+                Given at = l != null ? l : r;
+                if (at != null) {
+                    once(at, ": the control domain's limit (" + Formats.num(limit * 100) + " %) is below its "
+                            + "reservation (" + Formats.num(reservation * 100) + " %)", said);
+                }
+                limit = 0;
+            }
+            String scheduler = settings.get(a.name()).name();
+            SupportedControls supported = HypervisorSchedulers.controls(scheduler).orElse(SupportedControls.NONE);
+            CpuControls wanted = new CpuControls(c.weight(), reservation, limit);
+            List<String> unused = new ArrayList<>();
+            for (Control k : supported.unsupportedIn(wanted)) {
+                Given g = asked.get(k);
+                if (g != null) {
+                    refuseUnsupported(g.reader(), g.key(), k, Map.of(a.name(), settings.get(a.name())));
+                } else {
+                    unused.add(k.key() + " " + (k == Control.WEIGHT ? Integer.toString(c.weight())
+                            : Formats.num((k == Control.RESERVATION ? reservation : limit) * 100) + " %"));
+                }
+            }
+            CpuControls kept = supported.keptOf(wanted);
+            c = c.withWeight(kept.weight()).withCpu(kept.reservation(), kept.limit());
+            if (!unused.isEmpty() && trees != null && trees.get(i) instanceof Map<?, ?> m) {
+                ((Map<String, Object>) m).put("control_unused", String.join(", ", unused));
+                trace.source("architectures[" + i + "].control_unused", "the base profile's, not used: " + scheduler
+                        + " has no " + String.join(" or ", supported.unsupportedIn(wanted).stream()
+                                .map(Control::key).toList()));
+            }
+            out.add(c.equals(a.control()) ? a : new ArchitectureProfile(a.name(), a.kind(), a.enlightened(),
+                    a.emulated(), a.scheduler(), a.switchCost(), c, a.memory(), a.sources()));
+        }
+        return out;
+    }
+
+    private static void once(Given g, String message, Set<String> said) {
+        if (said.add(g.reader().locationOf(g.key()) + message)) {
+            g.reader().report(g.key(), g.reader().pathOf(g.key()) + message);
+        }
+    }
+
+    /** A given reservation or limit in pCPUs, or {@code otherwise}. */
+    private double pcpus(Given g, double otherwise) {
+        return g == null ? otherwise : g.hz() ? g.value() / hostFrequency : g.value();
+    }
+
+    /**
+     * Reports {@code key}, a {@code control} some architectures' schedulers would ignore: once per such
+     * scheduler, naming it, its architectures and what it does support.
+     */
+    private void refuseUnsupported(SectionReader r, Key key, Control control, Map<String, SchedulerSettings> settings) {
+        Map<String, List<String>> lacking = new LinkedHashMap<>();
+        settings.forEach((arch, st) -> {
+            if (HypervisorSchedulers.controls(st.name()).map(sc -> !sc.supports(control)).orElse(false)) {
+                lacking.computeIfAbsent(st.name(), n -> new ArrayList<>()).add(arch);
+            }
+        });
+        List<String> having = HypervisorSchedulers.supporting(control);
+        lacking.forEach((scheduler, arch) -> r.report(key, r.pathOf(key) + ": " + scheduler + " (architecture"
+                + (arch.size() > 1 ? "s " : " ") + String.join(", ", arch.stream().map(ScenarioLoader::plain).toList())
+                + ") has no " + control.key() + "; "
+                + HypervisorSchedulers.controls(scheduler).orElseThrow().describe()
+                + (having.isEmpty() ? "" : "; " + and(having) + " " + (having.size() > 1 ? "have" : "has") + " it")));
+    }
+
+    /** A user-given name as is, or quoted with its odd characters made visible (one problem, one line). */
+    private static String plain(String name) {
+        String q = org.hvsim.scenario.load.Excerpt.quote(name);
+        return q.equals("'" + name + "'") ? name : q;
+    }
+
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** A control given as % of one pCPU or in MHz, as pCPUs; 0 when absent. */
@@ -761,7 +918,7 @@ public final class ScenarioLoader {
     // -------------------------------------------------------------------------------------- vms
 
     private List<VmSpec> vms(SectionReader top, HostSpec host, List<Map<String, Object>> trees,
-            List<String> schedulers) {
+            Map<String, SchedulerSettings> schedulers) {
         List<VmSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<SectionReader> items = top.objects(VMS);

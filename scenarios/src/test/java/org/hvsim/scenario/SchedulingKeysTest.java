@@ -51,8 +51,9 @@ class SchedulingKeysTest {
 
     @Test
     void controlsInPercentAndMegahertzBecomePcpus() throws ScenarioException {
-        Scenario s = ScenarioLoader.load("s.yaml", scenario("", "    weight: 2000\n    reservation_mhz: 1500 MHz\n"
-                + "    limit: 150 %", ""));
+        // Under a scheduler with reservations for all three (xen-credit, microkernel's own, has none).
+        Scenario s = ScenarioLoader.load("s.yaml", scenario("scheduler: { name: esx-proportional }",
+                "    weight: 2000\n    reservation_mhz: 1500 MHz\n    limit: 150 %", ""));
         CpuControls c = s.vms().get(0).cpu();
         assertEquals(2000, c.weight());
         assertEquals(0.5, c.reservation(), 1e-12); // 1500 MHz of a 3 GHz pCPU

@@ -10,6 +10,7 @@ package org.hvsim.model.arch;
  * @param vcpus         its virtual processors; 0 means one per pCPU of the host (the products' default)
  * @param weight        its weight in the hypervisor scheduler's units (0: the scheduler's default)
  * @param reservation   CPU guaranteed to it, in pCPUs (ESX reserves 8 % of a pCPU for the console)
+ * @param limit         CPU it may use at most, in pCPUs; 0 = no limit
  * @param memory        bytes of host memory it occupies
  * @param backgroundLoad its own services' CPU, in pCPUs (0.05 = 5 % of one pCPU), as Poisson bursts
  * @param backgroundBurst mean CPU seconds of one background burst
@@ -18,9 +19,17 @@ package org.hvsim.model.arch;
  * @param tools         heavy management tools while they run (a GUI console, a backup agent): an agent
  *                      like {@code management}, charged to management too
  */
-public record ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
+public record ControlDomain(String role, int vcpus, int weight, double reservation, double limit, double memory,
         double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear,
         Management tools) {
+
+    /** A control domain without a limit. */
+    public ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
+            double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear,
+            Management tools) {
+        this(role, vcpus, weight, reservation, 0, memory, backgroundLoad, backgroundBurst, management,
+                patchRebootsPerYear, tools);
+    }
 
     /** A control domain without heavy tools running. */
     public ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
@@ -51,6 +60,14 @@ public record ControlDomain(String role, int vcpus, int weight, double reservati
         if (!(backgroundLoad >= 0) || !(backgroundBurst > 0) || !(memory >= 0) || weight < 0 || !(reservation >= 0)
                 || !(patchRebootsPerYear >= 0)) {
             throw new IllegalArgumentException("control domain parameters out of range");
+        }
+        if (!(limit >= 0) || limit > 0 && reservation > limit) {
+            throw new IllegalArgumentException("control domain limit " + limit + " must be >= 0 and not below its "
+                    + "reservation " + reservation);
+        }
+        if (vcpus > 0 && reservation > vcpus) {
+            throw new IllegalArgumentException("control domain reservation " + reservation + " exceeds its "
+                    + vcpus + " vCPUs");
         }
         if (vcpus > 0 && backgroundLoad > vcpus) {
             throw new IllegalArgumentException("background load " + backgroundLoad + " exceeds the control domain's "
@@ -87,28 +104,38 @@ public record ControlDomain(String role, int vcpus, int weight, double reservati
     }
 
     public ControlDomain withVcpus(int v) {
-        return new ControlDomain(role, v, weight, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear, tools);
+        return new ControlDomain(role, v, weight, reservation, limit, memory, backgroundLoad, backgroundBurst,
+                management, patchRebootsPerYear, tools);
     }
 
     public ControlDomain withWeight(int w) {
-        return new ControlDomain(role, vcpus, w, reservation, memory, backgroundLoad, backgroundBurst, management, patchRebootsPerYear, tools);
+        return new ControlDomain(role, vcpus, w, reservation, limit, memory, backgroundLoad, backgroundBurst,
+                management, patchRebootsPerYear, tools);
+    }
+
+    /** Sets its reservation and limit together (each is checked against the other). */
+    public ControlDomain withCpu(double newReservation, double newLimit) {
+        return new ControlDomain(role, vcpus, weight, newReservation, newLimit, memory, backgroundLoad,
+                backgroundBurst, management, patchRebootsPerYear, tools);
     }
 
     public ControlDomain withManagement(Management m) {
-        return new ControlDomain(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, m, patchRebootsPerYear, tools);
-    }
-
-    public ControlDomain withMemory(double bytes) {
-        return new ControlDomain(role, vcpus, weight, reservation, bytes, backgroundLoad, backgroundBurst, management,
+        return new ControlDomain(role, vcpus, weight, reservation, limit, memory, backgroundLoad, backgroundBurst, m,
                 patchRebootsPerYear, tools);
     }
 
+    public ControlDomain withMemory(double bytes) {
+        return new ControlDomain(role, vcpus, weight, reservation, limit, bytes, backgroundLoad, backgroundBurst,
+                management, patchRebootsPerYear, tools);
+    }
+
     public ControlDomain withTools(Management t) {
-        return new ControlDomain(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, management,
-                patchRebootsPerYear, t);
+        return new ControlDomain(role, vcpus, weight, reservation, limit, memory, backgroundLoad, backgroundBurst,
+                management, patchRebootsPerYear, t);
     }
 
     public ControlDomain withBackgroundLoad(double load) {
-        return new ControlDomain(role, vcpus, weight, reservation, memory, load, backgroundBurst, management, patchRebootsPerYear, tools);
+        return new ControlDomain(role, vcpus, weight, reservation, limit, memory, load, backgroundBurst, management,
+                patchRebootsPerYear, tools);
     }
 }

@@ -54,10 +54,14 @@ public final class HostModel implements ReplicationModel {
     }
 
     /**
-     * @throws IllegalArgumentException if the VMs do not fit in memory and overcommit is not allowed
+     * @throws IllegalArgumentException if the VMs do not fit in memory and overcommit is not allowed, or
+     *         if a VM or the control domain asks for a CPU control the scheduler would ignore
      */
     public HostModel(SystemSpec spec) {
         MemoryAdmission.refusal(spec).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        SchedulerControls.refusal(spec).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         this.spec = spec;
@@ -80,7 +84,7 @@ public final class HostModel implements ReplicationModel {
         if (spec.architecture().hasControlDomain()) {
             var c = spec.architecture().control();
             control = new ControlDomainRuntime(sim, c, host.pcpus(), host.speed(),
-                    new org.hvsim.model.hypervisor.CpuControls(c.weight(), c.reservation(), 0));
+                    SchedulerControls.of(c));
             clients.add(control.client());
         }
         List<Runnable> starts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.hvsim.model.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import org.hvsim.model.guest.GuestDiscipline;
 import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
+import org.hvsim.model.hypervisor.CpuControls;
+import org.hvsim.model.hypervisor.EsxScheduler;
+import org.hvsim.model.hypervisor.HyperVScheduler;
 import org.hvsim.model.hypervisor.ProcessorSharingScheduler;
 import org.hvsim.model.hypervisor.XenCreditScheduler;
 import org.hvsim.model.workload.Arrivals;
@@ -150,5 +154,66 @@ class ControlDomainTest {
         String expected = String.format(java.util.Locale.ROOT, "%.2f GB for the hypervisor",
                 (arch.memory().hypervisor() + busy.memory()) / (1024.0 * 1024 * 1024));
         assertTrue(MemoryAdmission.refusal(full).get().contains(expected), MemoryAdmission.refusal(full).get());
+    }
+
+    /** The control domain's whole CPU (its own work, I/O back ends, agents) in pCPUs. */
+    private static double controlCpu(ReplicationOutput o, int pcpus) {
+        return (o.get("host", Metrics.CPU_UTIL_PARENT) + o.get("host", Metrics.CPU_UTIL_MANAGEMENT)) * pcpus;
+    }
+
+    @Test
+    void aCappedParentNeverExceedsItsLimitWhileSaturated() {
+        // Two parent vCPUs asked for 1.6 pCPUs of services plus 3 ms of back end per child I/O (0.9 pCPU).
+        ControlDomain busy = PARENT.withVcpus(2).withBackgroundLoad(1.6)
+                .withManagement(new ControlDomain.Management(1, 0.05, 0.01));
+        List<VmSpec> vms = List.of(ioVm("a", 1, 150), ioVm("b", 1, 150), hog("hog"));
+        for (String scheduler : List.of(EsxScheduler.NAME, HyperVScheduler.NAME)) {
+            double free = controlCpu(run(4, vms, microkernel(busy, 0.003, scheduler), 0), 4);
+            assertTrue(free > 1.5, scheduler + ": the uncapped parent should want far more than 0.5: " + free);
+            ReplicationOutput capped = run(4, vms, microkernel(busy.withCpu(0, 0.5), 0.003, scheduler), 0);
+            double used = controlCpu(capped, 4);
+            // Enforced per 100 ms period: over 200 s at most a period's worth more (warm-up split).
+            assertTrue(used <= 0.5 * (1 + 0.1 / 200) + 1e-9, scheduler + ": limit exceeded: " + used);
+            assertTrue(used > 0.49, scheduler + ": a saturated parent should use its whole limit: " + used);
+            // What it cannot do waits in it: the children's I/O slows down.
+            assertTrue(capped.get("a", Metrics.PARENT_QUEUEING_DELAY) > 0.01, scheduler);
+            assertEquals(1.0, sum(capped), 1e-9);
+        }
+    }
+
+    @Test
+    void aParentReservationIsDeliveredBesideCpuHogs() {
+        // Six hogs and a parent that would use 0.9 pCPU on two pCPUs: a fair share is 2/7 of the host.
+        ControlDomain busy = PARENT.withBackgroundLoad(0.9);
+        List<VmSpec> vms = new ArrayList<>(List.of(ioVm("io", 1, 1)));
+        for (int i = 0; i < 6; i++) {
+            vms.add(hog("hog" + i));
+        }
+        for (String scheduler : List.of(EsxScheduler.NAME, HyperVScheduler.NAME)) {
+            double fair = controlCpu(run(2, vms, microkernel(busy, 0, scheduler), 0), 2);
+            assertTrue(fair < 0.45, scheduler + ": without a reservation the parent gets about 2/7: " + fair);
+            double reserved = controlCpu(run(2, vms, microkernel(busy.withCpu(0.6, 0), 0, scheduler), 0), 2);
+            assertTrue(reserved >= 0.6 - 0.01, scheduler + ": reservation not delivered: " + reserved);
+        }
+    }
+
+    @Test
+    void aHostModelRefusesAControlItsSchedulerWouldIgnore() {
+        HostSpec host = new HostSpec(2, 1.0, 64L << 30,
+                List.of(new DiskSpec("d0", new Distribution.Exponential(0.002), 0, 0, 16)), List.of());
+        // Xen credit has caps but no reservations: a reserved dom0 would get nothing of it.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HostModel(
+                new SystemSpec(host, List.of(ioVm("vm", 1, 10)), microkernel(PARENT.withCpu(0.6, 0), 0,
+                        XenCreditScheduler.NAME))));
+        assertTrue(e.getMessage().contains("xen-credit has no reservation; it supports weight and limit (cap)"),
+                e.getMessage());
+        VmSpec weighted = new VmSpec("w", 1, 1, 1L << 30, true, 512, GuestDiscipline.PS, 0.1,
+                ioVm("x", 1, 10).workload(), new CpuControls(512, 0, 0.5));
+        e = assertThrows(IllegalArgumentException.class, () -> new HostModel(new SystemSpec(host, List.of(weighted),
+                microkernel(PARENT, 0, ProcessorSharingScheduler.NAME))));
+        assertTrue(e.getMessage().contains("VM w: processor-sharing has no weight or limit"), e.getMessage());
+        // What it does support is accepted.
+        new HostModel(new SystemSpec(host, List.of(weighted), microkernel(PARENT.withCpu(0, 0.5), 0,
+                XenCreditScheduler.NAME)));
     }
 }

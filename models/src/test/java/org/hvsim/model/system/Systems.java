@@ -34,8 +34,9 @@ final class Systems {
         return new HostSpec(pcpus, 1.0, 64e9, disks, nics);
     }
 
+    /** A VM at its scheduler's default weight (native's scheduler has none: a weight would be refused). */
     static VmSpec vm(String name, int count, int vcpus, GuestDiscipline discipline, Workload workload) {
-        return new VmSpec(name, count, vcpus, 2e9, true, 256, discipline, 0.01, workload);
+        return new VmSpec(name, count, vcpus, 2e9, true, 0, discipline, 0.01, workload);
     }
 
     static Workload open(double rate, Phase... phases) {

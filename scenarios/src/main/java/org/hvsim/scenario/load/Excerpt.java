@@ -4,14 +4,14 @@ package org.hvsim.scenario.load;
  * Quotes user text for messages. Shortens it and makes control characters visible, because the text
  * may come from a damaged or binary file and must not garble the terminal or hide the message.
  */
-final class Excerpt {
+public final class Excerpt {
 
     static final int MAX_CHARS = 40;
 
     private Excerpt() {
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder("'");
         int shown = 0;
         for (int i = 0; i < text.length(); ) {

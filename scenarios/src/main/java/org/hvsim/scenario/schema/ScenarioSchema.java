@@ -250,6 +250,21 @@ public final class ScenarioSchema {
     public static final Key CONTROL_WEIGHT = CONTROL.integer("weight", 1, 1_000_000)
             .computedDefault("the base's, else the scheduler's default", "like any VM")
             .example("512").doc("its weight in the hypervisor scheduler");
+    public static final Key CONTROL_RESERVATION = CONTROL.quantity("reservation", Quantity.FRACTION, 0, 256)
+            .computedDefault("the base's, else 0 %", "docs/profiles.md: the ESX service console reserves 8 %")
+            .rangeText("0 % – vcpus × 100 %").example("50 %")
+            .doc("CPU guaranteed to it, in % of one pCPU, as a VM's `reservation`; only under a scheduler "
+                    + "with reservations");
+    public static final Key CONTROL_RESERVATION_MHZ = CONTROL.quantity("reservation_mhz", Quantity.FREQUENCY, 0, 1e14)
+            .computedDefault("none", "as `reservation`").example("300 MHz")
+            .doc("the reservation in MHz, converted with host.frequency; instead of `reservation`");
+    public static final Key CONTROL_LIMIT = CONTROL.quantity("limit", Quantity.FRACTION, 0, 256)
+            .computedDefault("the base's, else none", "no built-in profile limits its control domain")
+            .rangeText("> 0 %, not below the reservation").example("100 %")
+            .doc("CPU it may use at most, in % of one pCPU, as a VM's `limit`; only under a scheduler with limits");
+    public static final Key CONTROL_LIMIT_MHZ = CONTROL.quantity("limit_mhz", Quantity.FREQUENCY, 0, 1e14)
+            .computedDefault("none", "as `limit`").example("2400 MHz")
+            .doc("the limit in MHz, converted with host.frequency; instead of `limit`");
     public static final Key CONTROL_MEMORY = CONTROL.quantity("memory", Quantity.SIZE, 0, 1e15)
             .computedDefault("the base's, else 0 B", "docs/profiles.md").example("512 MB")
             .doc("host memory it occupies");
@@ -302,13 +317,15 @@ public final class ScenarioSchema {
             .example("512").doc("relative weight or shares of each instance");
     public static final Key RESERVATION = VM.quantity("reservation", Quantity.FRACTION, 0, 4096)
             .byDefault("0 %", "nothing reserved").rangeText("0 % – vcpus × 100 %").example("150 %")
-            .doc("CPU guaranteed to the whole instance, in % of one pCPU (Hyper-V: reserve % × vCPUs)");
+            .doc("CPU guaranteed to the whole instance, in % of one pCPU (Hyper-V: reserve % × vCPUs); refused "
+                    + "under a scheduler without reservations (xen-credit, the reference disciplines)");
     public static final Key RESERVATION_MHZ = VM.quantity("reservation_mhz", Quantity.FREQUENCY, 0, 1e14)
             .computedDefault("none", "nothing reserved").example("1200 MHz")
             .doc("the reservation in MHz (ESX style), converted with host.frequency; instead of `reservation`");
     public static final Key LIMIT = VM.quantity("limit", Quantity.FRACTION, 0, 4096)
             .computedDefault("none", "no limit").rangeText("> 0 %").example("50 %")
-            .doc("CPU the whole instance may use at most, in % of one pCPU (Xen cap; Hyper-V: limit % × vCPUs)");
+            .doc("CPU the whole instance may use at most, in % of one pCPU (Xen cap; Hyper-V: limit % × vCPUs); "
+                    + "refused under the reference disciplines, which have no limits");
     public static final Key LIMIT_MHZ = VM.quantity("limit_mhz", Quantity.FREQUENCY, 0, 1e14)
             .computedDefault("none", "no limit").example("2000 MHz")
             .doc("the limit in MHz (ESX style), converted with host.frequency; instead of `limit`");
