@@ -80,18 +80,19 @@ class UnsupportedControlsTest {
 
     @Test
     void everyArchitectureIsCheckedUnderItsOwnSchedulerAndTogetherWithOtherProblems() {
-        // native's processor sharing has no controls at all; xen-credit has no reservation; ESX has both.
-        List<String> p = problems(file("[native, xen-3.0, microkernel, esx-3.0]", "",
+        // The processor-sharing reference has no controls at all; xen-credit has no reservation; ESX has both.
+        List<String> p = problems(file("[{ base: native, name: ps, scheduler: processor-sharing }, xen-3.0, "
+                + "microkernel, esx-3.0]", "",
                 "    reservation_mhz: 600 MHz\n    limit: 150 %\n    vcpu: 2"));
         assertEquals(4, p.size(), p.toString());
-        assertTrue(p.contains("s.yaml:14:22: vms[0].reservation_mhz: processor-sharing (architecture native) has no "
+        assertTrue(p.contains("s.yaml:14:22: vms[0].reservation_mhz: processor-sharing (architecture ps) has no "
                 + "reservation; it supports none of weight, reservation and limit; esx-proportional, hyperv and "
                 + "host-os have it"), p.toString());
         assertTrue(p.contains("s.yaml:14:22: vms[0].reservation_mhz: xen-credit (architectures xen-3.0, microkernel) "
                 + "has no reservation; it supports weight and limit (cap); esx-proportional, hyperv and host-os "
                 + "have it"), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:15:12: vms[0].limit: processor-sharing (architecture "
-                + "native) has no limit")), p.toString());
+                + "ps) has no limit")), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:16:5: unknown key 'vcpu'")), p.toString());
         // A variant's own scheduler, or the scenario's, is the one checked.
         assertTrue(problems(file("[{ base: esx-3.0, scheduler: xen-credit }]", "", "    reservation: 10 %")).get(0)
