@@ -34,7 +34,8 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
             throw new IllegalArgumentException(name + ": switch cost must be >= 0");
         }
         for (GuestCosts g : new GuestCosts[] {enlightened, emulated}) {
-            if ((g.disk().control() > 0 || g.net().control() > 0) && control == null) {
+            if ((g.disk().control() > 0 || g.net().control() > 0 || g.disk().driver() == IoCosts.Driver.CONTROL
+                    || g.net().driver() == IoCosts.Driver.CONTROL) && control == null) {
                 throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
             }
         }
@@ -109,26 +110,28 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
 
     /** Sets the per-operation disk CPU on the guest's vCPU, for both guest kinds. */
     public ArchitectureProfile withDiskOpCpu(double v) {
-        return with(enlightened.withDisk(new IoCosts(v, enlightened.disk().hypervisor(), enlightened.disk().control())),
-                emulated.withDisk(new IoCosts(v, emulated.disk().hypervisor(), emulated.disk().control())), scheduler,
+        return with(enlightened.withDisk(enlightened.disk().withGuest(v)), emulated.withDisk(emulated.disk().withGuest(v)),
+                scheduler,
                 control, memory, "disk_op_cpu");
     }
 
     /** Sets the per-packet network CPU on the guest's vCPU, for both guest kinds. */
     public ArchitectureProfile withNetPacketCpu(double v) {
-        return with(enlightened.withNet(new IoCosts(v, enlightened.net().hypervisor(), enlightened.net().control())),
-                emulated.withNet(new IoCosts(v, emulated.net().hypervisor(), emulated.net().control())), scheduler,
+        return with(enlightened.withNet(enlightened.net().withGuest(v)), emulated.withNet(emulated.net().withGuest(v)),
+                scheduler,
                 control, memory, "net_packet_cpu");
     }
 
-    /** Sets the disk path of both guest kinds. */
+    /** Sets the disk path's costs of both guest kinds; each keeps where its driver runs. */
     public ArchitectureProfile withDisk(IoCosts d) {
-        return with(enlightened.withDisk(d), emulated.withDisk(d), scheduler, control, memory, "disk_path");
+        return with(enlightened.withDisk(d.withDriver(enlightened.disk().driver())),
+                emulated.withDisk(d.withDriver(emulated.disk().driver())), scheduler, control, memory, "disk_path");
     }
 
     /** Sets the network path of both guest kinds. */
     public ArchitectureProfile withNet(IoCosts n) {
-        return with(enlightened.withNet(n), emulated.withNet(n), scheduler, control, memory, "net_path");
+        return with(enlightened.withNet(n.withDriver(enlightened.net().driver())),
+                emulated.withNet(n.withDriver(emulated.net().driver())), scheduler, control, memory, "net_path");
     }
 
     public ArchitectureProfile withScheduler(String v) {

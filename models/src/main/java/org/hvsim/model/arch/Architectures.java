@@ -26,6 +26,10 @@ public final class Architectures {
     private static final Map<String, ArchitectureProfile> BUILT_IN = new LinkedHashMap<>();
     private static final double MB = 1024.0 * 1024;
     private static final double US = 1e-6;
+    /** Paravirtual devices: the real driver sits behind the channel, in dom0 / the parent partition. */
+    private static final IoCosts.Driver PARENT = IoCosts.Driver.CONTROL;
+    /** ESX's vmxnet: the real NIC driver is the vmkernel's. */
+    private static final IoCosts.Driver VMKERNEL = IoCosts.Driver.HYPERVISOR;
 
     static {
         ArchitectureProfile nativeProfile = new ArchitectureProfile("native", ArchitectureKind.NATIVE, GuestCosts.NATIVE,
@@ -84,7 +88,7 @@ public final class Architectures {
 
         ArchitectureProfile esx = new ArchitectureProfile("esx-3.0", ArchitectureKind.MONOLITHIC,
                 // vmxnet (VMware Tools) for the enlightened guest, vlance emulation otherwise; disk in the vmkernel.
-                new GuestCosts(1 / 0.98, new IoCosts(0, 12.5 * US, 0), new IoCosts(0, 0.85 * US, 0), bt),
+                new GuestCosts(1 / 0.98, new IoCosts(0, 12.5 * US, 0), new IoCosts(0, 0.85 * US, 0, VMKERNEL), bt),
                 new GuestCosts(1 / 0.98, new IoCosts(0, 12.5 * US, 0), new IoCosts(0, 6.0 * US, 0), bt),
                 EsxScheduler.NAME, 2 * US,
                 new ControlDomain("service-console", 1, 2000, 0.08, 272 * MB, 0.01, ControlDomain.BACKGROUND_BURST,
@@ -103,7 +107,8 @@ public final class Architectures {
 
         // Xen paravirtual guest: R1.e TX 1.11 / RX 1.21 us extra per packet, R1.d 2.2 us per file operation.
         ArchitectureProfile xen = new ArchitectureProfile("xen-3.0", ArchitectureKind.MICROKERNEL,
-                new GuestCosts(1.0, new IoCosts(0.8 * US, 0.6 * US, 0.8 * US), new IoCosts(0.35 * US, 0.36 * US, 0.45 * US),
+                new GuestCosts(1.0, new IoCosts(0.8 * US, 0.6 * US, 0.8 * US, PARENT),
+                        new IoCosts(0.35 * US, 0.36 * US, 0.45 * US, PARENT),
                         new PrivilegedCosts(0.01 * US, 1.31 * US, 1.20 * US)),
                 new GuestCosts(1.0, hostedDisk, hostedNet, hw),
                 XenCreditScheduler.NAME, 2 * US,
@@ -123,8 +128,8 @@ public final class Architectures {
         register(xen.withName("microkernel"));
 
         // Hyper-V (Windows Server 2008): R2 guest 88-91 % of native; pass-through disk 6-8 %.
-        GuestCosts hypervEnlightened = new GuestCosts(1 / 0.895, new IoCosts(0.4 * US, 0.25 * US, 0.4 * US),
-                new IoCosts(0.1 * US, 0.25 * US, 1.3 * US), PrivilegedCosts.NONE);
+        GuestCosts hypervEnlightened = new GuestCosts(1 / 0.895, new IoCosts(0.4 * US, 0.25 * US, 0.4 * US, PARENT),
+                new IoCosts(0.1 * US, 0.25 * US, 1.3 * US, PARENT), PrivilegedCosts.NONE);
         GuestCosts hypervEmulated = new GuestCosts(1 / 0.895, hostedDisk, hostedNet, hw);
         Map<String, String> hypervSources = Map.ofEntries(
                 Map.entry("scheduler", "R6: Hyper-V weight 1-10000 (default 100), reserve and limit %"),

@@ -12,6 +12,9 @@ import org.hvsim.core.random.Distribution;
 import org.hvsim.core.random.Sampler;
 import org.hvsim.core.stats.LatencyRecorder;
 import org.hvsim.model.arch.ArchitectureProfile;
+import org.hvsim.model.arch.IoCosts;
+import org.hvsim.model.arch.NativeIoWork;
+import org.hvsim.model.guest.CpuCategory;
 import org.hvsim.model.guest.GuestScheduler;
 import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
@@ -38,6 +41,9 @@ public final class HostModel implements ReplicationModel {
     private TimeSeriesRecorder timeline;
     private HypervisorScheduler hypervisor;
     private ControlDomainRuntime control;
+
+    /** The guest OS's own work per I/O and its driver's share (the same under every architecture). */
+    private static final NativeIoWork NATIVE_IO = NativeIoWork.DEFAULT;
 
     /** Intervals of the time series recorded in the first replication. */
     static final int TIMELINE_INTERVALS = 100;
@@ -196,7 +202,7 @@ public final class HostModel implements ReplicationModel {
                         : constant(d.latency() + disk.size() / d.bandwidth());
                 for (int op = 0; op < disk.ops(); op++) {
                     int first = out.size();
-                    ioPath(out, arch.disk(), 1);
+                    ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1);
                     out.add(Stage.device(disks.get(d.name()), service));
                     out.get(first).ioStart = true;
                 }
@@ -214,15 +220,9 @@ public final class HostModel implements ReplicationModel {
             } else if (p instanceof Phase.Net net) {
                 NicSpec n = spec.host().nic(net.device()).orElseThrow(
                         () -> new IllegalArgumentException("no NIC named " + net.device()));
-                // The OS's own per-packet work (guest), plus what the virtualization path adds per packet.
                 int packets = n.packets(net.bytes());
                 int first = out.size();
-                double osWork = packets * n.packetCpu() * arch.cpuFactor();
-                double virtWork = packets * arch.net().guest();
-                if (osWork + virtWork > 0) {
-                    out.add(Stage.cpu(constant(osWork + virtWork), osWork / arch.cpuFactor() / (osWork + virtWork)));
-                }
-                ioPath(out, new org.hvsim.model.arch.IoCosts(0, arch.net().hypervisor(), arch.net().control()), packets);
+                ioPath(out, arch.net(), n.packetCpu(), NATIVE_IO.netDriverShare(), packets);
                 out.add(Stage.device(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
                 out.get(first).ioStart = true;
             }
@@ -231,19 +231,26 @@ public final class HostModel implements ReplicationModel {
     }
 
     /**
-     * The CPU an I/O costs besides the guest's driver, {@code count} times over (operations or
-     * packets): on the guest's vCPU as virtualization and in the hypervisor on the same pCPU (one
-     * stage), then in the control domain, which has to be scheduled for it.
+     * The CPU of an I/O, {@code count} times over (operations or packets), as back-to-back stages: the
+     * native OS's own work ({@code nativeWork} each) stays on the guest's vCPU except its driver share,
+     * which runs where the architecture runs the real driver; the architecture's extras run where the
+     * profile puts them. The totals per I/O are the profile's whatever the placement.
      */
-    private void ioPath(List<Stage> out, org.hvsim.model.arch.IoCosts costs, int count) {
-        double onVm = (costs.guest() + costs.hypervisor()) * count;
-        if (onVm > 0) {
-            out.add(Stage.cpuOn(null, constant(onVm), costs.guest() * count / onVm,
-                    org.hvsim.model.guest.CpuCategory.VIRTUALIZATION, org.hvsim.model.guest.CpuCategory.HYPERVISOR));
+    private void ioPath(List<Stage> out, IoCosts costs, double nativeWork, double driverShare, int count) {
+        double driver = nativeWork * driverShare * count;
+        double inGuest = nativeWork * count - driver + (costs.driver() == IoCosts.Driver.GUEST ? driver : 0);
+        double virtualization = costs.guest() * count;
+        double hypervisorWork = costs.hypervisor() * count + (costs.driver() == IoCosts.Driver.HYPERVISOR ? driver : 0);
+        double controlWork = costs.control() * count + (costs.driver() == IoCosts.Driver.CONTROL ? driver : 0);
+        if (inGuest + virtualization > 0) {
+            out.add(Stage.cpuOn(null, constant(inGuest + virtualization), inGuest / (inGuest + virtualization),
+                    CpuCategory.GUEST, CpuCategory.VIRTUALIZATION));
         }
-        if (costs.control() > 0) {
-            out.add(Stage.cpuOn(control.guest(), constant(costs.control() * count), 1.0,
-                    org.hvsim.model.guest.CpuCategory.PARENT, org.hvsim.model.guest.CpuCategory.PARENT));
+        if (hypervisorWork > 0) {
+            out.add(Stage.cpuOn(null, constant(hypervisorWork), 1.0, CpuCategory.HYPERVISOR, CpuCategory.HYPERVISOR));
+        }
+        if (controlWork > 0) {
+            out.add(Stage.cpuOn(control.guest(), constant(controlWork), 1.0, CpuCategory.PARENT, CpuCategory.PARENT));
         }
     }
 
