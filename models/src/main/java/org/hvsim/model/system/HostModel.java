@@ -112,15 +112,22 @@ public final class HostModel implements ReplicationModel {
                         vm.quantum());
                 clients.add(new CpuClient(name, guest, vm.cpu()));
                 List<RequestClass> classes = vm.workload().classes();
-                ClassPlan[] plans = new ClassPlan[classes.size()];
                 double[] weights = new double[classes.size()];
                 for (int c = 0; c < classes.size(); c++) {
-                    RequestClass rc = classes.get(c);
-                    plans[c] = new ClassPlan(rc.name(), stages(sim, name, rc, vm.enlightened()),
-                            t.perClass.get(rc.name()));
-                    weights[c] = rc.weight();
+                    weights[c] = classes.get(c).weight();
                 }
-                VmInstance instance = new VmInstance(name, guest, sim, plans, weights, t.all, t.counts);
+                // The open stream draws its demands from one set of streams; each user of a closed
+                // workload from its own, so that a user's requests are the same under every architecture.
+                java.util.function.Function<String, ClassPlan[]> plansFor = source -> {
+                    ClassPlan[] plans = new ClassPlan[classes.size()];
+                    for (int c = 0; c < classes.size(); c++) {
+                        RequestClass rc = classes.get(c);
+                        plans[c] = new ClassPlan(rc.name(), stages(sim, name, source, rc, vm.enlightened()),
+                                t.perClass.get(rc.name()));
+                    }
+                    return plans;
+                };
+                VmInstance instance = new VmInstance(name, guest, sim, plansFor, weights, t.all, t.counts);
                 instance.io = t.io;
                 t.instances.add(instance);
                 starts.add(() -> instance.start(vm.workload().arrivals()));
@@ -178,11 +185,11 @@ public final class HostModel implements ReplicationModel {
     }
 
     /** Builds a class's chain: CPU phases scaled by the architecture, I/O phases with their overheads. */
-    private Stage[] stages(Simulation sim, String instance, RequestClass rc, boolean enlightened) {
+    private Stage[] stages(Simulation sim, String instance, String source, RequestClass rc, boolean enlightened) {
         ArchitectureProfile profile = spec.architecture();
         org.hvsim.model.arch.GuestCosts arch = profile.costs(enlightened);
         List<Stage> out = new ArrayList<>();
-        String prefix = "vm/" + instance + "/" + rc.name() + "/";
+        String prefix = "vm/" + instance + "/" + source + rc.name() + "/";
         int index = 0;
         double overcommit = MemoryAdmission.overcommitFraction(spec);
         if (overcommit > 0 && spec.memory().overcommit()) {

@@ -12,21 +12,27 @@ final class VmInstance {
     final String name;
     final GuestScheduler guest;
     private final Simulation sim;
-    private final ClassPlan[] plans;
+    private final java.util.function.Function<String, ClassPlan[]> plansFor;
+    /** The open workload's plans (null for a closed one, whose users have their own). */
+    private ClassPlan[] plans;
     private final double[] cumulativeWeights;
-    private final RandomGenerator classChoice;
+    private RandomGenerator classChoice;
     private final LatencyRecorder all;
     /** The template's arrivals, completions and requests present, shared by its instances. */
     private final RequestCounts counts;
     /** Where the template's I/O latencies and the control domain's queueing delays go. */
     IoRecorder io;
 
-    VmInstance(String name, GuestScheduler guest, Simulation sim, ClassPlan[] plans, double[] weights,
-            LatencyRecorder all, RequestCounts counts) {
+    /**
+     * @param plansFor the class plans drawing from the streams of a source: "" for an open workload's one
+     *                 stream of requests, "user3/" for a closed workload's user 3
+     */
+    VmInstance(String name, GuestScheduler guest, Simulation sim, java.util.function.Function<String, ClassPlan[]> plansFor,
+            double[] weights, LatencyRecorder all, RequestCounts counts) {
         this.name = name;
         this.guest = guest;
         this.sim = sim;
-        this.plans = plans;
+        this.plansFor = plansFor;
         this.all = all;
         this.counts = counts;
         this.cumulativeWeights = new double[weights.length];
@@ -40,19 +46,23 @@ final class VmInstance {
             cumulativeWeights[i] = acc;
         }
         cumulativeWeights[weights.length - 1] = 1.0;
-        this.classChoice = sim.random().stream("vm/" + name + "/class");
     }
 
     /** Starts the arrival process. */
     void start(Arrivals arrivals) {
         if (arrivals instanceof Arrivals.Open open) {
+            plans = plansFor.apply("");
+            classChoice = sim.random().stream("vm/" + name + "/class");
             Sampler gap = open.interarrival().sampler(sim.random().stream("vm/" + name + "/arrivals"));
             scheduleOpen(gap);
         } else if (arrivals instanceof Arrivals.Closed closed) {
             for (int u = 0; u < closed.users(); u++) {
-                // One think-time stream per user keeps each user's sequence identical across architectures.
-                Sampler think = closed.think().sampler(sim.random().stream("vm/" + name + "/user" + u + "/think"));
-                new User(think).thinkThenSend();
+                // Streams per user (think time, class, demands) keep each user's sequence identical
+                // across architectures, whatever order the users' requests finish in.
+                String user = "user" + u + "/";
+                Sampler think = closed.think().sampler(sim.random().stream("vm/" + name + "/" + user + "think"));
+                new User(think, plansFor.apply(user), sim.random().stream("vm/" + name + "/" + user + "class"))
+                        .thinkThenSend();
             }
         }
     }
@@ -67,7 +77,7 @@ final class VmInstance {
     }
 
     private void arrive() {
-        newRequest(null).start();
+        newRequest(plans, classChoice, null).start();
         sim.schedule(gap.next(), arrival);
     }
 
@@ -77,9 +87,13 @@ final class VmInstance {
      */
     private final class User implements nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable, Runnable {
         private final Sampler think;
+        private final ClassPlan[] userPlans;
+        private final RandomGenerator userClassChoice;
 
-        User(Sampler think) {
+        User(Sampler think, ClassPlan[] plans, RandomGenerator classChoice) {
             this.think = think;
+            this.userPlans = plans;
+            this.userClassChoice = classChoice;
         }
 
         void thinkThenSend() {
@@ -88,7 +102,7 @@ final class VmInstance {
 
         @Override
         public void execute() {
-            newRequest(this).start();
+            newRequest(userPlans, userClassChoice, this).start();
         }
 
         @Override
@@ -97,7 +111,7 @@ final class VmInstance {
         }
     }
 
-    private Request newRequest(Runnable onComplete) {
+    private Request newRequest(ClassPlan[] plans, RandomGenerator classChoice, Runnable onComplete) {
         counts.arrive();
         ClassPlan plan = plans[0];
         if (plans.length > 1) {
@@ -129,7 +143,7 @@ final class VmInstance {
         double rt = sim.now() - r.arrival;
         all.record(rt);
         counts.complete();
-        if (plans.length > 1) {
+        if (cumulativeWeights.length > 1) {
             r.plan.recorder.record(rt); // per-class figures are reported only for several classes
         }
     }
