@@ -68,7 +68,7 @@ class UnsupportedControlsTest {
     void aReservationUnderXenIsRefusedWhereItIsWrittenAndAcceptedUnderEsx() throws ScenarioException {
         String reserved = "    reservation: 60 %";
         assertEquals(List.of("s.yaml:14:18: vms[0].reservation: xen-credit (architecture xen-3.0) has no reservation; "
-                + "it supports weight and limit (cap); esx-proportional, hyperv and host-os have it"),
+                + "it supports weight and limit (cap); esx-proportional, hyperv, host-os and native-os have it"),
                 problems(file("[xen-3.0]", "", reserved)));
         Scenario esx = ScenarioLoader.load("s.yaml", file("[esx-3.0]", "", reserved));
         assertEquals(0.6, esx.vms().get(0).cpu().reservation(), 1e-12);
@@ -86,11 +86,11 @@ class UnsupportedControlsTest {
                 "    reservation_mhz: 600 MHz\n    limit: 150 %\n    vcpu: 2"));
         assertEquals(4, p.size(), p.toString());
         assertTrue(p.contains("s.yaml:14:22: vms[0].reservation_mhz: processor-sharing (architecture ps) has no "
-                + "reservation; it supports none of weight, reservation and limit; esx-proportional, hyperv and "
-                + "host-os have it"), p.toString());
+                + "reservation; it supports none of weight, reservation and limit; esx-proportional, hyperv, "
+                + "host-os and native-os have it"), p.toString());
         assertTrue(p.contains("s.yaml:14:22: vms[0].reservation_mhz: xen-credit (architectures xen-3.0, microkernel) "
-                + "has no reservation; it supports weight and limit (cap); esx-proportional, hyperv and host-os "
-                + "have it"), p.toString());
+                + "has no reservation; it supports weight and limit (cap); esx-proportional, hyperv, host-os "
+                + "and native-os have it"), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:15:12: vms[0].limit: processor-sharing (architecture "
                 + "ps) has no limit")), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:16:5: unknown key 'vcpu'")), p.toString());
@@ -122,8 +122,8 @@ class UnsupportedControlsTest {
     @Test
     void aControlDomainControlItsSchedulerLacksOrThatCannotBeMetIsRefused() {
         assertEquals(List.of("s.yaml:3:59: architectures[0].control.reservation: xen-credit (architecture "
-                + "xen-3.0) has no reservation; it supports weight and limit (cap); esx-proportional, hyperv and "
-                + "host-os have it"), problems(file("[ { base: xen-3.0, control: { reservation: 20 % } } ]", "", "")));
+                + "xen-3.0) has no reservation; it supports weight and limit (cap); esx-proportional, hyperv, "
+                + "host-os and native-os have it"), problems(file("[ { base: xen-3.0, control: { reservation: 20 % } } ]", "", "")));
         // The service console has one vCPU; a limit must not be below the reservation (8 % by default).
         List<String> p = problems(file("[ { base: esx-3.0, control: { reservation: 150 % } },"
                 + " { base: monolithic, control: { limit: 5 % } } ]", "", ""));

@@ -33,9 +33,9 @@ public final class Architectures {
 
     static {
         ArchitectureProfile nativeProfile = new ArchitectureProfile("native", ArchitectureKind.NATIVE, GuestCosts.NATIVE,
-                GuestCosts.NATIVE, HostOsScheduler.NAME, 0, null, MemoryFootprint.NONE,
-                Map.of("scheduler", "definition: the OS's fair-share scheduler with its wake-up preference "
-                        + "(host-os), no switch cost beyond the guests' own demands",
+                GuestCosts.NATIVE, HostOsScheduler.NATIVE_NAME, 0, null, MemoryFootprint.NONE,
+                Map.of("scheduler", "definition: the OS's fair-share scheduler with its wake-up preference at "
+                        + "CFS's 6 ms grain (native-os), no switch cost beyond the guests' own demands",
                         "cpu_factor", "definition: the baseline (R1.a native = 1.00)",
                         "privileged", "definition: native costs are the baseline (R1.b, R1.c, R1.d)",
                         "disk_op_cpu", "definition: no virtualization path",

@@ -33,13 +33,57 @@ public final class HostOsScheduler extends ProportionalShareScheduler {
     /** Period over which reservations and limits are enforced: as ESX and Hyper-V here (no published figure). */
     public static final double PERIOD = 0.100;
 
+    /** The same scheduler as the OS of the native baseline, at a fine grain. */
+    public static final String NATIVE_NAME = "native-os";
+    /**
+     * Time slice of the native baseline's OS: 6 ms, the targeted latency of Linux's CFS
+     * (sysctl_sched_latency in kernel/sched/fair.c), so that bare metal dispatches at least as finely as
+     * the guests' own OSes (taken as processor sharing) and any hypervisor.
+     */
+    public static final double NATIVE_QUANTUM = 0.006;
+
+    private final String name;
+    private final double sleeperCredit;
+    private final double wakeupGranularity;
+
+    /** The host OS of a hosted VMM: a waking thread keeps a quantum of credit and preempts any thread ahead. */
     public HostOsScheduler(Simulation sim, int pcpus, double switchCost) {
-        super(sim, pcpus, switchCost, QUANTUM, PERIOD);
+        this(NAME, sim, pcpus, switchCost, QUANTUM, QUANTUM, 0);
+    }
+
+    /**
+     * The native baseline's OS, after CFS: a waking thread keeps half the targeted latency as credit
+     * (GENTLE_FAIR_SLEEPERS) and preempts a running thread only if that one has run more than the wake-up
+     * granularity beyond it (sysctl_sched_wakeup_granularity, 1 ms × (1 + log2 of the CPUs)), so that
+     * arrivals do not keep preempting requests in progress.
+     */
+    public static HostOsScheduler nativeOs(Simulation sim, int pcpus, double switchCost) {
+        double granularity = 0.001 * (1 + Math.floor(Math.log(pcpus) / Math.log(2)));
+        return new HostOsScheduler(NATIVE_NAME, sim, pcpus, switchCost, NATIVE_QUANTUM, NATIVE_QUANTUM,
+                granularity);
+    }
+
+    private HostOsScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
+            double sleeperCredit, double wakeupGranularity) {
+        super(sim, pcpus, switchCost, quantum, PERIOD);
+        this.name = name;
+        this.sleeperCredit = sleeperCredit;
+        this.wakeupGranularity = wakeupGranularity;
+    }
+
+    @Override
+    protected double sleeperCredit() {
+        return sleeperCredit;
+    }
+
+    @Override
+    protected double wakeupGranularity() {
+        return wakeupGranularity;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

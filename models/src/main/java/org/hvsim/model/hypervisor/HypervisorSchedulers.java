@@ -47,6 +47,8 @@ public final class HypervisorSchedulers {
                 (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost()));
         register(HostOsScheduler.NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
                 (sim, h, s) -> new HostOsScheduler(sim, h.pcpus(), s.switchCost()));
+        register(HostOsScheduler.NATIVE_NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
+                (sim, h, s) -> HostOsScheduler.nativeOs(sim, h.pcpus(), s.switchCost()));
     }
 
     private HypervisorSchedulers() {

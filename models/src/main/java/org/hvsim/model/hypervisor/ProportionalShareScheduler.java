@@ -138,7 +138,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected void woke(Vcpu v) {
         // A sleeper keeps at most one quantum of lag (as CFS does), so a vCPU that blinks idle between
         // two requests is not robbed of its share, and a long sleeper banks nothing.
-        v.virtualTime = Math.max(v.virtualTime, virtualFloor() - quantum / vcpuWeight(v));
+        v.virtualTime = Math.max(v.virtualTime, virtualFloor() - sleeperCredit() / vcpuWeight(v));
         enqueue(v);
         domainChanged(v.domain);
         if (!queue.contains(v)) {
@@ -152,13 +152,35 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         Pcpu victim = null;
         for (Pcpu p : pcpus) {
             Vcpu c = p.occupant();
-            if (c != null && outranks(v, c) && (victim == null || outranks(victim.occupant(), c))) {
+            if (c != null && preemptsOnWake(v, c) && (victim == null || outranks(victim.occupant(), c))) {
                 victim = p;
             }
         }
         if (victim != null) {
             preempt(victim);
         }
+    }
+
+    /** CPU seconds of lag a waking vCPU keeps as credit: one quantum unless a policy says otherwise. */
+    protected double sleeperCredit() {
+        return quantum;
+    }
+
+    /**
+     * How much less CPU a waking vCPU must have had than a running one to preempt it (CFS's wake-up
+     * granularity); 0 preempts whenever it is behind.
+     */
+    protected double wakeupGranularity() {
+        return 0;
+    }
+
+    private boolean preemptsOnWake(Vcpu a, Vcpu b) {
+        int pa = belowReservation(a.domain) || favoured(a) ? RESERVED : NORMAL;
+        int pb = belowReservation(b.domain) || favoured(b) ? RESERVED : NORMAL;
+        if (pa != pb) {
+            return pa < pb;
+        }
+        return a.virtualTime + wakeupGranularity() / vcpuWeight(a) < b.virtualTime;
     }
 
     /** Whether waiting {@code a} should run before running {@code b}. */

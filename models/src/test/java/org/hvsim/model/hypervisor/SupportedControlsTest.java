@@ -52,7 +52,7 @@ class SupportedControlsTest {
                 checked++;
             }
         }
-        assertEquals(2 + 3 * 3, checked, "xen-credit: weight and cap; esx, hyperv, host-os: all three");
+        assertEquals(2 + 4 * 3, checked, "xen-credit: weight and cap; esx, hyperv, host-os, native-os: all three");
     }
 
     @Test
@@ -66,7 +66,7 @@ class SupportedControlsTest {
         assertEquals("it supports weight and limit (cap)", xen.describe());
         assertEquals("it supports none of weight, reservation and limit",
                 HypervisorSchedulers.controls(ProcessorSharingScheduler.NAME).orElseThrow().describe());
-        assertEquals(List.of(EsxScheduler.NAME, HyperVScheduler.NAME, HostOsScheduler.NAME),
+        assertEquals(List.of(EsxScheduler.NAME, HyperVScheduler.NAME, HostOsScheduler.NAME, HostOsScheduler.NATIVE_NAME),
                 HypervisorSchedulers.supporting(Control.RESERVATION));
         assertEquals("VM web: xen-credit has no reservation; it supports weight and limit (cap)",
                 HypervisorSchedulers.refusal(XenCreditScheduler.NAME, "VM web", new CpuControls(256, 0.6, 1))
