@@ -241,28 +241,14 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (d.client.controls().reservation() <= 0) {
             return;
         }
-        SimEventInterface<Double> old = reservationEvents.remove(d);
-        if (old != null) {
-            sim.cancel(old);
-        }
-        if (!belowReservation(d)) {
-            return;
-        }
-        int running = 0;
-        for (Vcpu v : d.vcpus) {
-            if (v.state() == State.RUNNING) {
-                account(v);
-                running++;
+        if (belowReservation(d)) {
+            armBudget(reservationEvents, d, d.client.controls().reservation() * period, this::reservationUsed);
+        } else {
+            SimEventInterface<Double> old = reservationEvents.remove(d);
+            if (old != null) {
+                sim.cancel(old);
             }
         }
-        if (running == 0) {
-            return;
-        }
-        double left = d.client.controls().reservation() * period - d.usedInPeriod;
-        reservationEvents.put(d, sim.schedule(Math.max(0, left / running), () -> {
-            reservationEvents.remove(d);
-            reservationUsed(d);
-        }));
     }
 
     private void reservationUsed(Domain d) {
@@ -293,10 +279,18 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     private final java.util.Map<Domain, SimEventInterface<Double>> limitEvents = new java.util.HashMap<>();
 
     private void armLimit(Domain d) {
-        if (!limited(d)) {
-            return;
+        if (limited(d)) {
+            armBudget(limitEvents, d, d.parked ? 0 : d.client.controls().limit() * period, this::hitLimit);
         }
-        SimEventInterface<Double> old = limitEvents.remove(d);
+    }
+
+    /**
+     * (Re)schedules the instant the domain's running vCPUs will have used {@code budget} CPU seconds in
+     * this period (nothing when none runs or the budget is 0); {@code spent} is called then.
+     */
+    private void armBudget(java.util.Map<Domain, SimEventInterface<Double>> events, Domain d, double budget,
+            java.util.function.Consumer<Domain> spent) {
+        SimEventInterface<Double> old = events.remove(d);
         if (old != null) {
             sim.cancel(old);
         }
@@ -307,13 +301,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 running++;
             }
         }
-        if (running == 0 || d.parked) {
+        if (running == 0 || budget <= 0) {
             return;
         }
-        double left = d.client.controls().limit() * period - d.usedInPeriod;
-        limitEvents.put(d, sim.schedule(Math.max(0, left / running), () -> {
-            limitEvents.remove(d);
-            hitLimit(d);
+        events.put(d, sim.schedule(Math.max(0, (budget - d.usedInPeriod) / running), () -> {
+            events.remove(d);
+            spent.accept(d);
         }));
     }
 
