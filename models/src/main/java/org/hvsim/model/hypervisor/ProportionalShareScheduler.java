@@ -367,9 +367,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             }
         }
         // Time run under a reservation advances virtual time like any other, so a reserved VM that runs
-        // beyond its share leads the others; bound the lead to one quantum, so that it does not starve
-        // later for CPU that its reservation already paid for.
+        // beyond its share leads the others; bound its lead to one quantum, so that it does not starve
+        // later for CPU that its reservation already paid for. Other VMs keep their history.
         for (Domain d : domains) {
+            if (d.client.controls().reservation() <= 0) {
+                continue;
+            }
             for (Vcpu v : d.vcpus) {
                 v.virtualTime = Math.min(v.virtualTime, floor + quantum / vcpuWeight(v));
             }
