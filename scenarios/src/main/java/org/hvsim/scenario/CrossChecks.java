@@ -14,12 +14,10 @@ import org.hvsim.model.arch.ControlDomain;
 import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hypervisor.Control;
 import org.hvsim.model.hypervisor.CpuControls;
-import org.hvsim.model.hypervisor.HostOsScheduler;
-import org.hvsim.model.hypervisor.HyperVScheduler;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;
+import org.hvsim.model.hypervisor.SchedulerDescriptor;
 import org.hvsim.model.hypervisor.SchedulerSettings;
 import org.hvsim.model.hypervisor.SupportedControls;
-import org.hvsim.model.hypervisor.XenCreditScheduler;
 import org.hvsim.model.system.MemoryPolicy;
 import org.hvsim.model.system.SystemSpec;
 import org.hvsim.scenario.ArchitectureReader.Given;
@@ -36,11 +34,8 @@ final class CrossChecks {
 
     /** The largest VM weight the named scheduler takes. */
     static int maxWeight(String scheduler) {
-        return switch (scheduler) {
-            case XenCreditScheduler.NAME -> 65535;
-            case HyperVScheduler.NAME, HostOsScheduler.NAME -> 10000;
-            default -> 1_000_000;
-        };
+        return HypervisorSchedulers.descriptor(scheduler).map(SchedulerDescriptor::maxWeight)
+                .orElse(SchedulerDescriptor.ANY_WEIGHT);
     }
 
     /** The SLA's scope must name a VM or a VM/class. */

@@ -36,8 +36,8 @@ final class SchedulerReader {
         boolean switchCostGiven = r.has(SWITCH_COST);
         SchedulerSettings s = new SchedulerSettings(name, r.quantity(SWITCH_COST, 0), r.quantity(RR_QUANTUM),
                 r.bool(BOOST), r.quantity(RATE_LIMIT), r.quantity(SKEW_BOUND),
-                r.choice(WEIGHTING).equals("per-vcpu") ? XenCreditScheduler.Weighting.PER_VCPU
-                        : XenCreditScheduler.Weighting.PER_DOMAIN);
+                r.choice(WEIGHTING).equals(weighting(XenCreditScheduler.Weighting.PER_VCPU))
+                        ? XenCreditScheduler.Weighting.PER_VCPU : XenCreditScheduler.Weighting.PER_DOMAIN);
         r.finish();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", name.isEmpty() ? "(each architecture's own)" : name);
@@ -46,7 +46,7 @@ final class SchedulerReader {
         t.put("rate_limit", Formats.duration(s.rateLimit()));
         t.put("quantum", Formats.duration(s.quantum()));
         t.put("skew_bound", Formats.duration(s.skewBound()));
-        t.put("weighting", s.weighting() == XenCreditScheduler.Weighting.PER_VCPU ? "per-vcpu" : "per-domain");
+        t.put("weighting", weighting(s.weighting()));
         return new Choice(s, switchCostGiven, t);
     }
 }
