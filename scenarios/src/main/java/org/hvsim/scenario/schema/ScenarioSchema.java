@@ -413,8 +413,10 @@ public final class ScenarioSchema {
         return s;
     }
 
-    public static final Section CONSTANT = family("constant", "Always the same value; `cpu: 5 ms` is short for it.");
-    public static final Section EXPONENTIAL = family("exponential", "Memoryless; cv = 1.");
+    public static final Section CONSTANT = family("constant",
+            "Always the same value; `cpu: 5 ms` and `cpu: { constant: 5 ms }` are short for it.");
+    public static final Section EXPONENTIAL = family("exponential", "Memoryless; cv = 1. `exponential: 5 ms` is short for "
+            + "`exponential: { mean: 5 ms }`.");
     public static final Section UNIFORM = family("uniform", "Uniform between `min` and `max`.");
     public static final Section NORMAL = family("normal",
             "Normal, truncated at 0 by redrawing; keep `sd` ≤ `mean` / 3 for the moments to hold.");
