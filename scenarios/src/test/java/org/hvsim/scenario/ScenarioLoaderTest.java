@@ -212,4 +212,46 @@ class ScenarioLoaderTest {
         assertTrue(s.sources().get("host.nics[0].mtu").contains("IEEE 802.3"));
         assertTrue(s.sources().get("architectures[0].cpu_factor").startsWith("profile native: "));
     }
+
+    // ------------------------------------------------------------------ short forms of distributions
+
+    @Test
+    void aOneParameterFamilyTakesItsParameterAsAPlainValue() throws Exception {
+        Scenario s = ScenarioLoader.load("s.yaml", BASE
+                .replace("service: { exponential: { mean: 5 ms } }", "service: { exponential: 5 ms }")
+                .replace("- cpu: { exponential: { mean: 10 ms } }", "- cpu: { constant: 1.5 s }"));
+        Distribution service = s.host().disk("d0").orElseThrow().service();
+        assertInstanceOf(Distribution.Exponential.class, service);
+        assertEquals(0.005, service.mean(), 1e-15);
+        Phase.Cpu cpu = (Phase.Cpu) s.vms().get(0).workload().classes().get(0).phases().get(0);
+        assertInstanceOf(Distribution.Constant.class, cpu.demand());
+        assertEquals(1.5, cpu.demand().mean(), 1e-15);
+        // The resolved tree and the sources are those of the long form.
+        Scenario longForm = ScenarioLoader.load("s.yaml", BASE
+                .replace("- cpu: { exponential: { mean: 10 ms } }", "- cpu: { constant: { value: 1.5 s } }"));
+        assertEquals(longForm.resolved(), s.resolved());
+        assertTrue(s.sources().containsKey("host.disks[0].service.exponential.mean"), s.sources().toString());
+    }
+
+    @Test
+    void theShortFormTakesASweep() throws Exception {
+        Sweep sweep = ScenarioLoader.loadAll("s.yaml", BASE.replace("- cpu: { exponential: { mean: 10 ms } }",
+                "- cpu: { exponential: [10 ms, 20 ms] }"));
+        assertEquals(2, sweep.points().size());
+        assertEquals("vms[0].workload.classes[0].phases[0].cpu.exponential.mean", sweep.axes().get(0).path());
+    }
+
+    @Test
+    void aWrongFormNamesTheFormsThatAreRight() {
+        List<String> p = problems(BASE.replace("- cpu: { exponential: { mean: 10 ms } }", "- cpu: { uniform: 5 ms }"));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("vms[0].workload.classes[0].phases[0].cpu.uniform: expected "
+                + "{ uniform: { min: 2 ms, max: 8 ms } } (uniform has no short form: it takes min and max), found"),
+                p.get(0));
+        List<String> q = problems(BASE.replace("- cpu: { exponential: { mean: 10 ms } }", "- cpu: { exponential: 5 ms, uniform: 2 ms }"));
+        assertTrue(q.get(0).contains("a one-parameter family with its parameter such as { exponential: 5 ms }"),
+                q.toString());
+        List<String> u = problems(BASE.replace("- cpu: { exponential: { mean: 10 ms } }", "- cpu: { exponential: 5 }"));
+        assertTrue(u.get(0).contains("phases[0].cpu.exponential.mean"), u.toString());
+    }
 }

@@ -15,62 +15,70 @@ import org.hvsim.core.engine.Simulation;
 import org.hvsim.model.hardware.HostSpec;
 
 /**
- * The registry of hypervisor schedulers by the name scenario files use, each with the controls it
- * honours (declared here, beside its factory, so that one line says what a scheduler is and does).
+ * The registry of hypervisor schedulers by the name scenario files use: one {@link SchedulerDescriptor}
+ * each (its controls, weight range, tunables and factory), so that a new scheduler is its class plus
+ * one line here.
  */
 public final class HypervisorSchedulers {
 
-    /** Builds a scheduler for a host within one replication. */
-    @FunctionalInterface
-    public interface Factory {
-        HypervisorScheduler create(Simulation sim, HostSpec host, SchedulerSettings settings);
-    }
-
-    private record Registration(SupportedControls controls, Factory factory) {
-    }
-
-    private static final Map<String, Registration> REGISTERED = new LinkedHashMap<>();
+    private static final Map<String, SchedulerDescriptor> REGISTERED = new LinkedHashMap<>();
 
     static {
-        register(ProcessorSharingScheduler.NAME, SupportedControls.NONE,
-                (sim, h, s) -> new ProcessorSharingScheduler(sim, h.pcpus()));
-        register(FcfsVcpuScheduler.NAME, SupportedControls.NONE,
-                (sim, h, s) -> new FcfsVcpuScheduler(sim, h.pcpus(), s.switchCost()));
-        register(RoundRobinVcpuScheduler.NAME, SupportedControls.NONE,
-                (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()));
-        register(XenCreditScheduler.NAME, SupportedControls.of(WEIGHT, LIMIT).called(LIMIT, "cap"),
+        register(SchedulerDescriptor.of(ProcessorSharingScheduler.NAME, SupportedControls.NONE,
+                (sim, h, s) -> new ProcessorSharingScheduler(sim, h.pcpus())));
+        register(SchedulerDescriptor.of(FcfsVcpuScheduler.NAME, SupportedControls.NONE,
+                (sim, h, s) -> new FcfsVcpuScheduler(sim, h.pcpus(), s.switchCost())));
+        register(SchedulerDescriptor.of(RoundRobinVcpuScheduler.NAME, SupportedControls.NONE,
+                (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()))
+                .reading(Tunable.QUANTUM));
+        register(SchedulerDescriptor.of(XenCreditScheduler.NAME, SupportedControls.of(WEIGHT, LIMIT).called(LIMIT, "cap"),
                 (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit(),
-                        s.weighting()));
-        register(EsxScheduler.NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT).called(WEIGHT, "shares"),
-                (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()));
-        register(HyperVScheduler.NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT).called(RESERVATION, "reserve"),
-                (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost()));
-        register(HostOsScheduler.NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
-                (sim, h, s) -> new HostOsScheduler(sim, h.pcpus(), s.switchCost()));
-        register(HostOsScheduler.NATIVE_NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
-                (sim, h, s) -> HostOsScheduler.nativeOs(sim, h.pcpus(), s.switchCost()));
+                        s.weighting()))
+                .withMaxWeight(65535).reading(Tunable.BOOST, Tunable.RATE_LIMIT, Tunable.WEIGHTING));
+        register(SchedulerDescriptor.of(EsxScheduler.NAME,
+                SupportedControls.of(WEIGHT, RESERVATION, LIMIT).called(WEIGHT, "shares"),
+                (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()))
+                .reading(Tunable.SKEW_BOUND));
+        register(SchedulerDescriptor.of(HyperVScheduler.NAME,
+                SupportedControls.of(WEIGHT, RESERVATION, LIMIT).called(RESERVATION, "reserve"),
+                (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost())).withMaxWeight(10000));
+        register(SchedulerDescriptor.of(HostOsScheduler.NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
+                (sim, h, s) -> new HostOsScheduler(sim, h.pcpus(), s.switchCost())).withMaxWeight(10000));
+        register(SchedulerDescriptor.of(HostOsScheduler.NATIVE_NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
+                (sim, h, s) -> HostOsScheduler.nativeOs(sim, h.pcpus(), s.switchCost())));
     }
 
     private HypervisorSchedulers() {
     }
 
-    /** Registers a scheduler with the controls it honours (the others are refused, not ignored). */
-    public static void register(String name, SupportedControls controls, Factory factory) {
-        REGISTERED.put(name, new Registration(controls, factory));
+    /** Registers a scheduler by its descriptor (the controls it lacks are refused, not ignored). */
+    public static void register(SchedulerDescriptor d) {
+        REGISTERED.put(d.name(), d);
     }
 
     public static Set<String> names() {
         return Collections.unmodifiableSet(REGISTERED.keySet());
     }
 
+    /** The named scheduler's descriptor; empty if no scheduler has that name. */
+    public static Optional<SchedulerDescriptor> descriptor(String name) {
+        return Optional.ofNullable(REGISTERED.get(name));
+    }
+
     /** The controls the named scheduler honours; empty if no scheduler has that name. */
     public static Optional<SupportedControls> controls(String name) {
-        return Optional.ofNullable(REGISTERED.get(name)).map(Registration::controls);
+        return descriptor(name).map(SchedulerDescriptor::controls);
     }
 
     /** The registered schedulers that honour {@code c}, in registration order. */
     public static List<String> supporting(Control c) {
-        return REGISTERED.entrySet().stream().filter(e -> e.getValue().controls().supports(c)).map(Map.Entry::getKey)
+        return REGISTERED.values().stream().filter(d -> d.controls().supports(c)).map(SchedulerDescriptor::name)
+                .toList();
+    }
+
+    /** The registered schedulers that read {@code t}, in registration order. */
+    public static List<String> reading(Tunable t) {
+        return REGISTERED.values().stream().filter(d -> d.tunables().contains(t)).map(SchedulerDescriptor::name)
                 .toList();
     }
 
@@ -88,11 +96,11 @@ public final class HypervisorSchedulers {
     }
 
     public static HypervisorScheduler create(SchedulerSettings settings, Simulation sim, HostSpec host) {
-        Registration r = REGISTERED.get(settings.name());
-        if (r == null) {
+        SchedulerDescriptor d = REGISTERED.get(settings.name());
+        if (d == null) {
             throw new IllegalArgumentException("unknown hypervisor scheduler '" + settings.name() + "'; known: "
                     + names());
         }
-        return r.factory().create(sim, host, settings);
+        return d.factory().create(sim, host, settings);
     }
 }

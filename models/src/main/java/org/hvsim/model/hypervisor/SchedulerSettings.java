@@ -18,6 +18,14 @@ public record SchedulerSettings(String name, double switchCost, double quantum, 
 
     /** Round-robin quantum default: Xen credit's 30 ms slice (R6), so the reference is comparable. */
     public static final double DEFAULT_QUANTUM = 0.030;
+    /** Xen credit BOOST default: on, as in Xen (R6). */
+    public static final boolean DEFAULT_BOOST = true;
+    /** Xen credit rate limit default: none, as in Xen 3.x (R6). */
+    public static final double DEFAULT_RATE_LIMIT = 0;
+    /** ESX co-scheduling skew bound default. */
+    public static final double DEFAULT_SKEW_BOUND = EsxScheduler.DEFAULT_SKEW_BOUND;
+    /** Xen credit weighting default: per domain, as in Xen 3.0-4.0 (R6). */
+    public static final XenCreditScheduler.Weighting DEFAULT_WEIGHTING = XenCreditScheduler.Weighting.PER_DOMAIN;
 
     public SchedulerSettings {
         Objects.requireNonNull(name, "name");
@@ -30,8 +38,8 @@ public record SchedulerSettings(String name, double switchCost, double quantum, 
 
     /** A scheduler by name with no switch cost and the defaults. */
     public static SchedulerSettings of(String name) {
-        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, true, 0, EsxScheduler.DEFAULT_SKEW_BOUND,
-                XenCreditScheduler.Weighting.PER_DOMAIN);
+        return new SchedulerSettings(name, 0, DEFAULT_QUANTUM, DEFAULT_BOOST, DEFAULT_RATE_LIMIT, DEFAULT_SKEW_BOUND,
+                DEFAULT_WEIGHTING);
     }
 
     public SchedulerSettings withName(String n) {

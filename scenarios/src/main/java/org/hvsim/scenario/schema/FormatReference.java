@@ -31,7 +31,9 @@ public final class FormatReference {
             if (family && s == ScenarioSchema.CONSTANT) {
                 out.append("### Distributions\n\n")
                         .append("A distribution is written `FAMILY: { settings }`, or as a plain duration for a "
-                                + "constant (`cpu: 8 ms`). All values are durations.\n\n");
+                                + "constant (`cpu: 8 ms`). A family with one parameter also takes it as a plain "
+                                + "value: `constant: 1.5 s`, `exponential: 2 s` (its mean). All values are "
+                                + "durations.\n\n");
             }
             out.append(family ? "#### " : "### ").append(s.title()).append("\n\n").append(s.description()).append("\n\n");
             for (List<String> group : s.exactlyOneOf()) {

@@ -200,9 +200,20 @@ public final class JsonSchemaWriter {
 
     private ObjectNode distribution() {
         ObjectNode families = typed("object");
-        families.put("description", "a distribution family with its settings, e.g. { exponential: { mean: 5 ms } }");
+        families.put("description", "a distribution family with its settings, e.g. { exponential: { mean: 5 ms } }, or a "
+                + "one-parameter family with its parameter, e.g. { exponential: 5 ms }");
         ObjectNode props = families.putObject("properties");
-        ScenarioSchema.families().forEach((name, section) -> props.set(name, ref(section.id())));
+        ScenarioSchema.families().forEach((name, section) -> {
+            if (section.keys().size() == 1 && section.keys().get(0).type() == KeyType.QUANTITY) {
+                // The short form: the one parameter as a plain value ({ exponential: 5 ms }).
+                ObjectNode either = NODES.objectNode();
+                either.putArray("anyOf").add(ref(section.id()))
+                        .add(sweepable(ref(quantityName(section.keys().get(0).quantity()))));
+                props.set(name, either);
+            } else {
+                props.set(name, ref(section.id()));
+            }
+        });
         families.put("minProperties", 1);
         families.put("maxProperties", 1);
         families.put("additionalProperties", false);

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.hardware.NicSpec;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;
+import org.hvsim.model.hypervisor.SchedulerSettings;
+import org.hvsim.model.hypervisor.Tunable;
+import org.hvsim.model.hypervisor.XenCreditScheduler;
 import org.hvsim.scenario.load.Quantity;
 
 /**
@@ -28,6 +31,16 @@ public final class ScenarioSchema {
     /** Practical upper bound for values that are "any positive duration": about 31 years. */
     private static final double LONG_TIME = 1e9;
     private static final double TINY = 1e-12;
+
+    /** "xen-credit: ", the schedulers that read a tunable, to start its description. */
+    private static String readBy(Tunable t) {
+        return String.join(", ", HypervisorSchedulers.reading(t)) + ": ";
+    }
+
+    /** A Xen weighting as scenario files write it. */
+    public static String weighting(XenCreditScheduler.Weighting w) {
+        return w == XenCreditScheduler.Weighting.PER_VCPU ? "per-vcpu" : "per-domain";
+    }
 
     // ------------------------------------------------------------------------------ sections
 
@@ -165,21 +178,26 @@ public final class ScenarioSchema {
                     + "10 us for hosted VMMs (two world switches and a host process switch)")
             .example("2 us").doc("pCPU time of a world switch between two VMs, charged as hypervisor time");
     public static final Key BOOST = SCHEDULER.bool("boost")
-            .byDefault("true", "R6: a waking UNDER vCPU gets BOOST in Xen's credit scheduler")
-            .example("false").doc("xen-credit: BOOST waking vCPUs");
+            .byDefault(Boolean.toString(SchedulerSettings.DEFAULT_BOOST),
+                    "R6: a waking UNDER vCPU gets BOOST in Xen's credit scheduler")
+            .example("false").doc(readBy(Tunable.BOOST) + "BOOST waking vCPUs");
     public static final Key RATE_LIMIT = SCHEDULER.quantity("rate_limit", Quantity.DURATION, 0, 1)
-            .byDefault("0 s", "R6: Xen 3.x has none; later versions 1 ms")
-            .example("1 ms").doc("xen-credit: least run time before a vCPU may be preempted");
+            .byDefault(Quantity.DURATION.format(SchedulerSettings.DEFAULT_RATE_LIMIT),
+                    "R6: Xen 3.x has none; later versions 1 ms")
+            .example("1 ms").doc(readBy(Tunable.RATE_LIMIT) + "least run time before a vCPU may be preempted");
     public static final Key WEIGHTING = SCHEDULER.choice("weighting", List.of("per-domain", "per-vcpu"))
-            .byDefault("per-domain", "R6: Xen 3.0-4.0 csched_acct sums weights once per active domain; "
+            .byDefault(weighting(SchedulerSettings.DEFAULT_WEIGHTING), "R6: Xen 3.0-4.0 csched_acct sums weights once per active domain; "
                     + "per-vCPU weighting arrived in Xen 4.1")
-            .example("per-vcpu").doc("xen-credit: whether a domain's weight counts once or once per active vCPU");
+            .example("per-vcpu").doc(readBy(Tunable.WEIGHTING)
+                    + "whether a domain's weight counts once or once per active vCPU");
     public static final Key RR_QUANTUM = SCHEDULER.quantity("quantum", Quantity.DURATION, 1e-6, 10)
-            .byDefault("30 ms", "Xen's slice (R6), so that the reference is comparable")
-            .example("10 ms").doc("round-robin: quantum");
+            .byDefault(Quantity.DURATION.format(SchedulerSettings.DEFAULT_QUANTUM),
+                    "Xen's slice (R6), so that the reference is comparable")
+            .example("10 ms").doc(readBy(Tunable.QUANTUM) + "quantum");
     public static final Key SKEW_BOUND = SCHEDULER.quantity("skew_bound", Quantity.DURATION, 1e-6, 1)
-            .byDefault("3 ms", "\"a few milliseconds\" (VMware, The CPU Scheduler in VMware ESX 4, 2009)")
-            .example("5 ms").doc("esx-proportional: largest lead of a vCPU over a waiting sibling");
+            .byDefault(Quantity.DURATION.format(SchedulerSettings.DEFAULT_SKEW_BOUND),
+                    "\"a few milliseconds\" (VMware, The CPU Scheduler in VMware ESX 4, 2009)")
+            .example("5 ms").doc(readBy(Tunable.SKEW_BOUND) + "largest lead of a vCPU over a waiting sibling");
 
     public static final Key DISK_NAME = DISK.text("name").required().example("d0")
             .doc("unique among the host's devices; phases name it in `device`");
@@ -284,7 +302,7 @@ public final class ScenarioSchema {
             .byDefault("0 s", "nothing unless stated").example("1 ms").doc("CPU per wake-up per VM instance");
     public static final Key ARCH_BOOST = ARCHITECTURE.bool("boost")
             .computedDefault("scheduler.boost", "the scenario's scheduler setting")
-            .example("false").doc("xen-credit: BOOST waking vCPUs, for this variant");
+            .example("false").doc(readBy(Tunable.BOOST) + "BOOST waking vCPUs, for this variant");
 
     // ------------------------------------------------------------------------------ VMs
 
@@ -395,8 +413,10 @@ public final class ScenarioSchema {
         return s;
     }
 
-    public static final Section CONSTANT = family("constant", "Always the same value; `cpu: 5 ms` is short for it.");
-    public static final Section EXPONENTIAL = family("exponential", "Memoryless; cv = 1.");
+    public static final Section CONSTANT = family("constant",
+            "Always the same value; `cpu: 5 ms` and `cpu: { constant: 5 ms }` are short for it.");
+    public static final Section EXPONENTIAL = family("exponential", "Memoryless; cv = 1. `exponential: 5 ms` is short for "
+            + "`exponential: { mean: 5 ms }`.");
     public static final Section UNIFORM = family("uniform", "Uniform between `min` and `max`.");
     public static final Section NORMAL = family("normal",
             "Normal, truncated at 0 by redrawing; keep `sd` ≤ `mean` / 3 for the moments to hold.");

@@ -74,6 +74,51 @@ class FuzzTest {
         assertTrue(withProblems > CASES / 2, "only " + withProblems + " of " + CASES + " cases had problems");
     }
 
+    /** A scenario in the short forms of distributions, read by the real loader. */
+    private static final String SHORT_FORMS = """
+            name: short
+            duration: 10 s
+            architectures: [native]
+            host:
+              cpus: 2
+              memory: 8 GB
+              disks: [ { name: d0, service: { exponential: 5 ms } } ]
+            vms:
+              - name: web
+                memory: 1 GB
+                workload:
+                  closed: { users: 4, think: { constant: 1.5 s } }
+                  classes:
+                    - name: page
+                      phases:
+                        - cpu: { exponential: [8 ms, 9 ms] }
+                        - cpu: 2 ms
+                        - disk: { device: d0 }
+            """;
+
+    @Test
+    void mutatedShortFormsOnlyEverYieldProblems() {
+        Random random = new Random(SEED + 1);
+        int withProblems = 0;
+        for (int i = 0; i < CASES / 4; i++) {
+            String text = mutate(SHORT_FORMS, random);
+            List<Problem> problems = List.of();
+            try {
+                org.hvsim.scenario.ScenarioLoader.loadAll("fuzz.yaml", text);
+            } catch (ScenarioException e) {
+                problems = e.problems();
+            } catch (Throwable t) {
+                fail("case " + i + " threw " + t + " for:\n" + text, t);
+            }
+            for (Problem p : problems) {
+                assertTrue(p.at().line() >= 1 && p.at().column() >= 1, "case " + i + ": " + p);
+                assertTrue(!p.message().isBlank() && !p.message().contains("Exception"), "case " + i + ": " + p);
+            }
+            withProblems += problems.isEmpty() ? 0 : 1;
+        }
+        assertTrue(withProblems > CASES / 16, "only " + withProblems + " cases had problems");
+    }
+
     private static String mutate(String text, Random random) {
         StringBuilder s = new StringBuilder(text);
         int edits = 1 + random.nextInt(4);

@@ -1,0 +1,204 @@
+package org.hvsim.scenario;
+
+import static org.hvsim.scenario.schema.ScenarioSchema.*;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hvsim.core.random.Distribution;
+import org.hvsim.scenario.load.ListNode;
+import org.hvsim.scenario.load.MapNode;
+import org.hvsim.scenario.load.NearestKey;
+import org.hvsim.scenario.load.Quantity;
+import org.hvsim.scenario.load.Node;
+import org.hvsim.scenario.load.ScalarNode;
+import org.hvsim.scenario.load.SourceLocation;
+import org.hvsim.scenario.schema.Key;
+import org.hvsim.scenario.schema.ScenarioSchema;
+import org.hvsim.scenario.schema.Section;
+import org.hvsim.scenario.schema.SectionReader;
+
+/**
+ * Reads a duration-valued distribution: a single-key mapping naming the family
+ * ({@code { exponential: { mean: 5 ms } }}), the short form of a one-parameter family
+ * ({@code { exponential: 5 ms }}, its parameter as a plain value), or a plain duration (or a sweep of
+ * them) meaning a constant.
+ */
+final class DistributionReader {
+
+    /** The forms a distribution may take, for messages about a wrong one. */
+    static final String FORMS = "a duration such as '5 ms' (a constant), a one-parameter family with its "
+            + "parameter such as { exponential: 5 ms }, or a family with its parameters such as "
+            + "{ exponential: { mean: 5 ms } }";
+
+    private final Reading reading;
+
+    DistributionReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    /** The distribution at {@code key}, its resolved form put in {@code tree}; null if absent or wrong. */
+    Distribution read(SectionReader owner, Key key, Map<String, Object> tree) {
+        Optional<Node> n = owner.node(key);
+        if (n.isEmpty()) {
+            return null;
+        }
+        String path = owner.pathOf(key);
+        Node node = n.get();
+        if ((node instanceof ScalarNode s && !s.isNull()) || owner.isSweep(key)) {
+            // "8 ms" means a constant 8 ms.
+            double v = owner.raw().quantity(key.name(), Quantity.DURATION, Double.NaN, 0, 1e9);
+            owner.source(key, (owner.isSweep(key) ? "sweep at " : "") + node.location());
+            if (Double.isNaN(v)) {
+                return null;
+            }
+            tree.put(key.name(), Map.of("constant", Map.of("value", Formats.duration(v))));
+            return new Distribution.Constant(v);
+        }
+        owner.source(key, node.location().toString());
+        Map<String, Section> families = ScenarioSchema.families();
+        if (!(node instanceof MapNode m) || m.size() != 1) {
+            reading.problems().add(node.location(), path + ": expected " + FORMS + "; found "
+                    + (node instanceof ListNode ? "a list" : node.describe()));
+            return null;
+        }
+        String family = m.keys().get(0);
+        if (!families.containsKey(family)) {
+            String hint = NearestKey.among(family, families.keySet()).map(k -> " — did you mean '" + k + "'?")
+                    .orElse(" (known: " + String.join(", ", families.keySet()) + ")");
+            reading.problems().add(m.entry(family).orElseThrow().keyLocation(), path + ": unknown distribution '"
+                    + family + "'" + hint);
+            return null;
+        }
+        Section section = families.get(family);
+        Node settings = m.get(family).orElseThrow();
+        if (!(settings instanceof MapNode)) {
+            if (section.keys().size() != 1 || settings instanceof ScalarNode s && s.isNull()) {
+                reading.problems().add(settings.location(), path + "." + family + ": expected "
+                        + forms(family, section) + ", found " + settings.describe());
+                return null;
+            }
+            // The short form: the family's one parameter as a plain value (or a sweep of values).
+            MapNode.Entry at = m.entry(family).orElseThrow();
+            settings = new MapNode(settings.location(),
+                    List.of(new MapNode.Entry(section.keys().get(0).name(), at.keyLocation(), settings)));
+        }
+        return family(reading.reader(section, settings, path + "." + family), family, key, tree);
+    }
+
+    /** The right forms of {@code family}, for a message about a wrong one. */
+    private static String forms(String family, Section section) {
+        List<Key> keys = section.keys();
+        Key first = keys.get(0);
+        String full = "{ " + family + ": { " + String.join(", ", keys.stream().filter(Key::isRequired)
+                .map(k -> k.name() + ": " + k.example().orElse("…")).toList()) + " } }";
+        return keys.size() == 1 ? "{ " + family + ": " + first.example().orElse("…") + " } or " + full
+                : full + " (" + family + " has no short form: it takes " + String.join(" and ",
+                        keys.stream().filter(Key::isRequired).map(Key::name).toList()) + ")";
+    }
+
+    private Distribution family(SectionReader p, String family, Key key, Map<String, Object> tree) {
+        Map<String, Object> pt = new LinkedHashMap<>();
+        Distribution d = null;
+        int before = reading.problems().size();
+        switch (family) {
+            case "constant" -> {
+                double v = p.quantity(CONSTANT_VALUE);
+                pt.put("value", Formats.duration(v));
+                d = new Distribution.Constant(v);
+            }
+            case "exponential" -> {
+                double mean = p.quantity(EXP_MEAN);
+                pt.put("mean", Formats.duration(mean));
+                d = new Distribution.Exponential(mean);
+            }
+            case "uniform" -> {
+                double lo = p.quantity(UNIFORM_MIN);
+                double hi = p.quantity(UNIFORM_MAX, lo);
+                if (hi < lo) {
+                    p.report(UNIFORM_MAX, p.pathOf(UNIFORM_MAX) + " must not be below min");
+                    hi = lo;
+                }
+                pt.put("min", Formats.duration(lo));
+                pt.put("max", Formats.duration(hi));
+                d = new Distribution.Uniform(lo, hi);
+            }
+            case "normal" -> {
+                double mean = p.quantity(NORMAL_MEAN);
+                double sd = p.quantity(NORMAL_SD);
+                pt.put("mean", Formats.duration(mean));
+                pt.put("sd", Formats.duration(sd));
+                d = new Distribution.Normal(mean, sd);
+            }
+            case "lognormal" -> {
+                double mean = p.quantity(LOGNORMAL_MEAN);
+                double cv = p.decimal(LOGNORMAL_CV);
+                pt.put("mean", Formats.duration(mean));
+                pt.put("cv", cv);
+                d = new Distribution.LogNormal(mean, cv);
+            }
+            case "gamma" -> {
+                double mean = p.quantity(GAMMA_MEAN);
+                double cv = p.decimal(GAMMA_CV);
+                pt.put("mean", Formats.duration(mean));
+                pt.put("cv", cv);
+                d = new Distribution.GammaDist(mean, cv);
+            }
+            case "weibull" -> {
+                double shape = p.decimal(WEIBULL_SHAPE);
+                double scale = p.quantity(WEIBULL_SCALE);
+                pt.put("shape", shape);
+                pt.put("scale", Formats.duration(scale));
+                d = new Distribution.Weibull(shape, scale);
+            }
+            case "hyperexponential" -> {
+                double mean = p.quantity(HYPER_MEAN);
+                double cv = p.decimal(HYPER_CV);
+                pt.put("mean", Formats.duration(mean));
+                pt.put("cv", cv);
+                d = Distribution.HyperExponential.balanced(mean, cv);
+            }
+            case "empirical" -> {
+                String file = p.text(EMPIRICAL_FILE);
+                String column = p.text(EMPIRICAL_COLUMN, "");
+                Optional<String> unit = p.optionalChoice(EMPIRICAL_UNIT);
+                if (!file.isBlank() && reading.problems().size() == before) {
+                    d = empirical(p, file, column.isEmpty() ? null : column, unit.orElse(null), pt);
+                }
+            }
+            default -> throw new IllegalStateException("family without a reader: " + family);
+        }
+        p.finish();
+        tree.put(key.name(), Map.of(family, pt));
+        return reading.problems().size() == before ? d : null;
+    }
+
+    private Distribution empirical(SectionReader p, String file, String column, String unit, Map<String, Object> pt) {
+        SourceLocation at = p.locationOf(EMPIRICAL_FILE);
+        if (at.file().startsWith("(built-in)")) {
+            reading.problems().add(at, "empirical: the built-in scenario cannot read files");
+            return null;
+        }
+        Path csv = Path.of(at.file()).resolveSibling(file).normalize();
+        String cacheKey = csv.toAbsolutePath() + "\n" + column + "\n" + unit;
+        List<Double> values = reading.csvCache().get(cacheKey);
+        if (values == null) {
+            values = EmpiricalCsv.read(csv, column, unit, at, reading.problems()).orElse(null);
+            if (values == null) {
+                return null;
+            }
+            reading.csvCache().put(cacheKey, values);
+        }
+        Distribution.Empirical d = new Distribution.Empirical(values);
+        pt.put("file", file);
+        if (column != null) {
+            pt.put("column", column);
+        }
+        pt.put("values", values.size());
+        pt.put("mean", Formats.duration(d.mean()));
+        return d;
+    }
+}

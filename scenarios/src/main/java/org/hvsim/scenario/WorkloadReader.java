@@ -1,0 +1,208 @@
+package org.hvsim.scenario;
+
+import static org.hvsim.scenario.schema.ScenarioSchema.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hvsim.core.random.Distribution;
+import org.hvsim.model.hardware.DiskSpec;
+import org.hvsim.model.hardware.HostSpec;
+import org.hvsim.model.hardware.NicSpec;
+import org.hvsim.model.workload.Arrivals;
+import org.hvsim.model.workload.Phase;
+import org.hvsim.model.workload.RequestClass;
+import org.hvsim.model.workload.Workload;
+import org.hvsim.scenario.load.MapNode;
+import org.hvsim.scenario.load.NearestKey;
+import org.hvsim.scenario.load.Node;
+import org.hvsim.scenario.schema.Key;
+import org.hvsim.scenario.schema.SectionReader;
+
+/** Reads a VM's {@code workload}: its arrivals and its request classes with their phases. */
+final class WorkloadReader {
+
+    private static final List<String> PHASE_KINDS = List.of("cpu", "disk", "net", "privileged");
+
+    private final Reading reading;
+    private final DistributionReader distributions;
+    private final HostSpec host;
+
+    WorkloadReader(Reading reading, DistributionReader distributions, HostSpec host) {
+        this.reading = reading;
+        this.distributions = distributions;
+        this.host = host;
+    }
+
+    /** The workload, its resolved form put in {@code tree}; null if it cannot be used. */
+    Workload read(SectionReader w, Map<String, Object> tree) {
+        Optional<Key> kind = w.exactlyOne(OPEN_KEY, CLOSED_KEY);
+        Arrivals arrivals = null;
+        if (kind.isPresent() && kind.get() == OPEN_KEY) {
+            SectionReader o = w.object(OPEN_KEY);
+            Map<String, Object> ot = new LinkedHashMap<>();
+            Optional<Key> form = o.exactlyOne(POISSON_KEY, INTERARRIVAL);
+            if (form.isPresent() && form.get() == POISSON_KEY) {
+                SectionReader p = o.object(POISSON_KEY);
+                double rate = p.quantity(RATE);
+                p.finish();
+                ot.put("poisson", Map.of("rate", Formats.rate(rate)));
+                arrivals = Arrivals.Open.poisson(rate);
+            } else if (form.isPresent()) {
+                Distribution d = distributions.read(o, INTERARRIVAL, ot);
+                if (d != null) {
+                    if (!(d.mean() > 0)) {
+                        o.report(INTERARRIVAL, o.pathOf(INTERARRIVAL) + ": the mean inter-arrival time must be positive");
+                    } else {
+                        arrivals = new Arrivals.Open(d);
+                    }
+                }
+            }
+            o.finish();
+            tree.put("open", ot);
+        } else if (kind.isPresent()) {
+            SectionReader c = w.object(CLOSED_KEY);
+            Map<String, Object> ct = new LinkedHashMap<>();
+            int users = c.integer(USERS);
+            ct.put("users", users);
+            c.require(THINK);
+            Distribution think = distributions.read(c, THINK, ct);
+            c.finish();
+            tree.put("closed", ct);
+            if (think != null) {
+                arrivals = new Arrivals.Closed(users, think);
+            }
+        }
+        List<RequestClass> classes = new ArrayList<>();
+        List<Object> classTrees = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<SectionReader> items = w.objects(CLASSES);
+        if (items.isEmpty() && w.has(CLASSES)) {
+            w.report(CLASSES, w.pathOf(CLASSES) + ": give at least one request class");
+        }
+        for (SectionReader c : items) {
+            Map<String, Object> ct = new LinkedHashMap<>();
+            RequestClass rc = requestClass(c, names, ct);
+            classTrees.add(ct);
+            if (rc != null) {
+                classes.add(rc);
+            }
+        }
+        tree.put("classes", classTrees);
+        w.finish();
+        if (arrivals == null || classes.size() != items.size() || classes.isEmpty()) {
+            return null;
+        }
+        return new Workload(arrivals, classes);
+    }
+
+    private RequestClass requestClass(SectionReader c, Set<String> names, Map<String, Object> ct) {
+        String name = c.text(CLASS_NAME);
+        if (name.contains("/")) {
+            c.report(CLASS_NAME, c.pathOf(CLASS_NAME) + ": a class name cannot contain '/', found '" + name + "'");
+        }
+        Reading.uniqueName(c, CLASS_NAME, name, names, "class");
+        double weight = c.decimal(WEIGHT);
+        ct.put("name", name);
+        ct.put("weight", weight);
+        List<Phase> phases = new ArrayList<>();
+        List<Object> phaseTrees = new ArrayList<>();
+        List<Node> phaseNodes = c.list(PHASES);
+        if (phaseNodes.isEmpty() && c.has(PHASES)) {
+            c.report(PHASES, c.pathOf(PHASES) + ": give at least one phase (cpu, disk or net)");
+        }
+        for (int i = 0; i < phaseNodes.size(); i++) {
+            Phase p = phase(c, phaseNodes.get(i), i, phaseTrees);
+            if (p != null) {
+                phases.add(p);
+            }
+        }
+        ct.put("phases", phaseTrees);
+        c.finish();
+        return !name.isEmpty() && phases.size() == phaseNodes.size() && !phases.isEmpty()
+                ? new RequestClass(name, weight, phases) : null;
+    }
+
+    private Phase phase(SectionReader owner, Node node, int index, List<Object> trees) {
+        String path = owner.pathOf(PHASES) + "[" + index + "]";
+        if (!(node instanceof MapNode m) || m.size() != 1) {
+            reading.problems().add(node.location(), path + ": a phase is one of cpu, disk, net or privileged, e.g. "
+                    + "'- cpu: { exponential: { mean: 8 ms } }'; found " + (node instanceof MapNode mm
+                    ? mm.size() + " keys" : node.describe()));
+            return null;
+        }
+        String kind = m.keys().get(0);
+        if (!PHASE_KINDS.contains(kind)) {
+            String hint = NearestKey.among(kind, PHASE_KINDS).map(k -> " — did you mean '" + k + "'?").orElse("");
+            reading.problems().add(m.entry(kind).orElseThrow().keyLocation(),
+                    path + ": unknown phase '" + kind + "'; expected cpu, disk, net or privileged" + hint);
+            return null;
+        }
+        SectionReader r = owner.item(PHASES, node, index);
+        Map<String, Object> t = new LinkedHashMap<>();
+        Phase out = switch (kind) {
+            case "cpu" -> {
+                Distribution d = distributions.read(r, CPU_PHASE, t);
+                yield d == null ? null : new Phase.Cpu(d);
+            }
+            case "disk" -> disk(r.object(DISK_PHASE_KEY), t);
+            case "privileged" -> {
+                SectionReader pr = r.object(PRIVILEGED_PHASE_KEY);
+                double sys = pr.decimal(SYSCALLS);
+                double pf = pr.decimal(PAGE_FAULTS);
+                double cs = pr.decimal(CONTEXT_SWITCHES);
+                pr.finish();
+                t.put("syscalls", sys);
+                t.put("page_faults", pf);
+                t.put("context_switches", cs);
+                yield new Phase.Privileged(sys, pf, cs);
+            }
+            default -> net(r.object(NET_PHASE_KEY), t);
+        };
+        r.finish();
+        trees.add(Map.of(kind, t.size() == 1 && t.containsKey(kind) ? t.get(kind) : t));
+        return out;
+    }
+
+    private Phase disk(SectionReader d, Map<String, Object> t) {
+        int ops = d.integer(OPS);
+        String device = d.text(DISK_DEVICE);
+        boolean write = d.bool(WRITE);
+        Optional<DiskSpec> disk = host.disk(device);
+        if (!device.isEmpty() && disk.isEmpty()) {
+            String nic = host.nic(device).isPresent() ? " ('" + device + "' is a NIC; use a net phase)" : "";
+            d.report(DISK_DEVICE, d.pathOf(DISK_DEVICE) + ": no disk named '" + device + "' on the host"
+                    + (nic.isEmpty() ? Reading.known(device, host.disks().stream().map(DiskSpec::name).toList()) : nic));
+        }
+        if (disk.isPresent() && disk.get().service() == null) {
+            d.require(OP_SIZE);
+        }
+        double size = d.quantity(OP_SIZE);
+        t.put("ops", ops);
+        t.put("size", Formats.size(size));
+        t.put("write", write);
+        t.put("device", device);
+        d.finish();
+        return disk.isPresent() ? new Phase.Disk(ops, size, write, device) : null;
+    }
+
+    private Phase net(SectionReader n, Map<String, Object> t) {
+        double bytes = n.quantity(BYTES);
+        String device = n.text(NET_DEVICE);
+        Optional<NicSpec> nic = host.nic(device);
+        if (!device.isEmpty() && nic.isEmpty()) {
+            String disk = host.disk(device).isPresent() ? " ('" + device + "' is a disk; use a disk phase)" : "";
+            n.report(NET_DEVICE, n.pathOf(NET_DEVICE) + ": no NIC named '" + device + "' on the host"
+                    + (disk.isEmpty() ? Reading.known(device, host.nics().stream().map(NicSpec::name).toList()) : disk));
+        }
+        t.put("bytes", Formats.size(bytes));
+        t.put("device", device);
+        n.finish();
+        return nic.isPresent() ? new Phase.Net(bytes, device) : null;
+    }
+}
