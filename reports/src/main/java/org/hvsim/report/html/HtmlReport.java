@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -42,14 +43,14 @@ public final class HtmlReport implements ResultWriter {
     public static final String CHART_DIRECTORY = "charts";
 
     /** Rows of the per-VM headline table, in order (those present). */
-    public static final List<String> VM_HEADLINE = List.of("response_time_mean", "response_time_p50",
-            "response_time_p95", "response_time_p99", "throughput", "arrival_rate", "cpu_ready_fraction", "cpu_util_guest",
-            "cpu_util_virtualization", "availability", "downtime", "requests_lost");
+    public static final List<String> VM_HEADLINE = List.of(Metric.RESPONSE_TIME_MEAN.name(), Metric.RESPONSE_TIME_P50.name(),
+            Metric.RESPONSE_TIME_P95.name(), Metric.RESPONSE_TIME_P99.name(), Metric.THROUGHPUT.name(), Metric.ARRIVAL_RATE.name(), Metric.CPU_READY_FRACTION.name(), Metric.CPU_UTIL_GUEST.name(),
+            Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.AVAILABILITY.name(), Metric.DOWNTIME.name(), Metric.REQUESTS_LOST.name());
 
     /** Rows of the host headline table, in order (those present). */
-    public static final List<String> HOST_HEADLINE = List.of("throughput", "cpu_util_guest",
-            "cpu_util_virtualization", "cpu_util_hypervisor", "cpu_util_parent", "cpu_util_management",
-            "cpu_util_idle", "disk_util", "nic_util", "max_vms_per_host", "hosts_needed", "cost_per_vm");
+    public static final List<String> HOST_HEADLINE = List.of(Metric.THROUGHPUT.name(), Metric.CPU_UTIL_GUEST.name(),
+            Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.CPU_UTIL_HYPERVISOR.name(), Metric.CPU_UTIL_PARENT.name(), Metric.CPU_UTIL_MANAGEMENT.name(),
+            Metric.CPU_UTIL_IDLE.name(), Metric.DISK_UTIL.name(), Metric.NIC_UTIL.name(), Metric.MAX_VMS_PER_HOST.name(), Metric.HOSTS_NEEDED.name(), Metric.COST_PER_VM.name());
 
     private final int chartWidth;
     private final int chartHeight;
