@@ -268,13 +268,13 @@ public final class HtmlReport implements ResultWriter {
             h.append("</tr></thead>\n<tbody>\n");
             for (String metric : metrics) {
                 MetricDisplay display = MetricCatalog.describe(metric);
-                h.append("<tr><th scope=\"row\">").append(HtmlText.escape(display.labelWithUnit())).append("</th>");
+                h.append("<tr><th scope=\"row\">").append(HtmlText.escape(display.header())).append("</th>");
                 for (String architecture : at.architectures()) {
                     Optional<Figure> f = at.find(architecture, scope, metric);
                     h.append("<td class=\"num\">");
                     if (f.isPresent()) {
                         Estimate e = f.get().estimate();
-                        h.append(HtmlText.escape(display.format(e.mean()))).append(unstableMark(at, f.get()))
+                        h.append(HtmlText.escape(display.cell(e.mean()))).append(unstableMark(at, f.get()))
                                 .append("<br><span class=\"ci\">")
                                 .append(HtmlText.escape(interval(display, e))).append("</span>");
                     }
@@ -308,9 +308,9 @@ public final class HtmlReport implements ResultWriter {
                 h.append(" <code>").append(HtmlText.escape(f.metric())).append("</code>");
             }
             h.append("</td><td>").append(HtmlText.escape(f.architecture()))
-                    .append("</td><td class=\"num\">").append(HtmlText.escape(display.format(e.mean())))
+                    .append("</td><td class=\"num\">").append(HtmlText.escape(display.cell(e.mean())))
                     .append("</td><td class=\"num\">").append(HtmlText.escape(interval(display, e)))
-                    .append("</td><td>").append(HtmlText.escape(display.unit()))
+                    .append("</td><td>").append(HtmlText.escape(display.isTime() ? "" : display.unit()))
                     .append("</td><td class=\"num\">").append(e.replications()).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
@@ -325,7 +325,7 @@ public final class HtmlReport implements ResultWriter {
                 .append("<li>“Not significant” means the two 95 % confidence intervals overlap. That test is ")
                 .append("conservative: a difference called significant is one; a difference called not ")
                 .append("significant may still be real but is too small to be sure of from these runs.</li>\n")
-                .append("<li>Response times are in milliseconds, utilizations in % of the whole host's ")
+                .append("<li>Times are shown in the unit that fits them (µs, ms, s), utilizations in % of the whole host's ")
                 .append("capacity, throughputs in completed requests per second.</li>\n");
         if (Sweep.isSweep(result)) {
             h.append("<li>Limits within an SLA are interpolated linearly between sweep points from the means; ")
@@ -336,7 +336,7 @@ public final class HtmlReport implements ResultWriter {
 
     private static String interval(MetricDisplay display, Estimate e) {
         return Double.isNaN(e.ciLow()) || Double.isNaN(e.ciHigh())
-                ? "n/a" : "[" + display.format(e.ciLow()) + ", " + display.format(e.ciHigh()) + "]";
+                ? "n/a" : "[" + display.cell(e.ciLow()) + ", " + display.cell(e.ciHigh()) + "]";
     }
 
     /**
