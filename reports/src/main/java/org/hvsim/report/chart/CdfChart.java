@@ -18,6 +18,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.ExperimentResult.Distribution;
 import org.hvsim.report.metric.MetricCatalog;
@@ -77,7 +78,7 @@ public final class CdfChart {
      */
     public static JFreeChart create(ExperimentResult result, String scope, ArchitecturePalette palette) {
         List<Distribution> distributions = distributionsOf(result, scope);
-        String metric = distributions.isEmpty() ? "response_time" : distributions.get(0).metric();
+        String metric = distributions.isEmpty() ? Metric.RESPONSE_TIME.name() : distributions.get(0).metric();
         MetricDisplay display = MetricCatalog.describe(metric);
         XYSeriesCollection data = dataset(distributions, display);
 
@@ -109,7 +110,7 @@ public final class CdfChart {
         p95.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         p95.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(p95);
-        Optional<Sla> sla = Sla.on(result.resolvedScenario(), scope, "response_time_p95");
+        Optional<Sla> sla = Sla.on(result.resolvedScenario(), scope, Metric.RESPONSE_TIME_P95.name());
         sla.ifPresent(s -> {
             double limit = display.toDisplay(s.max());
             ValueMarker line = new ValueMarker(limit, ChartStyle.REFERENCE_LINE, new BasicStroke(2f,

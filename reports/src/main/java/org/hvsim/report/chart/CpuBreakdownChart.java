@@ -20,6 +20,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.report.metric.MetricCatalog;
 
@@ -32,20 +33,20 @@ import org.hvsim.report.metric.MetricCatalog;
 public final class CpuBreakdownChart {
 
     /** The stacked metrics, bottom to top: useful work first, idle last. */
-    public static final List<String> COMPONENTS = List.of("cpu_util_guest", "cpu_util_virtualization",
-            "cpu_util_hypervisor", "cpu_util_parent", "cpu_util_management", "cpu_util_idle");
+    public static final List<String> COMPONENTS = List.of(Metric.CPU_UTIL_GUEST.name(), Metric.CPU_UTIL_VIRTUALIZATION.name(),
+            Metric.CPU_UTIL_HYPERVISOR.name(), Metric.CPU_UTIL_PARENT.name(), Metric.CPU_UTIL_MANAGEMENT.name(), Metric.CPU_UTIL_IDLE.name());
 
     /**
      * Component colours. The series here are components, not architectures, so these avoid the
      * architecture palette's hues: a blue "management" next to a blue "monolithic" chart would mislead.
      */
     public static final Map<String, Color> COMPONENT_COLORS = Map.of(
-            "cpu_util_guest", new Color(0x3B, 0x52, 0x8B),           // useful work: cool
-            "cpu_util_virtualization", new Color(0xFD, 0xAE, 0x61),  // overheads: warm, darker = deeper
-            "cpu_util_hypervisor", new Color(0xF4, 0x6D, 0x43),
-            "cpu_util_parent", new Color(0xD7, 0x30, 0x27),
-            "cpu_util_management", new Color(0x8E, 0x01, 0x52),
-            "cpu_util_idle", new Color(0xE8, 0xE8, 0xE8));
+            Metric.CPU_UTIL_GUEST.name(), new Color(0x3B, 0x52, 0x8B),           // useful work: cool
+            Metric.CPU_UTIL_VIRTUALIZATION.name(), new Color(0xFD, 0xAE, 0x61),  // overheads: warm, darker = deeper
+            Metric.CPU_UTIL_HYPERVISOR.name(), new Color(0xF4, 0x6D, 0x43),
+            Metric.CPU_UTIL_PARENT.name(), new Color(0xD7, 0x30, 0x27),
+            Metric.CPU_UTIL_MANAGEMENT.name(), new Color(0x8E, 0x01, 0x52),
+            Metric.CPU_UTIL_IDLE.name(), new Color(0xE8, 0xE8, 0xE8));
 
     private CpuBreakdownChart() {
     }
@@ -147,7 +148,7 @@ public final class CpuBreakdownChart {
         boolean any = false;
         for (int c = 0; c < stacked.getColumnCount(); c++) {
             String architecture = (String) stacked.getColumnKey(c);
-            var idle = result.find(architecture, scope, "cpu_util_idle");
+            var idle = result.find(architecture, scope, Metric.CPU_UTIL_IDLE.name());
             if (idle.isPresent() && Double.isFinite(idle.get().estimate().mean())) {
                 var e = idle.get().estimate();
                 busy.add(100 * (1 - e.mean()), 100 * (1 - e.ciHigh()), 100 * (1 - e.ciLow()), "busy", architecture);

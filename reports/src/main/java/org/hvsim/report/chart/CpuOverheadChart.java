@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jfree.chart.JFreeChart;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -22,8 +23,8 @@ import org.hvsim.report.metric.MetricDisplay;
 public final class CpuOverheadChart {
 
     /** The overhead components, in the breakdown's stacking order. */
-    public static final List<String> COMPONENTS = List.of("cpu_util_virtualization", "cpu_util_hypervisor",
-            "cpu_util_parent", "cpu_util_management");
+    public static final List<String> COMPONENTS = List.of(Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.CPU_UTIL_HYPERVISOR.name(),
+            Metric.CPU_UTIL_PARENT.name(), Metric.CPU_UTIL_MANAGEMENT.name());
 
     private CpuOverheadChart() {
     }

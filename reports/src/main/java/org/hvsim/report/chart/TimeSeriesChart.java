@@ -16,6 +16,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.ExperimentResult.TimeSeries;
 import org.hvsim.report.metric.Scopes;
@@ -33,16 +34,16 @@ import org.hvsim.report.metric.Scopes;
 public final class TimeSeriesChart {
 
     /** Busy share of the host's (or a VM template's) CPU capacity, all categories. */
-    public static final String CPU_UTIL = "cpu_util";
+    public static final String CPU_UTIL = Metric.CPU_UTIL.name();
     /** Requests at a device, waiting or in service. */
-    public static final String QUEUE_LENGTH = "queue_length";
-    public static final String DISK_UTIL = "disk_util";
-    public static final String NIC_UTIL = "nic_util";
+    public static final String QUEUE_LENGTH = Metric.QUEUE_LENGTH.name();
+    public static final String DISK_UTIL = Metric.DISK_UTIL.name();
+    public static final String NIC_UTIL = Metric.NIC_UTIL.name();
     /**
      * Share of a VM template's instances that are up over each interval (0 to 1), per VM scope: the
      * input of the availability timeline. Not produced yet; fault injection is to record it.
      */
-    public static final String AVAILABILITY = "availability";
+    public static final String AVAILABILITY = Metric.AVAILABILITY.name();
 
     private TimeSeriesChart() {
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -56,8 +57,8 @@ public final class JsonTrees {
             }
             node.put("architecture", u.architecture());
             node.put("scope", u.scope());
-            node.set("arrival_rate", number(u.arrivalRate()));
-            node.set("throughput", number(u.throughput()));
+            node.set(Metric.ARRIVAL_RATE.name(), number(u.arrivalRate()));
+            node.set(Metric.THROUGHPUT.name(), number(u.throughput()));
         }
         ArrayNode figures = root.putArray("figures");
         for (Figure f : result.figures()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -42,14 +43,14 @@ public final class HtmlReport implements ResultWriter {
     public static final String CHART_DIRECTORY = "charts";
 
     /** Rows of the per-VM headline table, in order (those present). */
-    public static final List<String> VM_HEADLINE = List.of("response_time_mean", "response_time_p50",
-            "response_time_p95", "response_time_p99", "throughput", "arrival_rate", "cpu_ready_fraction", "cpu_util_guest",
-            "cpu_util_virtualization", "availability", "downtime", "requests_lost");
+    public static final List<String> VM_HEADLINE = List.of(Metric.RESPONSE_TIME_MEAN.name(), Metric.RESPONSE_TIME_P50.name(),
+            Metric.RESPONSE_TIME_P95.name(), Metric.RESPONSE_TIME_P99.name(), Metric.THROUGHPUT.name(), Metric.ARRIVAL_RATE.name(), Metric.CPU_READY_FRACTION.name(), Metric.CPU_UTIL_GUEST.name(),
+            Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.AVAILABILITY.name(), Metric.DOWNTIME.name(), Metric.REQUESTS_LOST.name());
 
     /** Rows of the host headline table, in order (those present). */
-    public static final List<String> HOST_HEADLINE = List.of("throughput", "cpu_util_guest",
-            "cpu_util_virtualization", "cpu_util_hypervisor", "cpu_util_parent", "cpu_util_management",
-            "cpu_util_idle", "disk_util", "nic_util", "max_vms_per_host", "hosts_needed", "cost_per_vm");
+    public static final List<String> HOST_HEADLINE = List.of(Metric.THROUGHPUT.name(), Metric.CPU_UTIL_GUEST.name(),
+            Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.CPU_UTIL_HYPERVISOR.name(), Metric.CPU_UTIL_PARENT.name(), Metric.CPU_UTIL_MANAGEMENT.name(),
+            Metric.CPU_UTIL_IDLE.name(), Metric.DISK_UTIL.name(), Metric.NIC_UTIL.name(), Metric.MAX_VMS_PER_HOST.name(), Metric.HOSTS_NEEDED.name(), Metric.COST_PER_VM.name());
 
     private final int chartWidth;
     private final int chartHeight;
@@ -267,13 +268,13 @@ public final class HtmlReport implements ResultWriter {
             h.append("</tr></thead>\n<tbody>\n");
             for (String metric : metrics) {
                 MetricDisplay display = MetricCatalog.describe(metric);
-                h.append("<tr><th scope=\"row\">").append(HtmlText.escape(display.labelWithUnit())).append("</th>");
+                h.append("<tr><th scope=\"row\">").append(HtmlText.escape(display.header())).append("</th>");
                 for (String architecture : at.architectures()) {
                     Optional<Figure> f = at.find(architecture, scope, metric);
                     h.append("<td class=\"num\">");
                     if (f.isPresent()) {
                         Estimate e = f.get().estimate();
-                        h.append(HtmlText.escape(display.format(e.mean()))).append(unstableMark(at, f.get()))
+                        h.append(HtmlText.escape(display.cell(e.mean()))).append(unstableMark(at, f.get()))
                                 .append("<br><span class=\"ci\">")
                                 .append(HtmlText.escape(interval(display, e))).append("</span>");
                     }
@@ -307,9 +308,9 @@ public final class HtmlReport implements ResultWriter {
                 h.append(" <code>").append(HtmlText.escape(f.metric())).append("</code>");
             }
             h.append("</td><td>").append(HtmlText.escape(f.architecture()))
-                    .append("</td><td class=\"num\">").append(HtmlText.escape(display.format(e.mean())))
+                    .append("</td><td class=\"num\">").append(HtmlText.escape(display.cell(e.mean())))
                     .append("</td><td class=\"num\">").append(HtmlText.escape(interval(display, e)))
-                    .append("</td><td>").append(HtmlText.escape(display.unit()))
+                    .append("</td><td>").append(HtmlText.escape(display.isTime() ? "" : display.unit()))
                     .append("</td><td class=\"num\">").append(e.replications()).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
@@ -324,7 +325,7 @@ public final class HtmlReport implements ResultWriter {
                 .append("<li>“Not significant” means the two 95 % confidence intervals overlap. That test is ")
                 .append("conservative: a difference called significant is one; a difference called not ")
                 .append("significant may still be real but is too small to be sure of from these runs.</li>\n")
-                .append("<li>Response times are in milliseconds, utilizations in % of the whole host's ")
+                .append("<li>Times are shown in the unit that fits them (µs, ms, s), utilizations in % of the whole host's ")
                 .append("capacity, throughputs in completed requests per second.</li>\n");
         if (Sweep.isSweep(result)) {
             h.append("<li>Limits within an SLA are interpolated linearly between sweep points from the means; ")
@@ -335,7 +336,7 @@ public final class HtmlReport implements ResultWriter {
 
     private static String interval(MetricDisplay display, Estimate e) {
         return Double.isNaN(e.ciLow()) || Double.isNaN(e.ciHigh())
-                ? "n/a" : "[" + display.format(e.ciLow()) + ", " + display.format(e.ciHigh()) + "]";
+                ? "n/a" : "[" + display.cell(e.ciLow()) + ", " + display.cell(e.ciHigh()) + "]";
     }
 
     /**

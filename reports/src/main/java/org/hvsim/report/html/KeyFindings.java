@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -32,15 +33,15 @@ import org.hvsim.report.sweep.Sweep;
 public final class KeyFindings {
 
     /** Response-time metrics compared per VM, in order. */
-    public static final List<String> RESPONSE_TIMES = List.of("response_time_p95", "response_time_mean");
+    public static final List<String> RESPONSE_TIMES = List.of(Metric.RESPONSE_TIME_P95.name(), Metric.RESPONSE_TIME_MEAN.name());
 
     /** Metrics of later issues compared with the generic sentence, per scope. */
-    public static final List<String> OTHER_COMPARED = List.of("availability", "max_vms_per_host", "hosts_needed",
-            "cost_per_vm");
+    public static final List<String> OTHER_COMPARED = List.of(Metric.AVAILABILITY.name(), Metric.MAX_VMS_PER_HOST.name(), Metric.HOSTS_NEEDED.name(),
+            Metric.COST_PER_VM.name());
 
     /** Host CPU that is not guest work and not idle: the cost of virtualizing. */
-    public static final List<String> OVERHEAD = List.of("cpu_util_virtualization", "cpu_util_hypervisor",
-            "cpu_util_parent", "cpu_util_management");
+    public static final List<String> OVERHEAD = List.of(Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.CPU_UTIL_HYPERVISOR.name(),
+            Metric.CPU_UTIL_PARENT.name(), Metric.CPU_UTIL_MANAGEMENT.name());
 
     /** The architecture without virtualization, the baseline of every comparison. */
     public static final String BASELINE = "native";
@@ -72,7 +73,7 @@ public final class KeyFindings {
     /** The findings of a result without sweep (or of one sweep point). */
     static List<String> atOnePoint(ExperimentResult result) {
         List<String> findings = new ArrayList<>();
-        for (String scope : Scopes.vmScopesWith(result, "throughput")) {
+        for (String scope : Scopes.vmScopesWith(result, Metric.THROUGHPUT.name())) {
             throughput(result, scope).ifPresent(findings::add);
         }
         for (String metric : RESPONSE_TIMES) {
@@ -111,11 +112,11 @@ public final class KeyFindings {
      * ("web: every architecture completes 240 requests/s …"), or which completes the most.
      */
     public static Optional<String> throughput(ExperimentResult result, String scope) {
-        List<Figure> figures = figures(result, scope, "throughput", result.architectures());
+        List<Figure> figures = figures(result, scope, Metric.THROUGHPUT.name(), result.architectures());
         if (figures.size() < 2) {
             return Optional.empty();
         }
-        MetricDisplay display = MetricCatalog.describe("throughput");
+        MetricDisplay display = MetricCatalog.describe(Metric.THROUGHPUT.name());
         if (allOverlap(figures)) {
             double low = figures.stream().mapToDouble(f -> f.estimate().mean()).min().orElseThrow();
             double high = figures.stream().mapToDouble(f -> f.estimate().mean()).max().orElseThrow();
@@ -125,7 +126,7 @@ public final class KeyFindings {
                     + " at the same offered load (differences not significant: the 95 % confidence intervals "
                     + "overlap), so they differ in response time and CPU cost, not in the work done.");
         }
-        return compare(result, scope, "throughput", result.architectures()).map(c -> c.sentence()
+        return compare(result, scope, Metric.THROUGHPUT.name(), result.architectures()).map(c -> c.sentence()
                 .replace(" has the highest throughput", " completes the most requests at the same offered load"));
     }
 
@@ -276,7 +277,7 @@ public final class KeyFindings {
                 }
             }
             if (any) {
-                double guest = result.find(architecture, scope, "cpu_util_guest").map(f -> f.estimate().mean())
+                double guest = result.find(architecture, scope, Metric.CPU_UTIL_GUEST.name()).map(f -> f.estimate().mean())
                         .orElse(Double.NaN);
                 shares.add(new Share(architecture, sum, guest));
             }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jfree.data.Range;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.report.chart.ArchitecturePalette;
 import org.hvsim.report.chart.CdfChart;
@@ -40,10 +41,10 @@ public final class ReportCharts {
 
     /** Metrics given a comparison chart over the VMs, in page order. */
     public static final List<String> COMPARED_METRICS =
-            List.of("response_time_mean", "response_time_p95", "throughput", "io_latency_mean", "parent_queueing_delay");
+            List.of(Metric.RESPONSE_TIME_MEAN.name(), Metric.RESPONSE_TIME_P95.name(), Metric.THROUGHPUT.name(), Metric.IO_LATENCY_MEAN.name(), Metric.PARENT_QUEUEING_DELAY.name());
 
     /** Metrics drawn against a single swept parameter, per VM. */
-    public static final List<String> CURVE_METRICS = List.of("response_time_p95", "response_time_mean");
+    public static final List<String> CURVE_METRICS = List.of(Metric.RESPONSE_TIME_P95.name(), Metric.RESPONSE_TIME_MEAN.name());
 
     /** Chart height in pixels at the standard 900 × 500. */
     static final int HEIGHT = 500;
@@ -151,8 +152,8 @@ public final class ReportCharts {
         }
         if (HeatMapChart.applies(result)) {
             List<String[]> maps = new ArrayList<>();
-            Scopes.vmScopesWith(result, "response_time_p95").stream().findFirst()
-                    .ifPresent(vm -> maps.add(new String[] {vm, "response_time_p95"}));
+            Scopes.vmScopesWith(result, Metric.RESPONSE_TIME_P95.name()).stream().findFirst()
+                    .ifPresent(vm -> maps.add(new String[] {vm, Metric.RESPONSE_TIME_P95.name()}));
             maps.add(new String[] {Scopes.HOST, DerivedFigures.CPU_UTIL_BUSY});
             int index = 0;
             for (String[] map : maps) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.metric.MetricCatalog;
@@ -51,7 +52,7 @@ final class SlaCapacity {
                 if (f.isEmpty() || !Double.isFinite(f.get().estimate().mean())) {
                     continue;
                 }
-                double throughput = Sweep.find(result, point, architecture, sla.scope(), "throughput")
+                double throughput = Sweep.find(result, point, architecture, sla.scope(), Metric.THROUGHPUT.name())
                         .map(t -> t.estimate().mean()).orElse(Double.NaN);
                 curve.add(new double[] {NumericValue.parse(point.get(parameter)).orElseThrow().number(),
                         f.get().estimate().mean(), throughput, f.get().estimate().ciLow(), f.get().estimate().ciHigh()});
@@ -97,7 +98,7 @@ final class SlaCapacity {
      * requests/s). At the same p95, monolithic serves at least 4.5 % more requests than hosted."
      */
     static String sentence(String parameter, Sla sla, List<Limit> limits) {
-        MetricDisplay throughput = MetricCatalog.describe("throughput");
+        MetricDisplay throughput = MetricCatalog.describe(Metric.THROUGHPUT.name());
         StringBuilder s = new StringBuilder("Within the SLA (").append(sla.describe().replaceFirst(" ≤",
                 " of " + sla.scope() + " ≤")).append("): ");
         List<String> parts = new ArrayList<>();

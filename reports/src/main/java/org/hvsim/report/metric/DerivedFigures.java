@@ -2,6 +2,7 @@ package org.hvsim.report.metric;
 
 import java.util.Optional;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Estimate;
 
 /**
@@ -26,7 +27,7 @@ public final class DerivedFigures {
     /** The estimate of {@code metric}: reported as is, or derived when it is a derived metric. */
     public static Optional<Estimate> estimate(String metric, Lookup reported) {
         if (CPU_UTIL_BUSY.equals(metric)) {
-            return reported.estimate("cpu_util_idle").map(DerivedFigures::busyFromIdle);
+            return reported.estimate(Metric.CPU_UTIL_IDLE.name()).map(DerivedFigures::busyFromIdle);
         }
         return reported.estimate(metric);
     }

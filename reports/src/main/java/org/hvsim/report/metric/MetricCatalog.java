@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.report.metric.MetricDisplay.Preference;
 
 /**
@@ -18,48 +19,54 @@ public final class MetricCatalog {
     private static final double PERCENT = 100.0;
     private static final int DIGITS = 4;
 
-    private static final Pattern PERCENTILE = Pattern.compile("response_time_p(\\d+(?:\\.\\d+)?)");
+    private static final Pattern PERCENTILE = Pattern.compile(
+            Pattern.quote(Metric.RESPONSE_TIME.name()) + "_p(\\d+(?:\\.\\d+)?)");
 
     private static final Map<String, MetricDisplay> KNOWN = Map.ofEntries(
-            entry("response_time", "Response time", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
-            entry("response_time_mean", "Mean response time", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
-            entry("response_time_p50", "Median response time (p50)", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
-            entry("throughput", "Throughput", "requests/s", 1.0, Preference.HIGHER_IS_BETTER),
+            entry(Metric.RESPONSE_TIME, "Response time", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry(Metric.RESPONSE_TIME_MEAN, "Mean response time", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry(Metric.RESPONSE_TIME_P50, "Median response time (p50)", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry(Metric.THROUGHPUT, "Throughput", "requests/s", 1.0, Preference.HIGHER_IS_BETTER),
             // offered load is an input, not a result: neither more nor less is better
-            entry("arrival_rate", "Arrival rate (offered)", "requests/s", 1.0, Preference.NEUTRAL),
-            entry("requests_arrived", "Requests arrived", "requests", 1.0, Preference.NEUTRAL),
-            entry("requests_completed", "Requests completed", "requests", 1.0, Preference.NEUTRAL),
-            entry("requests_in_flight", "Requests in flight at the end", "requests", 1.0, Preference.LOWER_IS_BETTER),
-            entry("cpu_util_guest", "CPU: guest work", "%", PERCENT, Preference.NEUTRAL),
-            entry("cpu_util_virtualization", "CPU: virtualization (exits, emulation, switches)", "%", PERCENT,
+            entry(Metric.ARRIVAL_RATE, "Arrival rate (offered)", "requests/s", 1.0, Preference.NEUTRAL),
+            entry(Metric.REQUESTS_ARRIVED, "Requests arrived", "requests", 1.0, Preference.NEUTRAL),
+            entry(Metric.REQUESTS_COMPLETED, "Requests completed", "requests", 1.0, Preference.NEUTRAL),
+            entry(Metric.REQUESTS_IN_FLIGHT, "Requests in flight at the end", "requests", 1.0, Preference.LOWER_IS_BETTER),
+            entry(Metric.CPU_UTIL_GUEST, "CPU: guest work", "%", PERCENT, Preference.NEUTRAL),
+            entry(Metric.CPU_UTIL_VIRTUALIZATION, "CPU: virtualization (exits, emulation, switches)", "%", PERCENT,
                     Preference.LOWER_IS_BETTER),
-            entry("cpu_util_hypervisor", "CPU: hypervisor and its drivers", "%", PERCENT, Preference.LOWER_IS_BETTER),
-            entry("cpu_util_parent", "CPU: parent partition / host OS / console", "%", PERCENT,
+            entry(Metric.CPU_UTIL_HYPERVISOR, "CPU: hypervisor and its drivers", "%", PERCENT, Preference.LOWER_IS_BETTER),
+            entry(Metric.CPU_UTIL_PARENT, "CPU: parent partition / host OS / console", "%", PERCENT,
                     Preference.LOWER_IS_BETTER),
-            entry("cpu_util_management", "CPU: management", "%", PERCENT, Preference.LOWER_IS_BETTER),
-            entry("cpu_util_idle", "CPU: idle", "%", PERCENT, Preference.NEUTRAL),
+            entry(Metric.CPU_UTIL_MANAGEMENT, "CPU: management", "%", PERCENT, Preference.LOWER_IS_BETTER),
+            entry(Metric.CPU_UTIL_IDLE, "CPU: idle", "%", PERCENT, Preference.NEUTRAL),
             entry(DerivedFigures.CPU_UTIL_BUSY, "CPU busy (all but idle)", "%", PERCENT, Preference.NEUTRAL),
-            entry("cpu_util", "CPU busy", "%", PERCENT, Preference.NEUTRAL),
-            entry("queue_length", "Requests present (waiting or in service)", "requests", 1.0, Preference.NEUTRAL),
-            entry("cpu_ready_fraction", "CPU ready (vCPU waiting for a pCPU)", "%", PERCENT,
+            entry(Metric.CPU_UTIL, "CPU busy", "%", PERCENT, Preference.NEUTRAL),
+            entry(Metric.QUEUE_LENGTH, "Requests present (waiting or in service)", "requests", 1.0, Preference.NEUTRAL),
+            entry(Metric.CPU_READY_FRACTION, "CPU ready (vCPU waiting for a pCPU)", "%", PERCENT,
                     Preference.LOWER_IS_BETTER),
-            entry("cpu_costop_fraction", "CPU co-stop (SMP vCPU held back)", "%", PERCENT, Preference.LOWER_IS_BETTER),
-            entry("cpu_skew_max", "Largest vCPU skew", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
-            entry("io_latency_mean", "Mean I/O latency", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
-            entry("parent_queueing_delay", "I/O wait in the parent partition", "ms", MS_PER_S,
+            entry(Metric.CPU_COSTOP_FRACTION, "CPU co-stop (SMP vCPU held back)", "%", PERCENT, Preference.LOWER_IS_BETTER),
+            entry(Metric.CPU_SKEW_MAX, "Largest vCPU skew", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry(Metric.IO_LATENCY_MEAN, "Mean I/O latency", "ms", MS_PER_S, Preference.LOWER_IS_BETTER),
+            entry(Metric.PARENT_QUEUEING_DELAY, "I/O wait in the parent partition", "ms", MS_PER_S,
                     Preference.LOWER_IS_BETTER),
-            entry("disk_util", "Disk utilization", "%", PERCENT, Preference.NEUTRAL),
-            entry("nic_util", "NIC utilization", "%", PERCENT, Preference.NEUTRAL),
+            entry(Metric.DISK_UTIL, "Disk utilization", "%", PERCENT, Preference.NEUTRAL),
+            entry(Metric.NIC_UTIL, "NIC utilization", "%", PERCENT, Preference.NEUTRAL),
             // five nines need more than four significant digits to be told apart from 100 %
-            Map.entry("availability", new MetricDisplay("availability", "Availability", "%", PERCENT,
+            Map.entry(Metric.AVAILABILITY.name(), new MetricDisplay(Metric.AVAILABILITY.name(), "Availability", "%", PERCENT,
                     Preference.HIGHER_IS_BETTER, 8)),
-            entry("downtime", "Downtime per replication", "s", 1.0, Preference.LOWER_IS_BETTER),
-            entry("requests_lost", "Requests lost", "requests", 1.0, Preference.LOWER_IS_BETTER),
-            entry("max_vms_per_host", "VMs per host meeting every SLA", "VMs", 1.0, Preference.HIGHER_IS_BETTER),
-            entry("hosts_needed", "Hosts needed", "hosts", 1.0, Preference.LOWER_IS_BETTER),
-            entry("cost_per_vm", "Cost per VM", "", 1.0, Preference.LOWER_IS_BETTER));
+            entry(Metric.DOWNTIME, "Downtime per replication", "s", 1.0, Preference.LOWER_IS_BETTER),
+            entry(Metric.REQUESTS_LOST, "Requests lost", "requests", 1.0, Preference.LOWER_IS_BETTER),
+            entry(Metric.MAX_VMS_PER_HOST, "VMs per host meeting every SLA", "VMs", 1.0, Preference.HIGHER_IS_BETTER),
+            entry(Metric.HOSTS_NEEDED, "Hosts needed", "hosts", 1.0, Preference.LOWER_IS_BETTER),
+            entry(Metric.COST_PER_VM, "Cost per VM", "", 1.0, Preference.LOWER_IS_BETTER));
 
     private MetricCatalog() {
+    }
+
+    private static Map.Entry<String, MetricDisplay> entry(Metric metric, String label, String unit, double scale,
+                                                          Preference preference) {
+        return entry(metric.name(), label, unit, scale, preference);
     }
 
     private static Map.Entry<String, MetricDisplay> entry(String name, String label, String unit, double scale,
@@ -78,11 +85,12 @@ public final class MetricCatalog {
             return new MetricDisplay(metric, "p" + percentile.group(1) + " response time", "ms", MS_PER_S,
                     Preference.LOWER_IS_BETTER, DIGITS);
         }
-        if (metric.startsWith("response_time")) {
+        if (metric.startsWith(Metric.RESPONSE_TIME.name())) {
             return new MetricDisplay(metric, metric, "ms", MS_PER_S, Preference.LOWER_IS_BETTER, DIGITS);
         }
-        if (metric.startsWith("cpu_util_")) {
-            return new MetricDisplay(metric, "CPU: " + metric.substring("cpu_util_".length()), "%", PERCENT,
+        String cpuCategory = Metric.CPU_UTIL.name() + "_";
+        if (metric.startsWith(cpuCategory)) {
+            return new MetricDisplay(metric, "CPU: " + metric.substring(cpuCategory.length()), "%", PERCENT,
                     Preference.NEUTRAL, DIGITS);
         }
         return new MetricDisplay(metric, metric, "", 1.0, Preference.NEUTRAL, DIGITS);

@@ -25,6 +25,24 @@ public record MetricDisplay(String metric, String label, String unit, double sca
         return value * scale;
     }
 
+    /** The catalog's unit of durations: they are stored in seconds and shown in the unit that fits them. */
+    private static final String TIME_UNIT = "ms";
+
+    /** True for a duration (stored in seconds), whose unit {@link UnitFormat} picks per value. */
+    public boolean isTime() {
+        return TIME_UNIT.equals(unit);
+    }
+
+    /** A table header: the label, with the unit when every cell is in it (durations carry their own). */
+    public String header() {
+        return isTime() ? label : labelWithUnit();
+    }
+
+    /** A table cell: the number in the header's unit, or a duration with the unit that fits it. */
+    public String cell(double value) {
+        return isTime() ? formatWithUnit(value) : format(value);
+    }
+
     /** The label with its unit in parentheses, for axes and table headers. */
     public String labelWithUnit() {
         return unit.isEmpty() ? label : label + " (" + unit + ")";
@@ -35,8 +53,11 @@ public record MetricDisplay(String metric, String label, String unit, double sca
         return formatNumber(toDisplay(value), significantDigits);
     }
 
-    /** The stored value formatted with its unit, e.g. "12.34 ms". */
+    /** The stored value formatted with its unit, e.g. "12.3 ms" or "2.06 µs". */
     public String formatWithUnit(double value) {
+        if (isTime()) {
+            return UnitFormat.seconds(value);
+        }
         String number = format(value);
         if (unit.isEmpty() || Double.isNaN(value)) {
             return number;

@@ -119,7 +119,7 @@ class HtmlReportTest {
         ExperimentResult result = Fixtures.standard();
         String html = writeReport(result);
         assertTrue(html.contains("web: of the hypervisors, monolithic gives the lowest mean response time, 40 % below "
-                + "hosted (12 ms vs 20 ms)"), html);
+                + "hosted (12.0 ms vs 20.0 ms)"), html);
         assertTrue(html.contains("10 replications"), "the run is summarized");
         assertTrue(html.contains("seed 42"));
         int figureTable = html.indexOf("<h2 id=\"figures\">");
@@ -147,8 +147,8 @@ class HtmlReportTest {
         assertTrue(tables.contains("<caption>VM web</caption>"), tables);
         assertTrue(tables.contains("<caption>VM db</caption>"));
         assertTrue(tables.contains("<caption>Host</caption>"));
-        // web's mean response time under hosted: 20 ms, CI ±5 %
-        assertTrue(tables.contains("<td class=\"num\">20<br><span class=\"ci\">[19, 21]</span></td>"), tables);
+        // web's mean response time under hosted: 20.0 ms, CI ±5 %
+        assertTrue(tables.contains("<td class=\"num\">20.0 ms<br><span class=\"ci\">[19.0 ms, 21.0 ms]</span></td>"), tables);
         assertTrue(tables.contains("<th class=\"num\">native</th><th class=\"num\">hosted</th>"));
     }
 

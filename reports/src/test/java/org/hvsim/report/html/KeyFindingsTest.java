@@ -31,7 +31,7 @@ class KeyFindingsTest {
                 new Estimate(0.020, 0.019, 0.021, 10));
         String finding = KeyFindings.compare(r, "web", "response_time_mean").orElseThrow();
         assertEquals("web: monolithic has the lowest mean response time, 31 % lower than hosted "
-                + "(13.8 ms vs 20 ms); significant: the 95 % confidence intervals do not overlap.", finding);
+                + "(13.8 ms vs 20.0 ms); significant: the 95 % confidence intervals do not overlap.", finding);
     }
 
     @Test
@@ -57,8 +57,8 @@ class KeyFindingsTest {
                 new Estimate(0.020, 0.016, 0.024, 10));
         String finding = KeyFindings.compare(r, "web", "response_time_mean").orElseThrow();
         assertTrue(finding.endsWith("; not significant: the 95 % confidence intervals overlap."), finding);
-        assertEquals("web: of the architectures, none gives a clearly lower mean response time — from 19 ms "
-                + "(monolithic) to 20 ms (hosted); not significant: the 95 % confidence intervals overlap.",
+        assertEquals("web: of the architectures, none gives a clearly lower mean response time — from 19.0 ms "
+                + "(monolithic) to 20.0 ms (hosted); not significant: the 95 % confidence intervals overlap.",
                 KeyFindings.amongHypervisors(r, "web", "response_time_mean").orElseThrow().sentence());
     }
 
@@ -86,12 +86,12 @@ class KeyFindingsTest {
     void bestHypervisorAndTheCostOfEachAgainstNative() {
         ExperimentResult r = Fixtures.standard();
         assertEquals("web: of the hypervisors, monolithic gives the lowest mean response time, 40 % below hosted "
-                + "(12 ms vs 20 ms); significant: the 95 % confidence intervals do not overlap.",
+                + "(12.0 ms vs 20.0 ms); significant: the 95 % confidence intervals do not overlap.",
                 KeyFindings.amongHypervisors(r, "web", "response_time_mean").orElseThrow().sentence());
-        assertEquals("web: mean response time against native (10 ms): monolithic +20 %, microkernel +40 %, "
+        assertEquals("web: mean response time against native (10.0 ms): monolithic +20 %, microkernel +40 %, "
                 + "hosted +100 %.", KeyFindings.againstNative(r, "web", "response_time_mean").orElseThrow());
         List<String> all = KeyFindings.of(r);
-        assertTrue(all.contains("db: p95 response time against native (75 ms): monolithic +20 %, microkernel +40 %, "
+        assertTrue(all.contains("db: p95 response time against native (75.0 ms): monolithic +20 %, microkernel +40 %, "
                 + "hosted +100 %."), all.toString());
     }
 
@@ -209,7 +209,7 @@ class KeyFindingsTest {
         assertEquals(Map.of("x", "4"), ComparisonPoint.of(capacitySweep(false)), "without SLA, the last point");
         List<String> findings = KeyFindings.of(sweep);
         assertTrue(findings.get(0).startsWith("Within the SLA"), findings.toString());
-        assertTrue(findings.contains("web at x = 2: p95 response time against native (50 ms): monolithic +20 %, "
+        assertTrue(findings.contains("web at x = 2: p95 response time against native (50.0 ms): monolithic +20 %, "
                 + "microkernel +40 %, hosted +60 %."), findings.toString());
         assertTrue(findings.stream().skip(1).allMatch(f -> f.startsWith("web at x = 2: ")), findings.toString());
     }
