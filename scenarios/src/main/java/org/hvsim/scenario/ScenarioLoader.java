@@ -20,7 +20,7 @@ import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
@@ -966,7 +966,7 @@ public final class ScenarioLoader {
             v.finish();
             trees.add(t);
             if (w != null && !name.isEmpty()) {
-                out.add(new VmSpec(name, count, vcpus, memory, enlightened, controls.weight(), discipline, quantum, w,
+                out.add(new VmSpec(name, count, vcpus, memory, enlightened, discipline, quantum, w,
                         controls));
             }
         }

@@ -16,7 +16,6 @@ import org.hvsim.model.arch.IoCosts;
 import org.hvsim.model.arch.NativeIoWork;
 import org.hvsim.model.guest.CpuCategory;
 import org.hvsim.model.guest.GuestScheduler;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.FcfsStation;
 import org.hvsim.model.hardware.HostSpec;
@@ -200,7 +199,7 @@ public final class HostModel implements ReplicationModel {
             if (p instanceof Phase.Cpu cpu) {
                 Sampler demand = cpu.demand().sampler(sim.random().stream(stream));
                 double factor = arch.cpuFactor();
-                out.add(Stage.cpu(factor == 1.0 ? demand : () -> demand.next() * factor, 1 / factor));
+                out.add(Stage.CpuStage.guest(factor == 1.0 ? demand : () -> demand.next() * factor, 1 / factor));
             } else if (p instanceof Phase.Disk disk) {
                 DiskSpec d = spec.host().disk(disk.device()).orElseThrow(
                         () -> new IllegalArgumentException("no disk named " + disk.device()));
@@ -210,8 +209,8 @@ public final class HostModel implements ReplicationModel {
                 for (int op = 0; op < disk.ops(); op++) {
                     int first = out.size();
                     ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1);
-                    out.add(Stage.device(disks.get(d.name()), service));
-                    out.get(first).ioStart = true;
+                    out.add(Stage.DeviceStage.of(disks.get(d.name()), service));
+                    out.set(first, out.get(first).startingIo());
                 }
             } else if (p instanceof Phase.Privileged ops) {
                 var nat = org.hvsim.model.arch.GuestCosts.PrivilegedCosts.NATIVE;
@@ -221,7 +220,7 @@ public final class HostModel implements ReplicationModel {
                 double extraWork = ops.syscalls() * extra.syscall() + ops.pageFaults() * extra.pageFault()
                         + ops.contextSwitches() * extra.contextSwitch();
                 if (nativeWork + extraWork > 0) {
-                    out.add(Stage.cpu(constant(nativeWork + extraWork),
+                    out.add(Stage.CpuStage.guest(constant(nativeWork + extraWork),
                             nativeWork / arch.cpuFactor() / (nativeWork + extraWork)));
                 }
             } else if (p instanceof Phase.Net net) {
@@ -230,8 +229,8 @@ public final class HostModel implements ReplicationModel {
                 int packets = n.packets(net.bytes());
                 int first = out.size();
                 ioPath(out, arch.net(), n.packetCpu(), NATIVE_IO.netDriverShare(), packets);
-                out.add(Stage.device(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
-                out.get(first).ioStart = true;
+                out.add(Stage.DeviceStage.of(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
+                out.set(first, out.get(first).startingIo());
             }
         }
         return out.toArray(new Stage[0]);
@@ -250,14 +249,14 @@ public final class HostModel implements ReplicationModel {
         double hypervisorWork = costs.hypervisor() * count + (costs.driver() == IoCosts.Driver.HYPERVISOR ? driver : 0);
         double controlWork = costs.control() * count + (costs.driver() == IoCosts.Driver.CONTROL ? driver : 0);
         if (inGuest + virtualization > 0) {
-            out.add(Stage.cpuOn(null, constant(inGuest + virtualization), inGuest / (inGuest + virtualization),
-                    CpuCategory.GUEST, CpuCategory.VIRTUALIZATION));
+            out.add(Stage.CpuStage.guest(constant(inGuest + virtualization), inGuest / (inGuest + virtualization)));
         }
         if (hypervisorWork > 0) {
-            out.add(Stage.cpuOn(null, constant(hypervisorWork), 1.0, CpuCategory.HYPERVISOR, CpuCategory.HYPERVISOR));
+            out.add(new Stage.CpuStage(constant(hypervisorWork), 1.0, CpuCategory.HYPERVISOR, CpuCategory.HYPERVISOR,
+                    false));
         }
         if (controlWork > 0) {
-            out.add(Stage.cpuOn(control.guest(), constant(controlWork), 1.0, CpuCategory.PARENT, CpuCategory.PARENT));
+            out.add(new Stage.ControlDomainStage(control.guest(), constant(controlWork), false));
         }
     }
 
@@ -273,14 +272,14 @@ public final class HostModel implements ReplicationModel {
                 : constant(swap.latency() + spec.memory().pageSize() / swap.bandwidth());
         int whole = (int) Math.floor(mean);
         double frac = mean - whole;
-        return Stage.optionalDevice(disks.get(swap.name()), () -> {
+        return new Stage.DeviceStage(disks.get(swap.name()), () -> {
             int k = whole + (rng.nextDouble() < frac ? 1 : 0);
             double t = 0;
             for (int i = 0; i < k; i++) {
                 t += service.next();
             }
             return t;
-        });
+        }, true, false);
     }
 
     /** How far past 0 or 1 a fraction may land from rounding alone (sums and differences of areas). */
