@@ -105,10 +105,10 @@ class HostModelTest {
             }
         }
         assertTrue(checked > 50, "checked " + checked);
-        assertEquals(0.0, HostModel.fraction(-1e-17));
-        assertEquals(1.0, HostModel.fraction(1 + 1e-15));
-        assertEquals(0.25, HostModel.fraction(0.25));
-        assertEquals(-0.01, HostModel.fraction(-0.01), "an accounting error stays visible, it is not dust");
+        assertEquals(0.0, HostMetrics.fraction(-1e-17));
+        assertEquals(1.0, HostMetrics.fraction(1 + 1e-15));
+        assertEquals(0.25, HostMetrics.fraction(0.25));
+        assertEquals(-0.01, HostMetrics.fraction(-0.01), "an accounting error stays visible, it is not dust");
     }
 
     @Test
