@@ -430,12 +430,4 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
         sim.schedule(period, this::newPeriod);
     }
-
-    protected final double quantum() {
-        return quantum;
-    }
-
-    protected final boolean isQueued(Vcpu v) {
-        return queue.contains(v);
-    }
 }
