@@ -15,7 +15,7 @@ import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.system.HostModel;
 import org.hvsim.model.system.SystemSpec;
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     /** One replication of native M/M/1 (FCFS, exponential demand of 1 s) sized to about {@code n} events. */
     private double model(long n) {
         HostSpec host = new HostSpec(1, 1.0, 4L << 30, List.of(), List.of());
-        VmSpec vm = new VmSpec("bench", 1, 1, 1L << 30, true, 0, GuestDiscipline.FCFS, 0.1,
+        VmSpec vm = new VmSpec("bench", 1, 1, 1L << 30, true, GuestDiscipline.FCFS, 0.1,
                 new Workload(Arrivals.Open.poisson(RHO), List.of(new RequestClass("request", 1,
                         List.of(new Phase.Cpu(new Distribution.Exponential(1.0)))))));
         SystemSpec spec = new SystemSpec(host, List.of(vm), Architectures.byName("native").orElseThrow());

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.ControlDomain;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hypervisor.Control;
 import org.hvsim.model.hypervisor.CpuControls;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;

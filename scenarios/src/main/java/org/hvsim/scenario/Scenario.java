@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.hvsim.model.arch.ArchitectureProfile;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hypervisor.SchedulerSettings;
 import org.hvsim.model.system.MemoryPolicy;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hypervisor.Control;
 import org.hvsim.model.hypervisor.CpuControls;
 import org.hvsim.model.hypervisor.SchedulerSettings;
@@ -93,7 +93,7 @@ final class VmReader {
             v.finish();
             trees.add(t);
             if (w != null && !name.isEmpty()) {
-                out.add(new VmSpec(name, count, vcpus, memory, enlightened, controls.weight(), discipline, quantum, w,
+                out.add(new VmSpec(name, count, vcpus, memory, enlightened, discipline, quantum, w,
                         controls));
             }
         }

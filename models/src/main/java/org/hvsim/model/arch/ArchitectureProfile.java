@@ -18,7 +18,7 @@ import java.util.Objects;
  * </ul>
  *
  * @param switchCost pCPU seconds of a world switch between two VMs (the scheduler's default for it)
- * @param sources parameter name → where its value comes from (row of published-measurements.md)
+ * @param sources parameter name → where its value comes from (a row of docs/references.md)
  */
 public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts enlightened, GuestCosts emulated,
         String scheduler, double switchCost, ControlDomain control, MemoryFootprint memory,

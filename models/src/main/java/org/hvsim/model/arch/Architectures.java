@@ -16,7 +16,7 @@ import org.hvsim.model.hypervisor.XenCreditScheduler;
 /**
  * The built-in architecture profiles, by name: named products and the generic names that alias them
  * (hosted = vmware-workstation, monolithic = esx-3.0, microkernel = xen-3.0, the products R1 measured).
- * Every value is derived in docs/profiles.md from rows of shared/reference/published-measurements.md,
+ * Every value is derived in docs/profiles.md from rows of docs/references.md,
  * or marked there as outside the table (OUT) or as having no published figure (NPF) with its reasoning.
  * I/O costs are the extra CPU over native per disk operation and per network packet (the mean of
  * transmit and receive), split by where it runs.

@@ -77,7 +77,7 @@ public record ControlDomain(String role, int vcpus, int weight, double reservati
 
     /**
      * Management agents: every {@code period} they wake and do {@code base + perVm × n} seconds of CPU
-     * work, n being the number of VM instances on the host (DESIGN.md, "Management overhead").
+     * work, n being the number of VM instances on the host (docs/profiles.md, "agents").
      */
     public record Management(double period, double base, double perVm) {
         public static final Management NONE = new Management(1, 0, 0);

@@ -2,7 +2,7 @@ package org.hvsim.model.guest;
 
 /**
  * What a pCPU-second was spent on. Every pCPU-second of the host is charged to exactly one of these
- * or is idle, and the host's {@code cpu_util_*} figures are their shares (MODELING-NOTES §7).
+ * or is idle, and the host's {@code cpu_util_*} figures are their shares (docs/metrics.md).
  */
 public enum CpuCategory {
     /** The guests' own work. */

@@ -10,7 +10,7 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
 /**
  * The guest OS scheduler of one VM: places CPU jobs on the VM's vCPUs. Two-level coupling
- * (MODELING-NOTES §2): the guest wants {@code min(jobs, vcpus)} vCPUs running; the hypervisor grants
+ * (docs/schedulers.md): the guest wants {@code min(jobs, vcpus)} vCPUs running; the hypervisor grants
  * {@code running} of them, each getting {@code share} of a pCPU. Between changes every job progresses
  * linearly, so exactly one pending event per guest (the next completion or quantum end) suffices.
  */

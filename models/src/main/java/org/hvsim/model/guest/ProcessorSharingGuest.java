@@ -7,7 +7,7 @@ import java.util.PriorityQueue;
 import org.hvsim.core.engine.Simulation;
 
 /**
- * Egalitarian processor sharing over the running vCPUs with a virtual clock (MODELING-NOTES §1): the
+ * Egalitarian processor sharing over the running vCPUs with a virtual clock (docs/schedulers.md, {@code guest_scheduler: ps}): the
  * clock {@code v} is the service every present job has received; a job finishes when {@code v} reaches
  * its tag. O(log n) per job, one pending event however many jobs share the vCPUs.
  */

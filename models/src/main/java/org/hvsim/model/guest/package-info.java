@@ -1,2 +1,2 @@
-/** Guests: VM templates, CPU jobs, and the guest OS schedulers (processor sharing, FCFS, round robin) that place work on vCPUs under the grant of the hypervisor. */
+/** Guests: CPU jobs and the guest OS schedulers (processor sharing, FCFS, round robin) that place work on vCPUs under the grant of the hypervisor. */
 package org.hvsim.model.guest;

@@ -83,11 +83,6 @@ public final class FcfsStation {
         return inSystem.area(now);
     }
 
-    /** Mean number present since the warm-up. */
-    public double meanInSystem(double now) {
-        return inSystem.mean(now);
-    }
-
     public int servers() {
         return servers;
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.hvsim.model.guest.GuestScheduler;
 
 /**
- * What the hypervisor schedules: a VM instance (or, later, a parent partition or a host process) as a
+ * What the hypervisor schedules: a VM instance or the control domain (dom0, the parent partition, the host OS) as a
  * guest scheduler with vCPUs and its CPU controls.
  */
 public record CpuClient(String name, GuestScheduler guest, CpuControls controls) {

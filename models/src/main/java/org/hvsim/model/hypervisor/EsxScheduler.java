@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.stats.TimeWeighted;
+import org.hvsim.model.guest.GuestScheduler;
 
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
@@ -52,13 +54,54 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         return NAME;
     }
 
+    /** Relaxed co-scheduling: how far a vCPU has progressed, for the skew between siblings. */
+    private static final class EsxVcpu extends PsVcpu {
+        /** Added to its consumed time so that idling accumulates no skew. */
+        double progressOffset;
+
+        EsxVcpu(Domain domain, int index) {
+            super(domain, index);
+        }
+    }
+
+    private static final class EsxDomain extends PsDomain {
+        /** Its co-stopped vCPUs over time. */
+        final TimeWeighted coStopped = new TimeWeighted();
+
+        EsxDomain(CpuClient client, int index) {
+            super(client, index);
+        }
+    }
+
+    @Override
+    protected Domain newDomain(CpuClient client, int index) {
+        EsxDomain d = new EsxDomain(client, index);
+        sim.onWarmup(d.coStopped);
+        return d;
+    }
+
+    @Override
+    protected Vcpu newVcpu(Domain domain, int index) {
+        return new EsxVcpu(domain, index);
+    }
+
+    @Override
+    public double coStopArea(GuestScheduler guest, double now) {
+        for (Domain d : domains) {
+            if (d.guest() == guest) {
+                return ((EsxDomain) d).coStopped.area(now);
+            }
+        }
+        return 0;
+    }
+
     @Override
     protected double defaultWeight(Domain d) {
         return SHARES_PER_VCPU * d.vcpus.length;
     }
 
     @Override
-    public double maxSkew(org.hvsim.model.guest.GuestScheduler guest) {
+    public double maxSkew(GuestScheduler guest) {
         for (Domain d : domains) {
             if (d.guest() == guest) {
                 return maxSkew.getOrDefault(d, 0.0);
@@ -69,14 +112,14 @@ public final class EsxScheduler extends ProportionalShareScheduler {
 
     private double progress(Vcpu v) {
         account(v);
-        return v.consumed + v.progressOffset;
+        return v.consumed + ((EsxVcpu) v).progressOffset;
     }
 
     @Override
     protected boolean favoured(Vcpu v) {
         // Co-start: the laggards of a VM with co-stopped vCPUs go first.
         for (Vcpu s : v.domain.vcpus) {
-            if (s.coStopped) {
+            if (ps(s).coStopped) {
                 return true;
             }
         }
@@ -94,7 +137,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
                 }
             }
             if (lead > Double.NEGATIVE_INFINITY) {
-                v.progressOffset = lead - v.consumed;
+                ((EsxVcpu) v).progressOffset = lead - v.consumed;
             }
         }
         super.woke(v);
@@ -102,7 +145,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
 
     @Override
     protected void halted(Vcpu v) {
-        if (v.coStopped) {
+        if (ps(v).coStopped) {
             setCoStopped(v, false);
         }
         coschedule(v.domain);
@@ -115,8 +158,8 @@ public final class EsxScheduler extends ProportionalShareScheduler {
     }
 
     private void setCoStopped(Vcpu v, boolean stopped) {
-        v.coStopped = stopped;
-        v.domain.coStopped.add(sim.now(), stopped ? 1 : -1);
+        ps(v).coStopped = stopped;
+        ((EsxDomain) v.domain).coStopped.add(sim.now(), stopped ? 1 : -1);
     }
 
     private boolean inCoschedule;
@@ -159,7 +202,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         // The slowest vCPU that has work but is not on a pCPU (waiting or co-stopped): the laggard.
         double laggard = Double.POSITIVE_INFINITY;
         for (Vcpu s : d.vcpus) {
-            if ((s.state() == State.WAITING || s.state() == State.SWITCHING) && !d.parked) {
+            if ((s.state() == State.WAITING || s.state() == State.SWITCHING) && !pd(d).parked) {
                 laggard = Math.min(laggard, progress(s));
             }
         }
@@ -187,7 +230,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         }
         boolean released = false;
         for (Vcpu c : d.vcpus) {
-            if (!c.coStopped) {
+            if (!ps(c).coStopped) {
                 continue;
             }
             double lead = progress(c) - slowest;
@@ -205,7 +248,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
             }
         }
         for (Vcpu s : d.vcpus) {
-            if (s.state() == State.WAITING && !s.coStopped) {
+            if (s.state() == State.WAITING && !ps(s).coStopped) {
                 reposition(s); // co-start class may have changed
             }
         }

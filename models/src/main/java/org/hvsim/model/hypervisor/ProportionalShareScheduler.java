@@ -22,7 +22,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     private final double quantum;
     private final double period;
-    private final TreeSet<Vcpu> queue = new TreeSet<>(Comparator.<Vcpu>comparingInt(v -> v.priority)
+    private final TreeSet<PsVcpu> queue = new TreeSet<>(Comparator.<PsVcpu>comparingInt(v -> v.priority)
             .thenComparingDouble(v -> v.virtualTime).thenComparingLong(v -> v.enqueued));
 
     /** Queue classes: below reservation first. */
@@ -36,19 +36,59 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         this.period = period;
     }
 
+    /** A vCPU's place in virtual time. */
+    protected static class PsVcpu extends Vcpu {
+        /** Queue class: {@link #RESERVED} or {@link #NORMAL}. */
+        int priority = NORMAL;
+        double virtualTime;
+        /** Held out of the queue by co-scheduling until its siblings catch up. */
+        boolean coStopped;
+
+        protected PsVcpu(Domain domain, int index) {
+            super(domain, index);
+        }
+    }
+
+    /** A VM's weight and its use of the current period. */
+    protected static class PsDomain extends Domain {
+        double weight;
+        /** It used its limit in this period: its vCPUs wait outside the queue until the next. */
+        boolean parked;
+        double usedInPeriod;
+
+        protected PsDomain(CpuClient client, int index) {
+            super(client, index);
+        }
+    }
+
+    static PsVcpu ps(Vcpu v) {
+        return (PsVcpu) v;
+    }
+
+    static PsDomain pd(Domain d) {
+        return (PsDomain) d;
+    }
+
+    @Override
+    protected Domain newDomain(CpuClient client, int index) {
+        return new PsDomain(client, index);
+    }
+
+    @Override
+    protected Vcpu newVcpu(Domain domain, int index) {
+        return new PsVcpu(domain, index);
+    }
+
     /** The VM's weight (shares) when its controls give none. */
     protected abstract double defaultWeight(Domain d);
 
     @Override
     protected void configure(Domain d) {
         int w = d.client.controls().weight();
-        d.weight = w > 0 ? w : defaultWeight(d);
+        pd(d).weight = w > 0 ? w : defaultWeight(d);
         if (d.client.controls().reservation() > d.vcpus.length) {
             throw new IllegalArgumentException(d.client.name() + ": reservation of "
                     + d.client.controls().reservation() + " pCPUs exceeds its " + d.vcpus.length + " vCPUs");
-        }
-        for (Vcpu v : d.vcpus) {
-            v.priority = NORMAL;
         }
     }
 
@@ -68,12 +108,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     }
 
     private double vcpuWeight(Vcpu v) {
-        return v.domain.weight / v.domain.vcpus.length;
+        return pd(v.domain).weight / v.domain.vcpus.length;
     }
 
     private boolean belowReservation(Domain d) {
         double r = d.client.controls().reservation();
-        return r > 0 && d.usedInPeriod < r * period;
+        return r > 0 && pd(d).usedInPeriod < r * period;
     }
 
     private boolean limited(Domain d) {
@@ -84,11 +124,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected void enqueue(Vcpu v) {
-        if (v.domain.parked || v.coStopped) {
+        if (pd(v.domain).parked || ps(v).coStopped) {
             return;
         }
-        v.priority = belowReservation(v.domain) || favoured(v) ? RESERVED : NORMAL;
-        queue.add(v);
+        ps(v).priority = belowReservation(v.domain) || favoured(v) ? RESERVED : NORMAL;
+        queue.add(ps(v));
     }
 
     @Override
@@ -122,13 +162,13 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     private double virtualFloor() {
         double floor = Double.POSITIVE_INFINITY;
         if (!queue.isEmpty()) {
-            floor = queue.first().virtualTime;
+            floor = ps(queue.first()).virtualTime;
         }
         for (Pcpu p : pcpus) {
             Vcpu c = p.current();
             if (c != null) {
                 account(c);
-                floor = Math.min(floor, c.virtualTime);
+                floor = Math.min(floor, ps(c).virtualTime);
             }
         }
         return floor == Double.POSITIVE_INFINITY ? 0 : floor;
@@ -138,7 +178,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected void woke(Vcpu v) {
         // A sleeper keeps at most one quantum of lag (as CFS does), so a vCPU that blinks idle between
         // two requests is not robbed of its share, and a long sleeper banks nothing.
-        v.virtualTime = Math.max(v.virtualTime, virtualFloor() - sleeperCredit() / vcpuWeight(v));
+        ps(v).virtualTime = Math.max(ps(v).virtualTime, virtualFloor() - sleeperCredit() / vcpuWeight(v));
         enqueue(v);
         domainChanged(v.domain);
         if (!queue.contains(v)) {
@@ -180,7 +220,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (pa != pb) {
             return pa < pb;
         }
-        return a.virtualTime + wakeupGranularity() / vcpuWeight(a) < b.virtualTime;
+        return ps(a).virtualTime + wakeupGranularity() / vcpuWeight(a) < ps(b).virtualTime;
     }
 
     /** Whether waiting {@code a} should run before running {@code b}. */
@@ -190,15 +230,15 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (pa != pb) {
             return pa < pb;
         }
-        return a.virtualTime < b.virtualTime;
+        return ps(a).virtualTime < ps(b).virtualTime;
     }
 
     // ------------------------------------------------------------------------------------ running
 
     @Override
     protected void onRun(Vcpu v, double ran) {
-        v.virtualTime += ran / vcpuWeight(v);
-        v.domain.usedInPeriod += ran;
+        ps(v).virtualTime += ran / vcpuWeight(v);
+        pd(v.domain).usedInPeriod += ran;
     }
 
     @Override
@@ -255,11 +295,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         for (Vcpu v : d.vcpus) {
             account(v);
         }
-        if (d.client.controls().reservation() * period - d.usedInPeriod > 1e-12) {
+        if (d.client.controls().reservation() * period - pd(d).usedInPeriod > 1e-12) {
             armReservation(d); // a vCPU stopped meanwhile: the rest of the reservation takes longer
             return;
         }
-        d.usedInPeriod = Math.max(d.usedInPeriod, d.client.controls().reservation() * period);
+        pd(d).usedInPeriod = Math.max(pd(d).usedInPeriod, d.client.controls().reservation() * period);
         // Its waiting vCPUs drop to the normal class; its running ones yield to anyone who now outranks them.
         for (Vcpu v : d.vcpus) {
             if (v.state() == State.WAITING) {
@@ -280,7 +320,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     private void armLimit(Domain d) {
         if (limited(d)) {
-            armBudget(limitEvents, d, d.parked ? 0 : d.client.controls().limit() * period, this::hitLimit);
+            armBudget(limitEvents, d, pd(d).parked ? 0 : d.client.controls().limit() * period, this::hitLimit);
         }
     }
 
@@ -304,7 +344,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (running == 0 || budget <= 0) {
             return;
         }
-        events.put(d, sim.schedule(Math.max(0, (budget - d.usedInPeriod) / running), () -> {
+        events.put(d, sim.schedule(Math.max(0, (budget - pd(d).usedInPeriod) / running), () -> {
             events.remove(d);
             spent.accept(d);
         }));
@@ -314,13 +354,13 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         for (Vcpu v : d.vcpus) {
             account(v);
         }
-        if (d.usedInPeriod < d.client.controls().limit() * period - 1e-12) {
+        if (pd(d).usedInPeriod < d.client.controls().limit() * period - 1e-12) {
             armLimit(d);
             return;
         }
         // Park the whole VM at once: first take its waiting vCPUs out of the queue, so that a pCPU freed
         // below cannot pick a sibling; a vCPU still being switched to is refused by mayStart.
-        d.parked = true;
+        pd(d).parked = true;
         java.util.List<Pcpu> running = new java.util.ArrayList<>();
         for (Vcpu v : d.vcpus) {
             if (v.state() == State.WAITING) {
@@ -336,7 +376,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected boolean mayStart(Vcpu v) {
-        return !v.domain.parked && !v.coStopped;
+        return !pd(v.domain).parked && !ps(v).coStopped;
     }
 
     @Override
@@ -352,15 +392,15 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             }
         }
         for (Domain d : domains) {
-            d.usedInPeriod = 0;
-            d.parked = false;
+            pd(d).usedInPeriod = 0;
+            pd(d).parked = false;
         }
         double floor = virtualFloor();
         // Reservation classes change with the new period: rebuild the queue.
         java.util.List<Vcpu> waiting = new java.util.ArrayList<>();
         for (Domain d : domains) {
             for (Vcpu v : d.vcpus) {
-                if (v.state() == State.WAITING && !v.coStopped) {
+                if (v.state() == State.WAITING && !ps(v).coStopped) {
                     queue.remove(v);
                     waiting.add(v);
                 }
@@ -374,7 +414,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 continue;
             }
             for (Vcpu v : d.vcpus) {
-                v.virtualTime = Math.min(v.virtualTime, floor + quantum / vcpuWeight(v));
+                ps(v).virtualTime = Math.min(ps(v).virtualTime, floor + quantum / vcpuWeight(v));
             }
         }
         for (Vcpu v : waiting) {
@@ -392,13 +432,5 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             armReservation(d);
         }
         sim.schedule(period, this::newPeriod);
-    }
-
-    protected final double quantum() {
-        return quantum;
-    }
-
-    protected final boolean isQueued(Vcpu v) {
-        return queue.contains(v);
     }
 }

@@ -11,6 +11,8 @@ public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
     public static final String NAME = "round-robin";
 
     private final double quantum;
+    /** Per pCPU: its quantum expired while nobody waited; it gives way at the next arrival. */
+    private final boolean[] quantumExpired;
 
     public RoundRobinVcpuScheduler(Simulation sim, int pcpus, double switchCost, double quantum) {
         super(sim, pcpus, switchCost);
@@ -18,6 +20,7 @@ public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
             throw new IllegalArgumentException("quantum must be positive");
         }
         this.quantum = quantum;
+        this.quantumExpired = new boolean[pcpus];
     }
 
     @Override
@@ -35,8 +38,8 @@ public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
         }
         // A vCPU whose quantum ran out while nobody waited gives way now.
         for (Pcpu p : pcpus) {
-            if (p.quantumExpired && p.current() != null) {
-                p.quantumExpired = false;
+            if (quantumExpired[p.index] && p.current() != null) {
+                quantumExpired[p.index] = false;
                 preempt(p);
                 return;
             }
@@ -50,13 +53,14 @@ public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
 
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
+        quantumExpired[p.index] = false;
         setTimer(p, sim.now() + quantum);
     }
 
     @Override
     protected void onTimer(Pcpu p) {
         if (queue.isEmpty()) {
-            p.quantumExpired = true;
+            quantumExpired[p.index] = true;
         } else {
             preempt(p);
         }

@@ -32,27 +32,22 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         RUNNING
     }
 
-    /** A scheduled client (VM) and its vCPUs. */
+    /**
+     * A scheduled client (VM) and its vCPUs, as the mechanics see it; a policy extends it with its own
+     * state ({@link #newDomain}).
+     */
     protected static class Domain {
         public final CpuClient client;
         public final int index;
+        /** Filled by {@link VcpuScheduler#attach} with the policy's vCPUs ({@link #newVcpu}). */
         public final Vcpu[] vcpus;
         /** vCPUs currently running for the guest. */
         int running;
-        /** Scheduler policy state. */
-        public double weight;
-        public double credit;
-        public boolean parked;
-        public double usedInPeriod;
-        public final TimeWeighted coStopped = new TimeWeighted();
 
-        Domain(CpuClient client, int index) {
+        protected Domain(CpuClient client, int index) {
             this.client = client;
             this.index = index;
             this.vcpus = new Vcpu[client.vcpus()];
-            for (int i = 0; i < vcpus.length; i++) {
-                vcpus[i] = new Vcpu(this, i);
-            }
         }
 
         public GuestScheduler guest() {
@@ -70,7 +65,10 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         }
     }
 
-    /** One virtual CPU. The public fields after {@code state} are policy state of the concrete scheduler. */
+    /**
+     * One virtual CPU, as the mechanics see it; a policy extends it with its own state
+     * ({@link #newVcpu}).
+     */
     protected static class Vcpu {
         public final Domain domain;
         public final int index;
@@ -78,26 +76,14 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         Pcpu pcpu;
         /** The pCPU it last ran on (affinity). */
         public Pcpu last;
-        /** For schedulers with per-pCPU run queues: the queue it waits in, or null. */
-        public Pcpu queuedOn;
         /** When it started running, or when its running time was last accounted. */
         double accountedUntil;
         /** CPU seconds received in total. */
         public double consumed;
-        public double credit;
-        public int priority;
-        public double virtualTime;
-        public boolean coStopped;
-        /** Relaxed co-scheduling: added to consumed time so that idling accumulates no skew. */
-        public double progressOffset;
-        /** Sequence number of its last enqueue, for FIFO order within a priority. */
+        /** Sequence number of the last time it became waiting (woke, was preempted or unparked): FIFO order. */
         public long enqueued;
-        /** Xen credit: on its domain's active list (it earns credit). */
-        public boolean active;
-        /** Xen credit: it was given credit at the last accounting. */
-        public boolean credited;
 
-        Vcpu(Domain domain, int index) {
+        protected Vcpu(Domain domain, int index) {
             this.domain = domain;
             this.index = index;
         }
@@ -123,11 +109,6 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         Vcpu switchTarget;
         Domain lastDomain;
         SimEventInterface<Double> timer;
-        /** Policy state: for schedulers with per-pCPU run queues and periodic ticks. */
-        public Object queue;
-        public SimEventInterface<Double> tick;
-        /** A quantum has expired while nobody waited; preempt at the next arrival. */
-        public boolean quantumExpired;
         /** The timer's action, one object per pCPU. */
         nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable timerAction;
 
@@ -197,13 +178,25 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     @Override
     public void attach(List<CpuClient> clients) {
         for (CpuClient c : clients) {
-            Domain d = new Domain(c, domains.size());
+            Domain d = newDomain(c, domains.size());
+            for (int i = 0; i < d.vcpus.length; i++) {
+                d.vcpus[i] = newVcpu(d, i);
+            }
             domains.add(d);
-            sim.onWarmup(d.coStopped);
             c.guest().attach((g, oldDemand, newDemand) -> demandChanged(d, newDemand));
             configure(d);
         }
         started();
+    }
+
+    /** Hook: the policy's domain type. */
+    protected Domain newDomain(CpuClient client, int index) {
+        return new Domain(client, index);
+    }
+
+    /** Hook: the policy's vCPU type. */
+    protected Vcpu newVcpu(Domain domain, int index) {
+        return new Vcpu(domain, index);
     }
 
     /** Hook: reads a domain's controls into its policy state. */
@@ -222,16 +215,6 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     @Override
     public double busyArea(double now) {
         return busyPcpus.area(now);
-    }
-
-    @Override
-    public double coStopArea(GuestScheduler guest, double now) {
-        for (Domain d : domains) {
-            if (d.guest() == guest) {
-                return d.coStopped.area(now);
-            }
-        }
-        return 0;
     }
 
     // ------------------------------------------------------------------------------------ policy
@@ -444,7 +427,6 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         v.accountedUntil = sim.now();
         p.current = v;
         p.lastDomain = v.domain;
-        p.quantumExpired = false;
         Domain d = v.domain;
         d.running++;
         grant(d);

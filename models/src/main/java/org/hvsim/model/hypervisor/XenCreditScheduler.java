@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.hvsim.core.engine.Simulation;
 
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
 /**
  * Xen's credit scheduler as sched_credit.c of Xen 3.x has it (R6), with exact debits:
  * <ul>
@@ -85,11 +87,11 @@ public final class XenCreditScheduler extends VcpuScheduler {
     /** Per pCPU, one FIFO per priority. */
     private static final class RunQueue {
         @SuppressWarnings("unchecked")
-        final ArrayDeque<Vcpu>[] byPriority = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>(),
+        final ArrayDeque<XenVcpu>[] byPriority = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>(),
                 new ArrayDeque<>()};
 
-        Vcpu peek() {
-            for (ArrayDeque<Vcpu> q : byPriority) {
+        XenVcpu peek() {
+            for (ArrayDeque<XenVcpu> q : byPriority) {
                 if (!q.isEmpty()) {
                     return q.peekFirst();
                 }
@@ -97,6 +99,34 @@ public final class XenCreditScheduler extends VcpuScheduler {
             return null;
         }
     }
+
+    /** A vCPU's credit state. */
+    private static final class XenVcpu extends Vcpu {
+        double credit;
+        int priority = UNDER;
+        /** On its domain's active list (it earns credit); csched_vcpu_init puts every new vCPU there. */
+        boolean active = true;
+        /** It was given credit at the last accounting. */
+        boolean credited;
+        /** The pCPU whose run queue it waits in, or null. */
+        Pcpu queuedOn;
+
+        XenVcpu(Domain domain, int index) {
+            super(domain, index);
+        }
+    }
+
+    private static final class XenDomain extends Domain {
+        double weight;
+
+        XenDomain(CpuClient client, int index) {
+            super(client, index);
+        }
+    }
+
+    /** Run queues and pending decision events, by pCPU index. */
+    private final RunQueue[] runQueues;
+    private final SimEventInterface<Double>[] decisions;
 
     public XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit) {
         this(sim, pcpus, switchCost, boost, rateLimit, Weighting.PER_DOMAIN);
@@ -108,9 +138,13 @@ public final class XenCreditScheduler extends VcpuScheduler {
         this.boost = boost;
         this.rateLimit = rateLimit;
         this.weighting = weighting;
-        for (Pcpu p : this.pcpus) {
-            p.queue = new RunQueue();
+        this.runQueues = new RunQueue[pcpus];
+        for (int i = 0; i < pcpus; i++) {
+            runQueues[i] = new RunQueue();
         }
+        @SuppressWarnings("unchecked")
+        SimEventInterface<Double>[] events = new SimEventInterface[pcpus];
+        this.decisions = events;
     }
 
     @Override
@@ -118,17 +152,27 @@ public final class XenCreditScheduler extends VcpuScheduler {
         return NAME;
     }
 
-    private static RunQueue rq(Pcpu p) {
-        return (RunQueue) p.queue;
+    private RunQueue rq(Pcpu p) {
+        return runQueues[p.index];
+    }
+
+    private static XenVcpu x(Vcpu v) {
+        return (XenVcpu) v;
+    }
+
+    @Override
+    protected Domain newDomain(CpuClient client, int index) {
+        return new XenDomain(client, index);
+    }
+
+    @Override
+    protected Vcpu newVcpu(Domain domain, int index) {
+        return new XenVcpu(domain, index);
     }
 
     @Override
     protected void configure(Domain d) {
-        d.weight = d.client.controls().weightOr(DEFAULT_WEIGHT);
-        for (Vcpu v : d.vcpus) {
-            v.priority = UNDER;
-            v.active = true; // csched_vcpu_init puts every new vCPU on the active list with credit 0
-        }
+        ((XenDomain) d).weight = d.client.controls().weightOr(DEFAULT_WEIGHT);
         activeOrder.add(d);
     }
 
@@ -142,14 +186,15 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     /** A capped vCPU whose credit is spent may not run until accounting gives it more. */
-    private static boolean capSpent(Vcpu v) {
+    private static boolean capSpent(XenVcpu v) {
         return capped(v.domain) && v.credit <= EPSILON;
     }
 
     // ------------------------------------------------------------------------------- queues
 
     @Override
-    protected void enqueue(Vcpu v) {
+    protected void enqueue(Vcpu vcpu) {
+        XenVcpu v = x(vcpu);
         if (capSpent(v)) {
             return; // parked until the next accounting
         }
@@ -162,7 +207,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     @Override
-    protected void dequeue(Vcpu v) {
+    protected void dequeue(Vcpu vcpu) {
+        XenVcpu v = x(vcpu);
         if (v.queuedOn != null && rq(v.queuedOn).byPriority[v.priority].remove(v)) {
             queued--;
         }
@@ -179,7 +225,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         if (queued == 0) {
             return null;
         }
-        Vcpu best = bestWaitingFor(p);
+        XenVcpu best = bestWaitingFor(p);
         if (best == null) {
             return null;
         }
@@ -193,11 +239,11 @@ public final class XenCreditScheduler extends VcpuScheduler {
      * What {@link #pick} would choose for {@code p}, without taking it: the head of its own queue, or,
      * when that is OVER or nothing, a better head of a peer's queue (csched_load_balance).
      */
-    private Vcpu bestWaitingFor(Pcpu p) {
-        Vcpu best = rq(p).peek();
+    private XenVcpu bestWaitingFor(Pcpu p) {
+        XenVcpu best = rq(p).peek();
         if (best == null || best.priority == OVER) {
             for (Pcpu q : pcpus) {
-                Vcpu c = q == p ? null : rq(q).peek();
+                XenVcpu c = q == p ? null : rq(q).peek();
                 if (c != null && (best == null || c.priority < best.priority)) {
                     best = c;
                 }
@@ -207,7 +253,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     @Override
-    protected void woke(Vcpu v) {
+    protected void woke(Vcpu vcpu) {
+        XenVcpu v = x(vcpu);
         if (boost && v.priority == UNDER && !capSpent(v)) {
             v.priority = BOOST;
         }
@@ -216,7 +263,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     @Override
-    protected void requeue(Vcpu v) {
+    protected void requeue(Vcpu vcpu) {
+        XenVcpu v = x(vcpu);
         if (v.priority == BOOST) {
             v.priority = UNDER;
         }
@@ -227,13 +275,13 @@ public final class XenCreditScheduler extends VcpuScheduler {
      * __runq_tickle of Xen 3.x: a queued vCPU preempts its own pCPU if its priority is strictly higher
      * than what that pCPU runs (or is switching to). Idle pCPUs are kicked by the caller and steal it.
      */
-    private void tickle(Vcpu v) {
+    private void tickle(XenVcpu v) {
         if (v.state() != State.WAITING || v.queuedOn == null) {
             return; // parked, or already taken
         }
         Pcpu home = v.queuedOn;
         Vcpu cur = home.occupant();
-        if (cur != null && v.priority < cur.priority) {
+        if (cur != null && v.priority < x(cur).priority) {
             preemptRespectingRateLimit(home);
         }
     }
@@ -249,7 +297,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     @Override
     protected boolean mayStart(Vcpu v) {
-        return !capSpent(v);
+        return !capSpent(x(v));
     }
 
     // ------------------------------------------------------------------------------- running
@@ -257,17 +305,17 @@ public final class XenCreditScheduler extends VcpuScheduler {
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
         setTimer(p, sim.now() + SLICE);
-        armDecision(p, v);
+        armDecision(p, x(v));
     }
 
     /**
      * The next instant a running vCPU's state can change without a scheduling event: the tick that ends
      * its BOOST, or the moment a capped vCPU spends its credit. Nothing else needs a tick.
      */
-    private void armDecision(Pcpu p, Vcpu v) {
-        if (p.tick != null) {
-            sim.cancel(p.tick);
-            p.tick = null;
+    private void armDecision(Pcpu p, XenVcpu v) {
+        if (decisions[p.index] != null) {
+            sim.cancel(decisions[p.index]);
+            decisions[p.index] = null;
         }
         double at = Double.POSITIVE_INFINITY;
         if (v.priority == BOOST) {
@@ -279,13 +327,13 @@ public final class XenCreditScheduler extends VcpuScheduler {
             at = Math.min(at, sim.now() + Math.max(0, v.credit) + 1e-9); // just past the crossing: credit 0 is UNDER
         }
         if (at < Double.POSITIVE_INFINITY) {
-            p.tick = sim.scheduleAt(at, () -> decide(p));
+            decisions[p.index] = sim.scheduleAt(at, () -> decide(p));
         }
     }
 
     private void decide(Pcpu p) {
-        p.tick = null;
-        Vcpu v = p.current();
+        decisions[p.index] = null;
+        XenVcpu v = x(p.current());
         if (v == null) {
             return;
         }
@@ -300,7 +348,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         }
         if (v.priority == UNDER && v.credited && v.credit < -EPSILON) {
             v.priority = OVER;
-            Vcpu w = bestWaitingFor(p);
+            XenVcpu w = bestWaitingFor(p);
             if (w != null && w.priority < OVER) {
                 preempt(p);
                 return;
@@ -310,7 +358,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     @Override
-    protected void onRun(Vcpu v, double ran) {
+    protected void onRun(Vcpu vcpu, double ran) {
+        XenVcpu v = x(vcpu);
         v.credit -= ran;
         v.active = true; // a vCPU that runs goes back on the active list (csched_vcpu_acct)
     }
@@ -318,12 +367,12 @@ public final class XenCreditScheduler extends VcpuScheduler {
     /** Slice end (or a deferred preemption after the rate limit). */
     @Override
     protected void onTimer(Pcpu p) {
-        Vcpu v = p.current();
+        XenVcpu v = x(p.current());
         if (v == null) {
             return;
         }
         account(v);
-        Vcpu waiting = bestWaitingFor(p);
+        XenVcpu waiting = bestWaitingFor(p);
         if (waiting != null && waiting.priority <= v.priority) {
             preempt(p);
         } else {
@@ -336,7 +385,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
     private int activeVcpus(Domain d) {
         int n = 0;
         for (Vcpu v : d.vcpus) {
-            if (v.active) {
+            if (x(v).active) {
                 n++;
             }
         }
@@ -344,7 +393,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     private double weightOf(Domain d, int active) {
-        return weighting == Weighting.PER_DOMAIN ? d.weight : d.weight * active;
+        double weight = ((XenDomain) d).weight;
+        return weighting == Weighting.PER_DOMAIN ? weight : weight * active;
     }
 
     /** csched_acct: share the period's credit, recompute priorities, park and unpark capped vCPUs. */
@@ -398,7 +448,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
                 fair = peak;
             }
             double perVcpu = fair / active;
-            for (Vcpu v : d.vcpus) {
+            for (Vcpu vcpu : d.vcpus) {
+                XenVcpu v = x(vcpu);
                 v.credited = v.active;
                 if (!v.active) {
                     continue;
@@ -425,7 +476,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
             if (!capped(d)) {
                 continue;
             }
-            for (Vcpu v : d.vcpus) {
+            for (Vcpu vcpu : d.vcpus) {
+                XenVcpu v = x(vcpu);
                 if (v.state() == State.WAITING && v.queuedOn == null && v.pcpu() == null && !capSpent(v)) {
                     unpark(v);
                 }
@@ -433,11 +485,11 @@ public final class XenCreditScheduler extends VcpuScheduler {
         }
         kickIdle();
         for (Pcpu p : pcpus) {
-            Vcpu v = p.current();
+            XenVcpu v = x(p.current());
             if (v == null) {
                 continue;
             }
-            Vcpu waiting = bestWaitingFor(p);
+            XenVcpu waiting = bestWaitingFor(p);
             if (waiting != null && waiting.priority < v.priority) {
                 preemptRespectingRateLimit(p); // an OVER vCPU yields to one that accounting made UNDER
             } else {
@@ -448,7 +500,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     /** Changes a vCPU's priority, moving it to its new class if it is queued (csched_runq_sort). */
-    private void setPriority(Vcpu v, int priority) {
+    private void setPriority(XenVcpu v, int priority) {
         if (v.priority == priority) {
             return;
         }

@@ -3,7 +3,6 @@ package org.hvsim.model.system;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.hvsim.model.guest.VmSpec;
 
 /**
  * Does the VM set fit in the host's memory? What the VMs need is their configured memory plus the

@@ -1,5 +1,6 @@
 package org.hvsim.model.system;
 
+import org.hvsim.model.guest.CpuCategory;
 import org.hvsim.model.guest.CpuJob;
 import org.hvsim.model.hardware.FcfsStation;
 
@@ -24,7 +25,7 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
         Stage[] stages = plan.stages;
         this.amounts = new double[stages.length];
         for (int i = 0; i < stages.length; i++) {
-            amounts[i] = stages[i].amount.next();
+            amounts[i] = stages[i].amount().next();
         }
     }
 
@@ -43,22 +44,23 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
             return;
         }
         Stage s = stages[stage];
-        if (s.skipWhenZero && amounts[stage] == 0) {
+        if (s instanceof Stage.DeviceStage d && d.optional() && amounts[stage] == 0) {
             stage++;
             dispatch();
             return;
         }
-        if (s.ioStart) {
+        if (s.ioStart()) {
             ioStarted = vm.now();
         }
-        if (s.station == null) {
-            prepare(amounts[stage], s.guestFraction, s.primary, s.secondary);
-            if (s.target != null) {
-                controlSubmitted = vm.now();
-            }
-            (s.target == null ? vm.guest : s.target).submit(this);
-        } else {
-            s.station.arrive(this, amounts[stage]);
+        if (s instanceof Stage.CpuStage c) {
+            prepare(amounts[stage], c.guestFraction(), c.primary(), c.secondary());
+            vm.guest.submit(this);
+        } else if (s instanceof Stage.ControlDomainStage c) {
+            prepare(amounts[stage], 1.0, CpuCategory.PARENT, CpuCategory.PARENT);
+            controlSubmitted = vm.now();
+            c.target().submit(this);
+        } else if (s instanceof Stage.DeviceStage d) {
+            d.station().arrive(this, amounts[stage]);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hvsim.model.arch.ControlDomain;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hypervisor.CpuControls;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 
 import org.hvsim.model.arch.ArchitectureProfile;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hypervisor.SchedulerSettings;
 

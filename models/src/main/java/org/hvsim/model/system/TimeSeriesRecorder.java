@@ -81,7 +81,7 @@ final class TimeSeriesRecorder implements Warmup {
             for (int i = 0; i < intervals; i++) {
                 double level = s.sums[i] / (s.divisor * width);
                 // a level is never negative: a difference of areas a few ulps below 0 is shown as 0
-                v[i] = level < 0 && level > -HostModel.ROUNDING_DUST ? 0 : level;
+                v[i] = level < 0 && level > -HostMetrics.ROUNDING_DUST ? 0 : level;
             }
             out.putSeries(s.scope, s.metric, times, v);
         }

@@ -1,2 +1,2 @@
-/** One host under one architecture as a replication model: builds devices, hypervisor, guests and workloads, walks each request through its chain of stages, reports the metrics of the output contract. */
+/** One host under one architecture as a replication model: VM templates ({@link org.hvsim.model.system.VmSpec}, which join a guest, its workload and its hypervisor controls), the wiring of devices, hypervisor, guests and workloads, the planning of each request's chain of stages and the walk through it, and the metrics of the output contract. */
 package org.hvsim.model.system;

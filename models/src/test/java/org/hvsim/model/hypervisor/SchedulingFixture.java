@@ -9,7 +9,7 @@ import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.system.HostModel;
 import org.hvsim.model.system.SystemSpec;
@@ -34,7 +34,7 @@ final class SchedulingFixture {
     SchedulingFixture hog(String name, int vcpus, CpuControls controls) {
         Workload w = new Workload(new Arrivals.Closed(2 * vcpus, new Distribution.Constant(0)),
                 List.of(new RequestClass("burn", 1, List.of(new Phase.Cpu(new Distribution.Exponential(0.05))))));
-        vms.add(new VmSpec(name, 1, vcpus, 1L << 30, true, controls.weight(), GuestDiscipline.PS, 0.1, w, controls));
+        vms.add(new VmSpec(name, 1, vcpus, 1L << 30, true, GuestDiscipline.PS, 0.1, w, controls));
         return this;
     }
 
@@ -42,14 +42,14 @@ final class SchedulingFixture {
     SchedulingFixture open(String name, double rate, double meanDemand, CpuControls controls) {
         Workload w = new Workload(Arrivals.Open.poisson(rate), List.of(new RequestClass("req", 1,
                 List.of(new Phase.Cpu(new Distribution.Exponential(meanDemand))))));
-        vms.add(new VmSpec(name, 1, 1, 1L << 30, true, controls.weight(), GuestDiscipline.FCFS, 0.1, w, controls));
+        vms.add(new VmSpec(name, 1, 1, 1L << 30, true, GuestDiscipline.FCFS, 0.1, w, controls));
         return this;
     }
 
     /** Poisson requests made of the given phases on a 1-vCPU VM with a PS guest. */
     SchedulingFixture open(String name, double rate, List<Phase> phases, CpuControls controls) {
         Workload w = new Workload(Arrivals.Open.poisson(rate), List.of(new RequestClass("req", 1, phases)));
-        vms.add(new VmSpec(name, 1, 1, 1L << 30, true, controls.weight(), GuestDiscipline.PS, 0.1, w, controls));
+        vms.add(new VmSpec(name, 1, 1, 1L << 30, true, GuestDiscipline.PS, 0.1, w, controls));
         return this;
     }
 

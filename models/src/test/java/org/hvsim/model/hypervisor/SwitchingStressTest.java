@@ -11,7 +11,7 @@ import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
+import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.system.HostModel;
 import org.hvsim.model.system.Metrics;
@@ -34,7 +34,7 @@ class SwitchingStressTest {
         Workload w = new Workload(new Arrivals.Closed(vcpus, new Distribution.Exponential(think)),
                 List.of(new RequestClass("r", 1, List.of(new Phase.Cpu(new Distribution.Exponential(0.002)),
                         new Phase.Cpu(new Distribution.Exponential(0.002))))));
-        return new VmSpec(name, 1, vcpus, 1L << 30, true, c.weight(), GuestDiscipline.PS, 0.1, w, c);
+        return new VmSpec(name, 1, vcpus, 1L << 30, true, GuestDiscipline.PS, 0.1, w, c);
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
@@ -36,7 +35,7 @@ class ArchitectureProfilesTest {
 
     private static VmSpec vm(boolean enlightened, Phase... phases) {
         Workload w = new Workload(Arrivals.Open.poisson(20), List.of(new RequestClass("r", 1, List.of(phases))));
-        return new VmSpec("app", 2, 1, GB, enlightened, 0, GuestDiscipline.PS, 0.1, w);
+        return new VmSpec("app", 2, 1, GB, enlightened, GuestDiscipline.PS, 0.1, w);
     }
 
     private static Phase cpu() {
@@ -86,8 +85,8 @@ class ArchitectureProfilesTest {
                 1, List.of(new Phase.Cpu(new Distribution.Exponential(0.05))))));
         HostSpec host = new HostSpec(2, 1.0, 64 * GB, List.of(new DiskSpec("d0", new Distribution.Constant(0.002), 0, 0,
                 8)), List.of());
-        List<VmSpec> vms = List.of(new VmSpec("app", 1, 1, GB, true, 0, GuestDiscipline.PS, 0.1, io),
-                new VmSpec("hog", 4, 1, GB, true, 0, GuestDiscipline.PS, 0.1, hog));
+        List<VmSpec> vms = List.of(new VmSpec("app", 1, 1, GB, true, GuestDiscipline.PS, 0.1, io),
+                new VmSpec("hog", 4, 1, GB, true, GuestDiscipline.PS, 0.1, hog));
         java.util.Map<String, Double> rt = new java.util.LinkedHashMap<>();
         for (String p : java.util.stream.Stream.concat(java.util.stream.Stream.of("native"), PROFILES.stream()).toList()) {
             double sum = 0;

@@ -17,7 +17,6 @@ import org.hvsim.model.arch.ControlDomain;
 import org.hvsim.model.arch.IoCosts;
 import org.hvsim.model.arch.NativeIoWork;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hypervisor.CpuControls;
@@ -49,13 +48,13 @@ class ControlDomainTest {
     private static VmSpec ioVm(String name, int count, double rate) {
         Workload w = new Workload(Arrivals.Open.poisson(rate), List.of(new RequestClass("io", 1,
                 List.of(new Phase.Cpu(new Distribution.Exponential(0.001)), new Phase.Disk(1, 4096, false, "d0")))));
-        return new VmSpec(name, count, 1, 1L << 30, true, 0, GuestDiscipline.PS, 0.1, w);
+        return new VmSpec(name, count, 1, 1L << 30, true, GuestDiscipline.PS, 0.1, w);
     }
 
     private static VmSpec hog(String name) {
         Workload w = new Workload(new Arrivals.Closed(2, new Distribution.Constant(0)), List.of(new RequestClass("burn", 1,
                 List.of(new Phase.Cpu(new Distribution.Exponential(0.05))))));
-        return new VmSpec(name, 1, 1, 1L << 30, true, 0, GuestDiscipline.PS, 0.1, w);
+        return new VmSpec(name, 1, 1, 1L << 30, true, GuestDiscipline.PS, 0.1, w);
     }
 
     private static ReplicationOutput run(int pcpus, List<VmSpec> vms, ArchitectureProfile arch, int rep) {
@@ -210,7 +209,7 @@ class ControlDomainTest {
                         XenCreditScheduler.NAME))));
         assertTrue(e.getMessage().contains("xen-credit has no reservation; it supports weight and limit (cap)"),
                 e.getMessage());
-        VmSpec weighted = new VmSpec("w", 1, 1, 1L << 30, true, 512, GuestDiscipline.PS, 0.1,
+        VmSpec weighted = new VmSpec("w", 1, 1, 1L << 30, true, GuestDiscipline.PS, 0.1,
                 ioVm("x", 1, 10).workload(), new CpuControls(512, 0, 0.5));
         e = assertThrows(IllegalArgumentException.class, () -> new HostModel(new SystemSpec(host, List.of(weighted),
                 microkernel(PARENT, 0, ProcessorSharingScheduler.NAME))));

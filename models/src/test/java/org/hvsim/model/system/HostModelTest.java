@@ -18,7 +18,6 @@ import org.hvsim.core.random.Distribution;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
@@ -106,10 +105,10 @@ class HostModelTest {
             }
         }
         assertTrue(checked > 50, "checked " + checked);
-        assertEquals(0.0, HostModel.fraction(-1e-17));
-        assertEquals(1.0, HostModel.fraction(1 + 1e-15));
-        assertEquals(0.25, HostModel.fraction(0.25));
-        assertEquals(-0.01, HostModel.fraction(-0.01), "an accounting error stays visible, it is not dust");
+        assertEquals(0.0, HostMetrics.fraction(-1e-17));
+        assertEquals(1.0, HostMetrics.fraction(1 + 1e-15));
+        assertEquals(0.25, HostMetrics.fraction(0.25));
+        assertEquals(-0.01, HostMetrics.fraction(-0.01), "an accounting error stays visible, it is not dust");
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.hvsim.model.arch.GuestCosts;
 import org.hvsim.model.arch.IoCosts;
 import org.hvsim.model.arch.NativeIoWork;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
@@ -44,7 +43,7 @@ class IoPlacementTest {
     private static ReplicationOutput run(ArchitectureProfile p, boolean enlightened, Phase phase, NicSpec nic) {
         HostSpec host = new HostSpec(4, 1.0, 64e9, List.of(DiskSpec.ofService("d0", new Distribution.Constant(1e-4))),
                 List.of(nic));
-        VmSpec vm = new VmSpec("vm", 1, 1, 1e9, enlightened, 0, GuestDiscipline.PS, 0.01, Systems.open(RATE, phase));
+        VmSpec vm = new VmSpec("vm", 1, 1, 1e9, enlightened, GuestDiscipline.PS, 0.01, Systems.open(RATE, phase));
         SystemSpec s = new SystemSpec(host, List.of(vm), quiet(p))
                 .withScheduler(SchedulerSettings.of(p.scheduler()).withSwitchCost(0));
         return ReplicationRunner.run(new HostModel(s), new ReplicationSpec(5, 0, 0, SPAN, 60));

@@ -12,7 +12,6 @@ import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.workload.Arrivals;
@@ -31,7 +30,7 @@ class MemoryAdmissionTest {
                 List.of(DiskSpec.ofService("d0", new Distribution.Exponential(0.005))), List.of());
         Workload w = new Workload(Arrivals.Open.poisson(10), List.of(new RequestClass("r", 1,
                 List.of(new Phase.Cpu(new Distribution.Exponential(0.01))))));
-        VmSpec vm = new VmSpec("db", count, 1, vmMemory, true, 0, GuestDiscipline.PS, 0.1, w);
+        VmSpec vm = new VmSpec("db", count, 1, vmMemory, true, GuestDiscipline.PS, 0.1, w);
         return new SystemSpec(host, List.of(vm), Architectures.byName("native").orElseThrow());
     }
 

@@ -19,7 +19,6 @@ import org.hvsim.core.experiment.TreatmentResult;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.core.result.Unstable;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

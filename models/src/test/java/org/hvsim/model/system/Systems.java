@@ -12,7 +12,6 @@ import org.hvsim.core.experiment.TreatmentResult;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
@@ -36,7 +35,7 @@ final class Systems {
 
     /** A VM at its scheduler's default weight (native's scheduler has none: a weight would be refused). */
     static VmSpec vm(String name, int count, int vcpus, GuestDiscipline discipline, Workload workload) {
-        return new VmSpec(name, count, vcpus, 2e9, true, 0, discipline, 0.01, workload);
+        return new VmSpec(name, count, vcpus, 2e9, true, discipline, 0.01, workload);
     }
 
     static Workload open(double rate, Phase... phases) {

@@ -12,7 +12,6 @@ import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
-import org.hvsim.model.guest.VmSpec;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.workload.Arrivals;
@@ -27,7 +26,7 @@ class TimelineTest {
     private static SystemSpec system() {
         HostSpec host = new HostSpec(2, 1.0, 8e9,
                 List.of(DiskSpec.ofService("d0", new Distribution.Exponential(0.004))), List.of());
-        VmSpec vm = new VmSpec("web", 2, 1, 1e9, true, 0, GuestDiscipline.PS, 0.1,
+        VmSpec vm = new VmSpec("web", 2, 1, 1e9, true, GuestDiscipline.PS, 0.1,
                 new Workload(Arrivals.Open.poisson(30), List.of(new RequestClass("page", 1, List.of(
                         new Phase.Cpu(new Distribution.Exponential(0.01)), new Phase.Disk(1, 4096, false, "d0"))))));
         return new SystemSpec(host, List.of(vm), Architectures.byName("hosted").orElseThrow());
