@@ -34,6 +34,8 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         super(sim, pcpus, switchCost);
         this.quantum = quantum;
         this.period = period;
+        this.sliceStart = new double[pcpus];
+        this.listedUntimed = new boolean[pcpus];
     }
 
     /** A vCPU's place in virtual time. */
@@ -129,6 +131,39 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
         ps(v).priority = belowReservation(v.domain) || favoured(v) ? RESERVED : NORMAL;
         queue.add(ps(v));
+        if (queue.size() == 1 && !untimed.isEmpty()) {
+            armQuantumEnds();
+        }
+    }
+
+    // A quantum end matters only when something waits (MODELING-NOTES §3): a vCPU that starts with an empty
+    // queue runs without a timer, and its quantum ends, at its start plus whole quanta, are armed the
+    // moment something is queued.
+
+    /** When each pCPU's vCPU started its run: its quantum ends fall at this plus whole quanta. */
+    private final double[] sliceStart;
+    /** pCPUs that may be running without a quantum timer, each at most once. */
+    private final java.util.ArrayDeque<Pcpu> untimed = new java.util.ArrayDeque<>();
+    private final boolean[] listedUntimed;
+
+    private void runUntimed(Pcpu p) {
+        if (!listedUntimed[p.index]) {
+            listedUntimed[p.index] = true;
+            untimed.add(p);
+        }
+    }
+
+    private void armQuantumEnds() {
+        double now = sim.now();
+        while (!untimed.isEmpty()) {
+            Pcpu p = untimed.poll();
+            listedUntimed[p.index] = false;
+            if (p.current() != null && p.timer == null) {
+                double start = sliceStart[p.index];
+                double k = Math.max(1, Math.ceil((now - start) / quantum - 1e-9));
+                setTimer(p, start + k * quantum);
+            }
+        }
     }
 
     @Override
@@ -243,7 +278,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
-        setTimer(p, sim.now() + quantum);
+        sliceStart[p.index] = sim.now();
+        if (queue.isEmpty()) {
+            runUntimed(p);
+        } else {
+            setTimer(p, sim.now() + quantum);
+        }
         domainChanged(v.domain);
     }
 
@@ -257,6 +297,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         Vcpu next = queue.isEmpty() ? null : queue.first();
         if (next != null && outranks(next, v)) {
             preempt(p);
+        } else if (next == null) {
+            sliceStart[p.index] = sim.now();
+            runUntimed(p);
         } else {
             setTimer(p, sim.now() + quantum);
         }
