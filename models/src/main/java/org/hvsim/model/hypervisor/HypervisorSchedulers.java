@@ -45,7 +45,7 @@ public final class HypervisorSchedulers {
         register(SchedulerDescriptor.of(HostOsScheduler.NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
                 (sim, h, s) -> new HostOsScheduler(sim, h.pcpus(), s.switchCost())).withMaxWeight(10000));
         register(SchedulerDescriptor.of(HostOsScheduler.NATIVE_NAME, SupportedControls.of(WEIGHT, RESERVATION, LIMIT),
-                (sim, h, s) -> HostOsScheduler.nativeOs(sim, h.pcpus(), s.switchCost())));
+                (sim, h, s) -> HostOsScheduler.nativeOs(sim, h.pcpus(), s.switchCost())).withMaxWeight(10000));
     }
 
     private HypervisorSchedulers() {

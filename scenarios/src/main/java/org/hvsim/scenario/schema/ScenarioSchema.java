@@ -330,8 +330,8 @@ public final class ScenarioSchema {
             .example("false").doc("whether the guest has paravirtual drivers (selects the profile's cost set)");
     public static final Key VM_WEIGHT = VM.integer("weight", 1, 1_000_000)
             .computedDefault("the scheduler's", "R6: xen-credit 256, esx-proportional 1000 per vCPU, hyperv 100, "
-                    + "host-os 100")
-            .rangeText("1–65535 (xen-credit), 1–1000000 (esx-proportional), 1–10000 (hyperv, host-os)")
+                    + "host-os and native-os 100")
+            .rangeText("1–65535 (xen-credit), 1–1000000 (esx-proportional), 1–10000 (hyperv, host-os, native-os)")
             .example("512").doc("relative weight or shares of each instance");
     public static final Key RESERVATION = VM.quantity("reservation", Quantity.FRACTION, 0, 4096)
             .byDefault("0 %", "nothing reserved").rangeText("0 % – vcpus × 100 %").example("150 %")
