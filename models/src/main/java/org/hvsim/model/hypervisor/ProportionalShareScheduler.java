@@ -129,7 +129,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (pd(v.domain).parked || ps(v).coStopped) {
             return;
         }
-        ps(v).priority = belowReservation(v.domain) || favoured(v) ? RESERVED : NORMAL;
+        ps(v).priority = classOf(v);
         queue.add(ps(v));
         if (queue.size() == 1 && !untimed.isEmpty()) {
             armQuantumEnds();
@@ -250,22 +250,26 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     }
 
     private boolean preemptsOnWake(Vcpu a, Vcpu b) {
-        int pa = belowReservation(a.domain) || favoured(a) ? RESERVED : NORMAL;
-        int pb = belowReservation(b.domain) || favoured(b) ? RESERVED : NORMAL;
-        if (pa != pb) {
-            return pa < pb;
-        }
-        return ps(a).virtualTime + wakeupGranularity() / vcpuWeight(a) < ps(b).virtualTime;
+        return outranks(a, b, wakeupGranularity() / vcpuWeight(a));
     }
 
     /** Whether waiting {@code a} should run before running {@code b}. */
     private boolean outranks(Vcpu a, Vcpu b) {
-        int pa = belowReservation(a.domain) || favoured(a) ? RESERVED : NORMAL;
-        int pb = belowReservation(b.domain) || favoured(b) ? RESERVED : NORMAL;
+        return outranks(a, b, 0);
+    }
+
+    /** Reservation class first; within a class, {@code a} must be more than {@code margin} behind in virtual time. */
+    private boolean outranks(Vcpu a, Vcpu b, double margin) {
+        int pa = classOf(a);
+        int pb = classOf(b);
         if (pa != pb) {
             return pa < pb;
         }
-        return ps(a).virtualTime < ps(b).virtualTime;
+        return ps(a).virtualTime + margin < ps(b).virtualTime;
+    }
+
+    private int classOf(Vcpu v) {
+        return belowReservation(v.domain) || favoured(v) ? RESERVED : NORMAL;
     }
 
     // ------------------------------------------------------------------------------------ running
