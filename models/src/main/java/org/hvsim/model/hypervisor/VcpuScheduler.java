@@ -111,6 +111,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         SimEventInterface<Double> timer;
         /** The timer's action, one object per pCPU. */
         nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable timerAction;
+        /** The end of a world switch, one object per pCPU. */
+        nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable switchEnd;
 
         Pcpu(int index) {
             this.index = index;
@@ -169,6 +171,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                 p.timer = null;
                 onTimer(p);
             };
+            p.switchEnd = () -> switchDone(p);
             this.pcpus[i] = p;
         }
         sim.onWarmup(switching);
@@ -391,7 +394,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             v.pcpu = p;
             p.switchTarget = v;
             switching.add(sim.now(), 1);
-            sim.schedule(switchCost, () -> switchDone(p));
+            sim.schedule(switchCost, p.switchEnd);
         } else {
             startRunning(p, v);
         }

@@ -127,6 +127,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     /** Run queues and pending decision events, by pCPU index. */
     private final RunQueue[] runQueues;
     private final SimEventInterface<Double>[] decisions;
+    /** The decision event's action, one object per pCPU: no allocation per dispatch. */
+    private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable[] decide;
 
     public XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit) {
         this(sim, pcpus, switchCost, boost, rateLimit, Weighting.PER_DOMAIN);
@@ -145,6 +147,10 @@ public final class XenCreditScheduler extends VcpuScheduler {
         @SuppressWarnings("unchecked")
         SimEventInterface<Double>[] events = new SimEventInterface[pcpus];
         this.decisions = events;
+        this.decide = new nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable[pcpus];
+        for (Pcpu p : this.pcpus) {
+            decide[p.index] = () -> decide(p);
+        }
     }
 
     @Override
@@ -327,7 +333,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
             at = Math.min(at, sim.now() + Math.max(0, v.credit) + 1e-9); // just past the crossing: credit 0 is UNDER
         }
         if (at < Double.POSITIVE_INFINITY) {
-            decisions[p.index] = sim.scheduleAt(at, () -> decide(p));
+            decisions[p.index] = sim.scheduleAt(at, decide[p.index]);
         }
     }
 
