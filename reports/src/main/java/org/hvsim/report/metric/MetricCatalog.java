@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hvsim.core.result.Metric;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.metric.MetricDisplay.Preference;
 
 /**
@@ -94,5 +95,15 @@ public final class MetricCatalog {
                     Preference.NEUTRAL, DIGITS);
         }
         return new MetricDisplay(metric, metric, "", 1.0, Preference.NEUTRAL, DIGITS);
+    }
+
+    /** "p95 response time ≤ 200 ms", for chart labels and findings. */
+    public static String objective(Sla sla) {
+        MetricDisplay display = describe(sla.metric());
+        String label = display.label();
+        if (label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1))) {
+            label = Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        }
+        return label + " ≤ " + display.formatWithUnit(sla.max());
     }
 }
