@@ -79,7 +79,7 @@ public final class CdfChart {
     public static JFreeChart create(ExperimentResult result, String scope, ArchitecturePalette palette) {
         List<Distribution> distributions = distributionsOf(result, scope);
         String metric = distributions.isEmpty() ? Metric.RESPONSE_TIME.name() : distributions.get(0).metric();
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.describe(metric).fittedTo(valueAt(distributions, SHOWN_UP_TO));
         XYSeriesCollection data = dataset(distributions, display);
 
         NumberAxis valueAxis = ChartStyle.numberAxis(display.labelWithUnit());

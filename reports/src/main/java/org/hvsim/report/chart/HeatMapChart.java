@@ -76,7 +76,7 @@ public final class HeatMapChart {
 
     /** The mean (display units) of {@code metric} of {@code scope} over every architecture and point. */
     public static Range range(ExperimentResult result, String scope, String metric) {
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (String architecture : result.architectures()) {
@@ -116,7 +116,7 @@ public final class HeatMapChart {
         String up = names.get(1);
         List<String> xs = axisValues(result, across);
         List<String> ys = axisValues(result, up);
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         DefaultXYZDataset data = dataset(result, architecture, scope, metric, xs, ys);
 
         SymbolAxis xAxis = new SymbolAxis(axisLabel(result, across), xs.toArray(String[]::new));
@@ -195,7 +195,7 @@ public final class HeatMapChart {
     public static DefaultXYZDataset dataset(ExperimentResult result, String architecture, String scope,
                                             String metric, List<String> xs, List<String> ys) {
         List<String> names = result.parameters();
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         List<double[]> cells = new ArrayList<>();
         for (int i = 0; i < xs.size(); i++) {
             for (int j = 0; j < ys.size(); j++) {

@@ -50,7 +50,7 @@ public final class SweepCurveChart {
                                     ArchitecturePalette palette) {
         String parameter = axisParameter(result).orElseThrow(
                 () -> new IllegalArgumentException("no single numeric swept parameter"));
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         YIntervalSeriesCollection data = dataset(result, parameter, scope, metric);
 
         String unit = NumericValue.commonUnit(result.values(parameter)).orElse("");
@@ -101,7 +101,7 @@ public final class SweepCurveChart {
     /** One series per architecture with the metric: x = parameter value, y = mean, CI, in display units. */
     public static YIntervalSeriesCollection dataset(ExperimentResult result, String parameter, String scope,
                                                     String metric) {
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (String architecture : result.architectures()) {
             YIntervalSeries series = new YIntervalSeries(architecture);

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hvsim.core.result.ExperimentResult;
+import org.hvsim.core.result.Figure;
 import org.hvsim.core.result.Metric;
 import org.hvsim.core.result.Sla;
 import org.hvsim.report.metric.MetricDisplay.Preference;
@@ -105,5 +107,20 @@ public final class MetricCatalog {
             label = Character.toLowerCase(label.charAt(0)) + label.substring(1);
         }
         return label + " ≤ " + display.formatWithUnit(sla.max());
+    }
+
+    /**
+     * How to show {@code metric} on a chart of {@code result}: as {@link #describe}, with durations in the
+     * unit that fits the largest mean of the metric in the result, so every chart of it shares one unit.
+     */
+    public static MetricDisplay forChart(String metric, ExperimentResult result) {
+        double largest = 0;
+        for (Figure f : result.figures()) {
+            double mean = Math.abs(f.estimate().mean());
+            if (f.metric().equals(metric) && Double.isFinite(mean)) {
+                largest = Math.max(largest, mean);
+            }
+        }
+        return describe(metric).fittedTo(largest);
     }
 }

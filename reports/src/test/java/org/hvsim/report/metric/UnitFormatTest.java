@@ -50,4 +50,19 @@ class UnitFormatTest {
         assertEquals("40 /s", UnitFormat.perSecond(40));
         assertEquals("0.333 /s", UnitFormat.perSecond(1.0 / 3));
     }
+
+    @Test
+    void aDurationDisplayFitsItsUnitToTheLargestValue() {
+        MetricDisplay p95 = MetricCatalog.describe("response_time_p95");
+        assertEquals("ms", p95.unit());
+        assertEquals("µs", p95.fittedTo(2.06e-6).unit());
+        assertEquals(2.06, p95.fittedTo(2.06e-6).toDisplay(2.06e-6), 1e-9);
+        assertEquals("ns", p95.fittedTo(15e-9).unit());
+        assertEquals("ms", p95.fittedTo(0.5).unit());
+        assertEquals("s", p95.fittedTo(1.5).unit());
+        assertEquals("ms", p95.fittedTo(0).unit());
+        assertEquals("ms", p95.fittedTo(Double.NaN).unit());
+        MetricDisplay cpu = MetricCatalog.describe("cpu_util");
+        assertEquals(cpu, cpu.fittedTo(1e-6));
+    }
 }
