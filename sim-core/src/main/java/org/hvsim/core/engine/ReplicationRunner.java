@@ -51,6 +51,11 @@ public final class ReplicationRunner {
     }
 
     public static ReplicationOutput run(ReplicationModel model, ReplicationSpec spec) {
+        return run(model, spec, null);
+    }
+
+    /** As {@link #run(ReplicationModel, ReplicationSpec)}, counting events and allocation in {@code census}. */
+    public static ReplicationOutput run(ReplicationModel model, ReplicationSpec spec, EventCensus census) {
         long id = IDS.incrementAndGet();
         EngineSimulator simulator;
         // DSOL's SimLogger re-registers a global log category in three separate steps when a simulator
@@ -63,6 +68,7 @@ public final class ReplicationRunner {
         }
         RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
         Simulation simulation = new Simulation(simulator, streams, spec.index(), spec.warmup(), spec.runLength());
+        simulation.countEvents(census);
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         ReplicationState[] endState = new ReplicationState[1];
@@ -122,6 +128,9 @@ public final class ReplicationRunner {
             if (endState[0] != null) {
                 throw new SimulationFailure("replication " + spec.index() + " stopped before its end at t="
                         + simulator.getSimulatorTime() + " s");
+            }
+            if (census != null) {
+                census.finish();
             }
             ReplicationOutput output = new ReplicationOutput();
             model.collect(simulation, output);

@@ -23,6 +23,7 @@ public final class Simulation {
     private final List<Warmup> warmupListeners = new ArrayList<>();
     private long scheduled;
     private long cancelled;
+    private EventCensus census;
 
     Simulation(DevsSimulator<Double> simulator, RandomStreams random, int replication, double warmup,
             double endTime) {
@@ -41,12 +42,18 @@ public final class Simulation {
     /** Schedules {@code action} after {@code delay} seconds (0 means now, after events already due now). */
     public SimEventInterface<Double> schedule(double delay, Executable action) {
         scheduled++;
+        if (census != null) {
+            census.count(action);
+        }
         return simulator.scheduleEventRel(delay, action);
     }
 
     /** Schedules {@code action} at absolute time {@code time}, which must not lie in the past. */
     public SimEventInterface<Double> scheduleAt(double time, Executable action) {
         scheduled++;
+        if (census != null) {
+            census.count(action);
+        }
         return simulator.scheduleEventAbs(time, action);
     }
 
@@ -86,6 +93,10 @@ public final class Simulation {
         for (Warmup w : warmupListeners) {
             w.reset(now);
         }
+    }
+
+    void countEvents(EventCensus c) {
+        census = c;
     }
 
     long eventsScheduled() {
