@@ -82,10 +82,12 @@ final class BenchCommand implements Callable<Integer> {
         // JIT warm-up, not measured.
         model(events / 5);
         EngineBaseline.dsol(events / 5, 2, seed);
+        EngineBaseline.dsolDefault(events / 5, 2, seed);
         EngineBaseline.priorityQueue(events / 5, 2, seed);
 
         double[] model = new double[rounds];
         double[] dsol = new double[rounds];
+        double[] dsolDefault = new double[rounds];
         double[] pq = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             System.err.printf(Locale.ROOT, "bench: round %d of %d%n", r + 1, rounds);
@@ -93,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             long n = EngineBaseline.dsol(events, 2, seed + r);
             dsol[r] = n / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            n = EngineBaseline.dsolDefault(events, 2, seed + r);
+            dsolDefault[r] = n / ((System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
             double check = EngineBaseline.priorityQueue(events, 2, seed + r);
             pq[r] = events / ((System.nanoTime() - t0) / 1e9);
@@ -103,8 +108,11 @@ final class BenchCommand implements Callable<Integer> {
         double m = median(model);
         double d = median(dsol);
         double p = median(pq);
+        double dd = median(dsolDefault);
         System.out.printf(Locale.ROOT, "model_events_per_s=%.0f%n", m);
         System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", d);
+        System.out.printf(Locale.ROOT, "dsol_default_path_events_per_s=%.0f%n", dd);
+        System.out.printf(Locale.ROOT, "engine_vs_dsol_default_path=%.3f%n", d / dd);
         System.out.printf(Locale.ROOT, "priority_queue_events_per_s=%.0f%n", p);
         System.out.printf(Locale.ROOT, "model_vs_dsol=%.3f%n", m / d);
         System.out.printf(Locale.ROOT, "dsol_vs_priority_queue=%.3f%n", d / p);
@@ -149,6 +157,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "scenario=%s%n", s.name());
         System.out.printf(Locale.ROOT, "simulated_s=%s%n", num(s.duration()));
         long most = 0;
+        Map<String, Double> rates = new java.util.LinkedHashMap<>();
         for (ArchitectureProfile a : chosen) {
             System.err.printf(Locale.ROOT, "bench: %s, one replication of %s simulated seconds%n", a.name(),
                     num(s.duration()));
@@ -159,6 +168,7 @@ final class BenchCommand implements Callable<Integer> {
                     new ReplicationSpec(s.seed(), 0, s.warmup(), s.duration(), 24 * 3600), census);
             double wall = (System.nanoTime() - t0) / 1e9;
             most = Math.max(most, out.events());
+            rates.put(a.name(), out.events() / wall);
             double requests = requests(s, out);
             String p = a.name() + ".";
             System.out.printf(Locale.ROOT, "%swall_s=%.2f%n", p, wall);
@@ -184,6 +194,9 @@ final class BenchCommand implements Callable<Integer> {
         long done = EngineBaseline.dsol(n, 2, seed);
         double dsol = done / ((System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", dsol);
+        for (String name : rates.keySet()) {
+            System.out.printf(Locale.ROOT, "%s.model_vs_dsol=%.3f%n", name, rates.get(name) / dsol);
+        }
         return Main.OK;
     }
 
