@@ -33,6 +33,7 @@ public final class EngineBaseline {
     private static long dsol(long events, int chains, long seed, boolean dsolDefault) {
         double meanDelay = 1.0;
         double runLength = events * meanDelay / chains;
+        long[] executed = new long[1];
         ReplicationOutput out = ReplicationRunner.run(new ReplicationModel() {
             @Override
             public void construct(Simulation sim) {
@@ -42,6 +43,7 @@ public final class EngineBaseline {
                         @Override
                         public void execute() {
                             double delay = -meanDelay * Math.log(1 - rng.nextDouble());
+                            executed[0]++;
                             if (dsolDefault) {
                                 sim.scheduleThroughDsol(delay, this);
                             } else {
@@ -57,7 +59,8 @@ public final class EngineBaseline {
             public void collect(Simulation sim, ReplicationOutput output) {
             }
         }, ReplicationSpec.of(seed, 0, 0, runLength));
-        return out.events();
+        // the first call of each chain ran in construct, not as an event
+        return dsolDefault ? executed[0] - chains : out.events();
     }
 
     /** Runs {@code events} events on a bare PriorityQueue; returns a checksum so the JIT keeps the work. */

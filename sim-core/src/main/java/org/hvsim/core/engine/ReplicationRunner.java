@@ -134,7 +134,7 @@ public final class ReplicationRunner {
             }
             ReplicationOutput output = new ReplicationOutput();
             model.collect(simulation, output);
-            output.setEvents(simulation.eventsScheduled() - simulation.eventsCancelled() - simulator.pendingAtEnd());
+            output.setEvents(simulator.executed);
             return output;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -20,8 +20,6 @@ public final class Simulation {
     private final int replication;
     private final double endTime;
     private final List<Warmup> warmupListeners = new ArrayList<>();
-    private long scheduled;
-    private long cancelled;
     private EventCensus census;
 
     Simulation(EngineSimulator simulator, RandomStreams random, int replication, double warmup,
@@ -40,7 +38,6 @@ public final class Simulation {
 
     /** Schedules {@code action} after {@code delay} seconds (0 means now, after events already due now). */
     public SimEventInterface<Double> schedule(double delay, Executable action) {
-        scheduled++;
         if (census != null) {
             census.count(action);
         }
@@ -49,7 +46,6 @@ public final class Simulation {
 
     /** Schedules {@code action} at absolute time {@code time}, which must not lie in the past. */
     public SimEventInterface<Double> scheduleAt(double time, Executable action) {
-        scheduled++;
         if (census != null) {
             census.count(action);
         }
@@ -61,14 +57,13 @@ public final class Simulation {
      * benchmark that compares the engine's path with DSOL's default one; models use {@link #schedule}.
      */
     public SimEventInterface<Double> scheduleThroughDsol(double delay, Executable action) {
-        scheduled++;
         return simulator.scheduleEventRel(delay, action);
     }
 
     /** Removes a pending event; a no-op for null or an event that already ran. */
     public void cancel(SimEventInterface<Double> event) {
-        if (event != null && simulator.cancelEvent(event)) {
-            cancelled++;
+        if (event != null) {
+            simulator.cancel(event);
         }
     }
 
@@ -107,12 +102,6 @@ public final class Simulation {
         census = c;
     }
 
-    long eventsScheduled() {
-        return scheduled;
-    }
 
-    long eventsCancelled() {
-        return cancelled;
-    }
 
 }
