@@ -52,8 +52,4 @@ public record IoCosts(double guest, double hypervisor, double control, Driver dr
     public IoCosts withGuest(double g) {
         return new IoCosts(g, hypervisor, control, driver);
     }
-
-    public double total() {
-        return guest + hypervisor + control;
-    }
 }

@@ -86,12 +86,4 @@ public final class FcfsStation {
     public int servers() {
         return servers;
     }
-
-    public int inService() {
-        return busy;
-    }
-
-    public int queued() {
-        return waiting.size();
-    }
 }

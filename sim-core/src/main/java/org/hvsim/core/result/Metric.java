@@ -128,11 +128,6 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
         return new Metric(name, unit, Set.of(scopes), meaning);
     }
 
-    /** True when {@code metricName} is this metric's name. */
-    public boolean is(String metricName) {
-        return name.equals(metricName);
-    }
-
     /** "host, VM, VM/class": the scopes in {@link ScopeKind} order, as docs/metrics.md writes them. */
     public String scopeText() {
         return scopes.stream().sorted().map(ScopeKind::label).collect(Collectors.joining(", "));
