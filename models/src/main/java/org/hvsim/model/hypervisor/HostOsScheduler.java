@@ -42,7 +42,6 @@ public final class HostOsScheduler extends ProportionalShareScheduler {
      */
     public static final double NATIVE_QUANTUM = 0.006;
 
-    private final String name;
     private final double sleeperCredit;
     private final double wakeupGranularity;
 
@@ -65,8 +64,7 @@ public final class HostOsScheduler extends ProportionalShareScheduler {
 
     private HostOsScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
             double sleeperCredit, double wakeupGranularity) {
-        super(sim, pcpus, switchCost, quantum, PERIOD);
-        this.name = name;
+        super(name, sim, pcpus, switchCost, quantum, PERIOD);
         this.sleeperCredit = sleeperCredit;
         this.wakeupGranularity = wakeupGranularity;
     }
@@ -79,11 +77,6 @@ public final class HostOsScheduler extends ProportionalShareScheduler {
     @Override
     protected double wakeupGranularity() {
         return wakeupGranularity;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -29,9 +29,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     static final int RESERVED = 0;
     static final int NORMAL = 1;
 
-    protected ProportionalShareScheduler(Simulation sim, int pcpus, double switchCost, double quantum,
+    protected ProportionalShareScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
             double period) {
-        super(sim, pcpus, switchCost);
+        super(name, sim, pcpus, switchCost);
         this.quantum = quantum;
         this.period = period;
         this.sliceStart = new double[pcpus];
