@@ -151,9 +151,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
     }
 
-    // A quantum end matters only when something waits (MODELING-NOTES §3): a vCPU that starts with an empty
-    // queue runs without a timer, and its quantum ends, at its start plus whole quanta, are armed the
-    // moment something is queued.
+    // A quantum end matters only when something waits (with an empty queue the running vCPU would just
+    // go on): a vCPU that starts with an empty queue runs without a timer, and its quantum ends, at its
+    // start plus whole quanta, are armed the moment something is queued.
 
     /** When each pCPU's vCPU started its run: its quantum ends fall at this plus whole quanta. */
     private final double[] sliceStart;
