@@ -8,7 +8,7 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
 
 /**
- * DSOL's DevsSimulator with the failure handling a batch run needs (DSOL-NOTES pitfalls 2 and 1):
+ * DSOL's DevsSimulator with the failure handling a batch run needs (docs/method.md, "Engine"):
  * the first exception or error raised inside an event is kept and stops the run, instead of being
  * logged while the simulator pauses forever; an {@link Error} no longer kills the worker thread
  * before STOP_EVENT is fired.

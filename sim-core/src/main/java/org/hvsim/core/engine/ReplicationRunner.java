@@ -26,7 +26,7 @@ import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
  */
 public final class ReplicationRunner {
 
-    /** DSOL ids are JVM-global (pitfall 7): every simulator and replication gets a fresh one. */
+    /** DSOL ids are JVM-global: every simulator and replication gets a fresh one. */
     private static final AtomicLong IDS = new AtomicLong();
 
     static {
@@ -34,7 +34,7 @@ public final class ReplicationRunner {
     }
 
     /**
-     * DSOL logs to stdout with stack traces (pitfall 8); the tool's stdout is for data only. Every new
+     * DSOL logs to stdout with stack traces; the tool's stdout is for data only. Every new
      * simulator's SimLogger re-registers DSOL's category at the default level, so this runs again after
      * each simulator is built (under the lock).
      */
@@ -93,7 +93,7 @@ public final class ReplicationRunner {
                 }
             }
         };
-        // LAST_POSITION and STRONG references (pitfall 3; weak listeners can be collected mid-run).
+        // LAST_POSITION and STRONG references (weak listeners can be collected mid-run).
         simulator.addListener(listener, Replication.WARMUP_EVENT, EventProducer.LAST_POSITION, ReferenceType.STRONG);
         simulator.addListener(listener, Replication.END_REPLICATION_EVENT, EventProducer.LAST_POSITION,
                 ReferenceType.STRONG);
@@ -140,7 +140,7 @@ public final class ReplicationRunner {
             Thread.currentThread().interrupt();
             throw new SimulationFailure("interrupted while waiting for replication " + spec.index(), e);
         } finally {
-            // The worker thread is not a daemon (pitfall 1): always release it.
+            // The worker thread is not a daemon: always release it, or the JVM cannot exit.
             if (simulator.isStartingOrRunning()) {
                 try {
                     simulator.stop();
@@ -162,7 +162,7 @@ public final class ReplicationRunner {
         }
     }
 
-    /** DSOL's model type; building happens in constructModel (pitfall 4). */
+    /** DSOL's model type; the model is built in constructModel, when DSOL initializes the replication. */
     private static final class DsolAdapter extends AbstractDsolModel<Double, DevsSimulatorInterface<Double>> {
         private static final long serialVersionUID = 1L;
         private final transient ReplicationModel model;
