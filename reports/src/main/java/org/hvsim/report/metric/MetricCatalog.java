@@ -11,7 +11,7 @@ import org.hvsim.core.result.Sla;
 import org.hvsim.report.metric.MetricDisplay.Preference;
 
 /**
- * Labels, units and display scales of the metric names defined in DESIGN.md ("Interfaces"). Stored
+ * Labels, units and display scales of the metric names defined in docs/metrics.md. Stored
  * values are SI (seconds, fractions of 1, per second); response times are shown in ms and fractions
  * as %, because that is how capacity planners read them. A metric not listed falls back to its raw
  * name with no unit, so a new metric is still reported, just less prettily.
