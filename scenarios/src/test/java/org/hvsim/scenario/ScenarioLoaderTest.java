@@ -87,8 +87,8 @@ class ScenarioLoaderTest {
         assertEquals(2, p.size(), p.toString());
         // In document order: the memory check is reported at 'vms' (line 10), the bad value at line 11.
         assertTrue(p.get(1).startsWith("s.yaml:11:16: vms[0].count must be between 1 and 100000, found -4"), p.toString());
-        assertTrue(p.get(0).contains("the VMs do not fit in the host's memory: 12 × 2 GB (web) = 24 GB configured, "
-                + "but host.memory is 16 GB"), p.toString());
+        assertTrue(p.get(0).contains("the VMs need 24.00 GB of memory (as configured, before any architecture's "
+                + "overhead) but the host has 16.00 GB of RAM: short by 8.00 GB; VMs: web 12 x 2.00 GB"), p.toString());
         assertTrue(p.get(0).endsWith("(at sweep point web.count = 12)"), p.toString());
     }
 
@@ -187,7 +187,8 @@ class ScenarioLoaderTest {
     @Test
     void crossChecksNameTheNumbers() {
         assertTrue(problems(BASE.replace("count: 2", "count: 9")).get(0)
-                .contains("9 × 2 GB (web) = 18 GB configured, but host.memory is 16 GB"));
+                .contains("need 18.00 GB of memory (as configured, before any architecture's overhead) but the host "
+                        + "has 16.00 GB of RAM: short by 2.00 GB; VMs: web 9 x 2.00 GB"));
         assertTrue(problems(BASE.replace("device: d0 }", "device: n0 }")).get(0)
                 .contains("no disk named 'n0' on the host ('n0' is a NIC; use a net phase)"));
         assertTrue(problems(BASE.replace("duration: 60 s", "duration: 60 s\nwarmup: 2 min")).get(0)
@@ -198,7 +199,7 @@ class ScenarioLoaderTest {
     void theMemoryCheckIsMadeEvenWhenTheVmHasOtherMistakes() {
         List<String> p = problems(BASE.replace("count: 2", "count: 9").replace("device: d0 }", "device: d9 }"));
         assertEquals(2, p.size(), p.toString());
-        assertTrue(p.get(0).contains("9 × 2 GB (web) = 18 GB configured"), p.toString());
+        assertTrue(p.get(0).contains("need 18.00 GB of memory (as configured"), p.toString());
         assertTrue(p.get(1).contains("no disk named 'd9'"), p.toString());
         // ... but not on a stand-in value: a count that could not be read says nothing about memory.
         assertEquals(1, problems(BASE.replace("count: 2", "count: lots")).size());
