@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hvsim.core.random.Distribution;
-import org.hvsim.scenario.load.ListNode;
 import org.hvsim.scenario.load.MapNode;
-import org.hvsim.scenario.load.NearestKey;
 import org.hvsim.scenario.load.Quantity;
 import org.hvsim.scenario.load.Node;
 import org.hvsim.scenario.load.ScalarNode;
 import org.hvsim.scenario.load.SourceLocation;
+import org.hvsim.scenario.load.Variant;
 import org.hvsim.scenario.schema.Key;
 import org.hvsim.scenario.schema.ScenarioSchema;
 import org.hvsim.scenario.schema.Section;
@@ -60,21 +59,13 @@ final class DistributionReader {
         }
         owner.source(key, node.location().toString());
         Map<String, Section> families = ScenarioSchema.families();
-        if (!(node instanceof MapNode m) || m.size() != 1) {
-            reading.problems().add(node.location(), path + ": expected " + FORMS + "; found "
-                    + (node instanceof ListNode ? "a list" : node.describe()));
+        Optional<Variant> variant = Variant.of(node, reading.problems(), path, "distribution", families.keySet(), FORMS);
+        if (variant.isEmpty()) {
             return null;
         }
-        String family = m.keys().get(0);
-        if (!families.containsKey(family)) {
-            String hint = NearestKey.among(family, families.keySet()).map(k -> " — did you mean '" + k + "'?")
-                    .orElse(" (known: " + String.join(", ", families.keySet()) + ")");
-            reading.problems().add(m.entry(family).orElseThrow().keyLocation(), path + ": unknown distribution '"
-                    + family + "'" + hint);
-            return null;
-        }
+        String family = variant.get().kind();
         Section section = families.get(family);
-        Node settings = m.get(family).orElseThrow();
+        Node settings = variant.get().settings();
         if (!(settings instanceof MapNode)) {
             if (section.keys().size() != 1 || settings instanceof ScalarNode s && s.isNull()) {
                 reading.problems().add(settings.location(), path + "." + family + ": expected "
@@ -82,9 +73,8 @@ final class DistributionReader {
                 return null;
             }
             // The short form: the family's one parameter as a plain value (or a sweep of values).
-            MapNode.Entry at = m.entry(family).orElseThrow();
             settings = new MapNode(settings.location(),
-                    List.of(new MapNode.Entry(section.keys().get(0).name(), at.keyLocation(), settings)));
+                    List.of(new MapNode.Entry(section.keys().get(0).name(), variant.get().location(), settings)));
         }
         return family(reading.reader(section, settings, path + "." + family), family, key, tree);
     }

@@ -18,9 +18,8 @@ import org.hvsim.model.workload.Arrivals;
 import org.hvsim.model.workload.Phase;
 import org.hvsim.model.workload.RequestClass;
 import org.hvsim.model.workload.Workload;
-import org.hvsim.scenario.load.MapNode;
-import org.hvsim.scenario.load.NearestKey;
 import org.hvsim.scenario.load.Node;
+import org.hvsim.scenario.load.Variant;
 import org.hvsim.scenario.schema.Key;
 import org.hvsim.scenario.schema.SectionReader;
 
@@ -28,6 +27,8 @@ import org.hvsim.scenario.schema.SectionReader;
 final class WorkloadReader {
 
     private static final List<String> PHASE_KINDS = List.of("cpu", "disk", "net", "privileged");
+    private static final String PHASE_FORMS = "a phase (cpu, disk, net or privileged) with its settings, e.g. "
+            + "'- cpu: { exponential: { mean: 8 ms } }'";
 
     private final Reading reading;
     private final DistributionReader distributions;
@@ -129,20 +130,12 @@ final class WorkloadReader {
     }
 
     private Phase phase(SectionReader owner, Node node, int index, List<Object> trees) {
-        String path = owner.pathOf(PHASES) + "[" + index + "]";
-        if (!(node instanceof MapNode m) || m.size() != 1) {
-            reading.problems().add(node.location(), path + ": a phase is one of cpu, disk, net or privileged, e.g. "
-                    + "'- cpu: { exponential: { mean: 8 ms } }'; found " + (node instanceof MapNode mm
-                    ? mm.size() + " keys" : node.describe()));
+        Optional<Variant> phase = Variant.of(node, reading.problems(), owner.pathOf(PHASES) + "[" + index + "]",
+                "phase", PHASE_KINDS, PHASE_FORMS);
+        if (phase.isEmpty()) {
             return null;
         }
-        String kind = m.keys().get(0);
-        if (!PHASE_KINDS.contains(kind)) {
-            String hint = NearestKey.among(kind, PHASE_KINDS).map(k -> " — did you mean '" + k + "'?").orElse("");
-            reading.problems().add(m.entry(kind).orElseThrow().keyLocation(),
-                    path + ": unknown phase '" + kind + "'; expected cpu, disk, net or privileged" + hint);
-            return null;
-        }
+        String kind = phase.get().kind();
         SectionReader r = owner.item(PHASES, node, index);
         Map<String, Object> t = new LinkedHashMap<>();
         Phase out = switch (kind) {

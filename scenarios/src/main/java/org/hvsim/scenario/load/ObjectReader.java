@@ -608,32 +608,6 @@ public final class ObjectReader {
     }
 
     /**
-     * The value of {@code key} read as a variant: a mapping with one key naming the kind, such as
-     * {@code { exponential: { mean: 5 ms } }}, or just the name. Required; empty after a problem.
-     *
-     * @param names the accepted kinds; empty to accept any
-     */
-    public Optional<Variant> variant(String key, Collection<String> names) {
-        asked.add(key);
-        Optional<Node> n = map.get(key);
-        if (n.isEmpty()) {
-            missing(key, names.isEmpty() ? "a value" : "one of " + String.join(", ", names));
-            return Optional.empty();
-        }
-        return silent ? Optional.empty() : Variant.of(n.get(), problems, pathOf(key), names);
-    }
-
-    /** As {@link #variant}, but absent is not a problem. */
-    public Optional<Variant> optionalVariant(String key, Collection<String> names) {
-        asked.add(key);
-        Optional<Node> n = map.get(key);
-        if (n.isEmpty() || silent) {
-            return Optional.empty();
-        }
-        return Variant.of(n.get(), problems, pathOf(key), names);
-    }
-
-    /**
      * Reports every key present but never asked for, at the key, suggesting the nearest key that was
      * asked for: "unknown key 'vpcus' in vms[0] — did you mean 'vcpus'?". Call once, after reading.
      */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -168,14 +169,13 @@ class FuzzTest {
                 problems.add(a, "expected a name");
             }
         }
-        r.optionalObject("base").ifPresent(b -> Variant.of(b.map(), problems, "base", kinds)
-                .ifPresent(v -> { ObjectReader s = v.settings(); s.duration("mean", 0); s.finish(); }));
+        r.node("base").ifPresent(b -> variant(b, problems, "base", kinds, s -> s.duration("mean", 0)));
         ObjectReader host = r.object("host");
         host.integer("cpus", 1, 1, 1024);
         host.size("memory", 0);
         for (ObjectReader d : host.objects("disks")) {
             d.string("name", null);
-            d.variant("service", kinds).ifPresent(v -> v.settings().finish());
+            d.node("service").ifPresent(s -> variant(s, problems, d.pathOf("service"), kinds, settings -> { }));
             d.finish();
         }
         for (ObjectReader n : host.optionalObjects("nics")) {
@@ -193,16 +193,12 @@ class FuzzTest {
             vm.oneOf("guest_scheduler", "ps", List.of("ps", "fcfs", "rr"));
             ObjectReader w = vm.object("workload");
             Optional<String> mode = w.exactlyOne("open", "closed");
-            mode.ifPresent(m -> w.variant(m, kinds).ifPresent(v -> {
-                ObjectReader s = v.settings();
-                s.rate("rate", 1);
-                s.finish();
-            }));
+            mode.flatMap(w::node).ifPresent(m -> variant(m, problems, w.pathOf(mode.get()), kinds,
+                    s -> s.rate("rate", 1)));
             for (ObjectReader c : w.objects("classes")) {
                 c.string("name", null);
                 for (Node phase : c.list("phases")) {
-                    Variant.of(phase, problems, c.pathOf("phases"), List.of("cpu", "disk", "net"))
-                            .ifPresent(v -> v.settings().finish());
+                    variant(phase, problems, c.pathOf("phases"), List.of("cpu", "disk", "net"), s -> { });
                 }
                 c.finish();
             }
@@ -210,5 +206,14 @@ class FuzzTest {
             vm.finish();
         }
         r.finish();
+    }
+
+    private static void variant(Node node, Problems problems, String path, List<String> kinds,
+            Consumer<ObjectReader> read) {
+        Variant.of(node, problems, path, "kind", kinds, "one of " + kinds).ifPresent(v -> {
+            ObjectReader settings = ObjectReader.of(v.settings(), problems, path + "." + v.kind());
+            read.accept(settings);
+            settings.finish();
+        });
     }
 }

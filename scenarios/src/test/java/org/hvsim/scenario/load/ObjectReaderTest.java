@@ -238,33 +238,32 @@ class ObjectReaderTest {
 
     @Test
     void variantsNameTheirKindWithOneKey() {
-        ObjectReader r = read("""
+        MapNode root = (MapNode) YamlTree.parse("s.yaml", """
                 service: { exponential: { mean: 5 ms } }
-                scheduler: credit
                 think: { exponental: { mean: 1 s } }
                 other: { a: 1, b: 2 }
-                """);
-        List<String> kinds = List.of("exponential", "constant", "credit");
-        Variant service = r.variant("service", kinds).orElseThrow();
-        assertEquals("exponential", service.name());
+                plain: exponential
+                """, problems).orElseThrow();
+        List<String> kinds = List.of("exponential", "constant");
+        Variant service = variant(root, "service", kinds).orElseThrow();
+        assertEquals("exponential", service.kind());
         assertEquals(new SourceLocation("s.yaml", 1, 12), service.location());
-        ObjectReader settings = service.settings();
+        ObjectReader settings = ObjectReader.of(service.settings(), problems, "service.exponential");
         assertEquals(0.005, settings.duration("mean", 0));
         settings.finish();
-        assertEquals("service.exponential", settings.path());
 
-        Variant plain = r.variant("scheduler", kinds).orElseThrow();
-        assertEquals("credit", plain.name());
-        plain.settings().finish();
-
-        assertTrue(r.variant("think", kinds).isEmpty());
-        assertTrue(r.variant("other", List.of()).isEmpty());
-        assertTrue(r.optionalVariant("absent", kinds).isEmpty());
-        r.finish();
+        assertTrue(variant(root, "think", kinds).isEmpty());
+        assertTrue(variant(root, "other", kinds).isEmpty());
+        assertTrue(variant(root, "plain", kinds).isEmpty());
         assertEquals(List.of(
-                "s.yaml:3:10: think: unknown kind 'exponental' — did you mean 'exponential'? "
-                        + "(expected one of 'exponential', 'constant' or 'credit')",
-                "s.yaml:4:16: other: expected a kind but found both 'a' and 'b'; give exactly one"), messages());
+                "s.yaml:2:10: think: unknown distribution 'exponental' — did you mean 'exponential'? "
+                        + "(expected one of 'exponential' or 'constant')",
+                "s.yaml:3:8: other: expected a distribution; found 2 keys",
+                "s.yaml:4:8: plain: expected a distribution; found 'exponential'"), messages());
+    }
+
+    private Optional<Variant> variant(MapNode root, String key, List<String> kinds) {
+        return Variant.of(root.get(key).orElseThrow(), problems, key, "distribution", kinds, "a distribution");
     }
 
     @Test
