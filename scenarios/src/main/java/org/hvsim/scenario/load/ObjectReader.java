@@ -54,17 +54,10 @@ public final class ObjectReader {
     }
 
     /**
-     * A reader over {@code node}, which should be a mapping.
+     * A reader over {@code node}, which should be a mapping, accepting sweeps of numeric values,
+     * recorded in {@code sweeps} (null: no sweeps). Nested readers share it.
      *
      * @param path how to name this mapping in messages ("" for the top level, "host", "vms[2]")
-     */
-    public static ObjectReader of(Node node, Problems problems, String path) {
-        return of(node, problems, path, null);
-    }
-
-    /**
-     * As {@link #of(Node, Problems, String)}, accepting sweeps of numeric values, recorded in
-     * {@code sweeps} (null: no sweeps). Nested readers share it.
      */
     public static ObjectReader of(Node node, Problems problems, String path, Sweeps sweeps) {
         if (node instanceof MapNode m) {
@@ -114,11 +107,6 @@ public final class ObjectReader {
         return problems;
     }
 
-    /** The keys present, in file order. Does not count as asking for them. */
-    public List<String> keys() {
-        return map.keys();
-    }
-
     /** Whether {@code key} is present (even with a null value). Counts as asking for it. */
     public boolean has(String key) {
         asked.add(key);
@@ -159,11 +147,6 @@ public final class ObjectReader {
     }
 
     /** A whole number in [{@code min}, {@code max}]; {@code defaultValue} if absent or wrong. */
-    public int integer(String key, int defaultValue, int min, int max) {
-        return (int) longInteger(key, defaultValue, min, max);
-    }
-
-    /** A whole number in [{@code min}, {@code max}], for values that may exceed an int (seeds). */
     public long longInteger(String key, long defaultValue, long min, long max) {
         Function<ScalarNode, Number> convert = s -> wholeNumber(key, s, min, max);
         Optional<Node> sweep = sweepNode(key);
@@ -242,60 +225,6 @@ public final class ObjectReader {
                 wrong(s.get(), key, "expected true or false, found " + s.get().describe());
                 return defaultValue;
         }
-    }
-
-    /** Seconds, at least 0. */
-    public double duration(String key, double defaultValue) {
-        return quantity(key, Quantity.DURATION, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double duration(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.DURATION, defaultValue, min, max);
-    }
-
-    /** Bytes (KB, MB, GB are 1024-based), at least 0. */
-    public double size(String key, double defaultValue) {
-        return quantity(key, Quantity.SIZE, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double size(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.SIZE, defaultValue, min, max);
-    }
-
-    /** Bytes per second, at least 0. */
-    public double bandwidth(String key, double defaultValue) {
-        return quantity(key, Quantity.BANDWIDTH, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double bandwidth(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.BANDWIDTH, defaultValue, min, max);
-    }
-
-    /** Events per second, at least 0. */
-    public double rate(String key, double defaultValue) {
-        return quantity(key, Quantity.RATE, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double rate(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.RATE, defaultValue, min, max);
-    }
-
-    /** A fraction between 0 and 1, written "0.25" or "25 %". */
-    public double fraction(String key, double defaultValue) {
-        return quantity(key, Quantity.FRACTION, defaultValue, 0, 1);
-    }
-
-    public double fraction(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.FRACTION, defaultValue, min, max);
-    }
-
-    /** Hertz, at least 0. */
-    public double frequency(String key, double defaultValue) {
-        return quantity(key, Quantity.FREQUENCY, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double frequency(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.FREQUENCY, defaultValue, min, max);
     }
 
     /**

@@ -113,36 +113,6 @@ public final class Units {
         }
     }
 
-    /** Seconds; negative values refused. */
-    public static double duration(String text) throws UnitException {
-        return parse(Quantity.DURATION, text, false);
-    }
-
-    /** Bytes (KB, MB, ... are 1024-based); negative values refused. */
-    public static double size(String text) throws UnitException {
-        return parse(Quantity.SIZE, text, false);
-    }
-
-    /** Bytes per second; negative values refused. */
-    public static double bandwidth(String text) throws UnitException {
-        return parse(Quantity.BANDWIDTH, text, false);
-    }
-
-    /** Events per second; negative values refused. */
-    public static double rate(String text) throws UnitException {
-        return parse(Quantity.RATE, text, false);
-    }
-
-    /** A fraction: "0.5" or "50 %" both give 0.5; negative values refused. */
-    public static double fraction(String text) throws UnitException {
-        return parse(Quantity.FRACTION, text, false);
-    }
-
-    /** Hertz; negative values refused. */
-    public static double frequency(String text) throws UnitException {
-        return parse(Quantity.FREQUENCY, text, false);
-    }
-
     /** The units accepted for a quantity, in the order they are documented. */
     public static List<String> unitsOf(Quantity quantity) {
         return List.copyOf(UNITS.get(quantity).keySet());

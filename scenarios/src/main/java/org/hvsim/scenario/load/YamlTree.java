@@ -44,9 +44,9 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
  * Parses a YAML file into a tree of {@link Node}s that remember their line and column, from the
  * events of SnakeYAML's parser ({@link Yaml#parse}), whose marks give each value's position.
  *
- * <p>Nothing but {@link ScenarioException} (or, in the collecting variants, problems added to a
- * {@link Problems}) ever comes out of here, whatever the input: a missing file, binary data, invalid
- * UTF-8, a YAML syntax error, absurd nesting or size all become {@link Problem}s with a plain message.
+ * <p>Nothing but problems added to a {@link Problems} ever comes out of here, whatever the input: a
+ * missing file, binary data, invalid UTF-8, a YAML syntax error, absurd nesting or size all become
+ * {@link Problem}s with a plain message.
  *
  * <p>Rules beyond plain YAML:
  * <ul>
@@ -78,22 +78,6 @@ public final class YamlTree {
         // and so is the depth limit (the parser itself does not recurse).
         options.setCodePointLimit(Integer.MAX_VALUE);
         return options;
-    }
-
-    /** Parses a file; every problem found is in the exception. */
-    public static Node parse(Path file) throws ScenarioException {
-        Problems problems = new Problems();
-        Optional<Node> root = parse(file, problems);
-        problems.throwIfAny();
-        return root.orElseThrow();
-    }
-
-    /** Parses text; {@code fileName} is only used in locations. */
-    public static Node parse(String fileName, String text) throws ScenarioException {
-        Problems problems = new Problems();
-        Optional<Node> root = parse(fileName, text, problems);
-        problems.throwIfAny();
-        return root.orElseThrow();
     }
 
     /**

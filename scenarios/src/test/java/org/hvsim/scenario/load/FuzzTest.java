@@ -17,6 +17,7 @@ class FuzzTest {
 
     private static final long SEED = 0x5CE_4A210L;
     private static final int CASES = 2000;
+    private static final double ANY = Double.POSITIVE_INFINITY;
 
     private static final String VALID = """
             name: web-consolidation
@@ -56,10 +57,7 @@ class FuzzTest {
             String text = mutate(VALID, random);
             Problems problems = new Problems();
             try {
-                Node root = YamlTree.parse("fuzz.yaml", text);
-                readLikeASchema(root, problems);
-            } catch (ScenarioException e) {
-                e.problems().forEach(problems::add);
+                YamlTree.parse("fuzz.yaml", text, problems).ifPresent(root -> readLikeASchema(root, problems));
             } catch (Throwable t) {
                 fail("case " + i + " threw " + t + " for:\n" + text, t);
             }
@@ -160,19 +158,20 @@ class FuzzTest {
     /** Reads the tree much as a scenario schema would, tolerating any shape. */
     private static void readLikeASchema(Node root, Problems problems) {
         List<String> kinds = List.of("exponential", "constant", "poisson");
-        ObjectReader r = ObjectReader.of(root, problems, "");
+        ObjectReader r = ObjectReader.of(root, problems, "", null);
         r.string("name", null);
         r.longInteger("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-        r.duration("warmup", 0);
+        r.quantity("warmup", Quantity.DURATION, 0, 0, ANY);
         for (Node a : r.list("architectures")) {
             if (!(a instanceof ScalarNode)) {
                 problems.add(a, "expected a name");
             }
         }
-        r.node("base").ifPresent(b -> variant(b, problems, "base", kinds, s -> s.duration("mean", 0)));
+        r.node("base").ifPresent(b -> variant(b, problems, "base", kinds,
+                s -> s.quantity("mean", Quantity.DURATION, 0, 0, ANY)));
         ObjectReader host = r.object("host");
-        host.integer("cpus", 1, 1, 1024);
-        host.size("memory", 0);
+        host.longInteger("cpus", 1, 1, 1024);
+        host.quantity("memory", Quantity.SIZE, 0, 0, ANY);
         for (ObjectReader d : host.objects("disks")) {
             d.string("name", null);
             d.node("service").ifPresent(s -> variant(s, problems, d.pathOf("service"), kinds, settings -> { }));
@@ -180,21 +179,21 @@ class FuzzTest {
         }
         for (ObjectReader n : host.optionalObjects("nics")) {
             n.string("name", null);
-            n.bandwidth("bandwidth", 0);
+            n.quantity("bandwidth", Quantity.BANDWIDTH, 0, 0, ANY);
             n.finish();
         }
         host.finish();
         for (ObjectReader vm : r.objects("vms")) {
             vm.string("name", null);
-            vm.integer("vcpus", 1, 1, 64);
+            vm.longInteger("vcpus", 1, 1, 64);
             vm.bool("enlightened", true);
-            vm.fraction("share", 1);
-            vm.frequency("clock", 1e9);
+            vm.quantity("share", Quantity.FRACTION, 1, 0, 1);
+            vm.quantity("clock", Quantity.FREQUENCY, 1e9, 0, ANY);
             vm.oneOf("guest_scheduler", "ps", List.of("ps", "fcfs", "rr"));
             ObjectReader w = vm.object("workload");
             Optional<String> mode = w.exactlyOne("open", "closed");
             mode.flatMap(w::node).ifPresent(m -> variant(m, problems, w.pathOf(mode.get()), kinds,
-                    s -> s.rate("rate", 1)));
+                    s -> s.quantity("rate", Quantity.RATE, 1, 0, ANY)));
             for (ObjectReader c : w.objects("classes")) {
                 c.string("name", null);
                 for (Node phase : c.list("phases")) {
@@ -211,7 +210,7 @@ class FuzzTest {
     private static void variant(Node node, Problems problems, String path, List<String> kinds,
             Consumer<ObjectReader> read) {
         Variant.of(node, problems, path, "kind", kinds, "one of " + kinds).ifPresent(v -> {
-            ObjectReader settings = ObjectReader.of(v.settings(), problems, path + "." + v.kind());
+            ObjectReader settings = ObjectReader.of(v.settings(), problems, path + "." + v.kind(), null);
             read.accept(settings);
             settings.finish();
         });
