@@ -1,19 +1,19 @@
 package org.hvsim.scenario;
 
+import static org.hvsim.scenario.Fixtures.problems;
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.workload.Phase;
-import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,25 +37,10 @@ class ScenarioLoaderTest {
               - name: web
                 count: 2
                 memory: 2 GB
-                workload:
-                  open: { poisson: { rate: 20 /s } }
-                  classes:
-                    - name: page
-                      phases:
-                        - cpu: { exponential: { mean: 10 ms } }
-                        - disk: { device: d0 }
-            """;
-
-    private static List<String> problems(String text) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.loadAll("s.yaml", text));
-        return e.problems().stream().map(Problem::toString).toList();
-    }
+            """ + workload("disk: { device: d0 }").indent(4);
 
     private Path write(String name, String text) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+        return Fixtures.write(tmp, name, text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hvsim.scenario.load;
 
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -37,14 +38,7 @@ class FuzzTest {
                 share: 50 %
                 clock: 2.4 GHz
                 guest_scheduler: ps
-                workload:
-                  open: { poisson: { rate: 40 /s } }
-                  classes:
-                    - name: page
-                      phases:
-                        - cpu: { exponential: { mean: 8 ms } }
-                        - disk: { ops: 2, size: 16 KB, device: d0 }
-            """;
+            """ + workload("disk: { ops: 2, size: 16 KB, device: d0 }").indent(4);
 
     /** Characters that matter to YAML, plus some that should never be there. */
     private static final String NASTY = ":-[]{},#&*!|>'\"%@`?\t\n\r \u0000\u0007\u00e9\u2028\ufeff\ud800";
