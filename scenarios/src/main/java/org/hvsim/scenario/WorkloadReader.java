@@ -167,11 +167,7 @@ final class WorkloadReader {
         String device = d.text(DISK_DEVICE);
         boolean write = d.bool(WRITE);
         Optional<DiskSpec> disk = host.disk(device);
-        if (!device.isEmpty() && disk.isEmpty()) {
-            String nic = host.nic(device).isPresent() ? " ('" + device + "' is a NIC; use a net phase)" : "";
-            d.report(DISK_DEVICE, d.pathOf(DISK_DEVICE) + ": no disk named '" + device + "' on the host"
-                    + (nic.isEmpty() ? Reading.known(device, host.disks().stream().map(DiskSpec::name).toList()) : nic));
-        }
+        checkDevice(d, DISK_DEVICE, device, disks(), nics());
         if (disk.isPresent() && disk.get().service() == null) {
             d.require(OP_SIZE);
         }
@@ -188,14 +184,32 @@ final class WorkloadReader {
         double bytes = n.quantity(BYTES);
         String device = n.text(NET_DEVICE);
         Optional<NicSpec> nic = host.nic(device);
-        if (!device.isEmpty() && nic.isEmpty()) {
-            String disk = host.disk(device).isPresent() ? " ('" + device + "' is a disk; use a disk phase)" : "";
-            n.report(NET_DEVICE, n.pathOf(NET_DEVICE) + ": no NIC named '" + device + "' on the host"
-                    + (disk.isEmpty() ? Reading.known(device, host.nics().stream().map(NicSpec::name).toList()) : disk));
-        }
+        checkDevice(n, NET_DEVICE, device, nics(), disks());
         t.put("bytes", Formats.size(bytes));
         t.put("device", device);
         n.finish();
         return nic.isPresent() ? new Phase.Net(bytes, device) : null;
+    }
+
+    /** The host's devices of one kind: what messages call them, the phase that uses them, their names. */
+    private record Devices(String noun, String phase, List<String> names) {
+    }
+
+    private Devices disks() {
+        return new Devices("disk", "disk", host.disks().stream().map(DiskSpec::name).toList());
+    }
+
+    private Devices nics() {
+        return new Devices("NIC", "net", host.nics().stream().map(NicSpec::name).toList());
+    }
+
+    /** A phase's {@code device} must be one of the {@code wanted}; one of the {@code other} kind is named so. */
+    private static void checkDevice(SectionReader r, Key key, String device, Devices wanted, Devices other) {
+        if (device.isEmpty() || wanted.names().contains(device)) {
+            return;
+        }
+        r.report(key, r.pathOf(key) + ": no " + wanted.noun() + " named '" + device + "' on the host"
+                + (other.names().contains(device) ? " ('" + device + "' is a " + other.noun() + "; use a "
+                        + other.phase() + " phase)" : Reading.known(device, wanted.names())));
     }
 }
