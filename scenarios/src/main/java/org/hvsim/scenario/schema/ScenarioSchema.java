@@ -20,8 +20,8 @@ import org.hvsim.scenario.load.Quantity;
  * ({@link SchemaWriter}). Adding a key is one line here plus its use in the loader; the docs test
  * then asks for the generated files to be refreshed.
  *
- * <p>Every default states where it comes from: a citation (row numbers refer to
- * shared/reference/published-measurements.md) or the reasoning behind it.
+ * <p>Every default states where it comes from: a citation (R1.a, R6 … are the rows of
+ * docs/references.md) or the reasoning behind it.
  */
 public final class ScenarioSchema {
 
