@@ -243,6 +243,7 @@ public final class ObjectReader {
      * unbounded} does not (for a range's step); both record a problem and give null for a wrong value.
      *
      * @param noun     what a single value is, for "expected …"
+     * @param integral whether the values are whole numbers (a range then steps in whole numbers)
      * @param quantity the unit family, to show a range's values; null for plain numbers
      */
     record NumberKind(String noun, Function<ScalarNode, Number> bounded, Function<ScalarNode, Number> unbounded,
