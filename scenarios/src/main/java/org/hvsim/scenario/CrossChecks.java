@@ -18,6 +18,7 @@ import org.hvsim.model.hypervisor.HypervisorSchedulers;
 import org.hvsim.model.hypervisor.SchedulerDescriptor;
 import org.hvsim.model.hypervisor.SchedulerSettings;
 import org.hvsim.model.hypervisor.SupportedControls;
+import org.hvsim.model.system.MemoryAdmission;
 import org.hvsim.model.system.MemoryPolicy;
 import org.hvsim.model.system.SystemSpec;
 import org.hvsim.scenario.ArchitectureReader.Given;
@@ -55,9 +56,9 @@ final class CrossChecks {
     }
 
     /**
-     * The VMs' configured memory must fit in the host's; checked even when other values are wrong (all
-     * problems at once), but only on sound numbers: a host memory, or a VM's count or memory, that
-     * could not be read would give a false verdict.
+     * The VMs' configured memory must fit in the host's RAM (what no architecture's footprint can make
+     * fit); checked even when other values are wrong (all problems at once), but only on sound numbers:
+     * a host memory, or a VM's count or memory, that could not be read would give a false verdict.
      */
     static void configuredMemory(SectionReader top, HostReader.Host host, VmReader.Vms vms) {
         if (host.memorySound() && vms.demands().size() == vms.trees().size() && !host.memory().overcommit()) {
@@ -73,8 +74,7 @@ final class CrossChecks {
             return;
         }
         for (ArchitectureProfile a : archs) {
-            org.hvsim.model.system.MemoryAdmission.refusal(
-                    new SystemSpec(host.spec(), vms, a, settings.get(a.name()), memory))
+            MemoryAdmission.refusal(new SystemSpec(host.spec(), vms, a, settings.get(a.name()), memory))
                     .ifPresent(why -> top.report(VMS, why));
         }
     }

@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hvsim.core.random.Distribution;
-import org.hvsim.scenario.load.ListNode;
 import org.hvsim.scenario.load.MapNode;
-import org.hvsim.scenario.load.NearestKey;
 import org.hvsim.scenario.load.Quantity;
 import org.hvsim.scenario.load.Node;
 import org.hvsim.scenario.load.ScalarNode;
 import org.hvsim.scenario.load.SourceLocation;
+import org.hvsim.scenario.load.Variant;
 import org.hvsim.scenario.schema.Key;
 import org.hvsim.scenario.schema.ScenarioSchema;
 import org.hvsim.scenario.schema.Section;
@@ -60,21 +59,14 @@ final class DistributionReader {
         }
         owner.source(key, node.location().toString());
         Map<String, Section> families = ScenarioSchema.families();
-        if (!(node instanceof MapNode m) || m.size() != 1) {
-            reading.problems().add(node.location(), path + ": expected " + FORMS + "; found "
-                    + (node instanceof ListNode ? "a list" : node.describe()));
+        Optional<Variant> variant = Variant.of(node, reading.problems(), path, "distribution", families.keySet(),
+                FORMS);
+        if (variant.isEmpty()) {
             return null;
         }
-        String family = m.keys().get(0);
-        if (!families.containsKey(family)) {
-            String hint = NearestKey.among(family, families.keySet()).map(k -> " — did you mean '" + k + "'?")
-                    .orElse(" (known: " + String.join(", ", families.keySet()) + ")");
-            reading.problems().add(m.entry(family).orElseThrow().keyLocation(), path + ": unknown distribution '"
-                    + family + "'" + hint);
-            return null;
-        }
+        String family = variant.get().kind();
         Section section = families.get(family);
-        Node settings = m.get(family).orElseThrow();
+        Node settings = variant.get().settings();
         if (!(settings instanceof MapNode)) {
             if (section.keys().size() != 1 || settings instanceof ScalarNode s && s.isNull()) {
                 reading.problems().add(settings.location(), path + "." + family + ": expected "
@@ -82,9 +74,8 @@ final class DistributionReader {
                 return null;
             }
             // The short form: the family's one parameter as a plain value (or a sweep of values).
-            MapNode.Entry at = m.entry(family).orElseThrow();
             settings = new MapNode(settings.location(),
-                    List.of(new MapNode.Entry(section.keys().get(0).name(), at.keyLocation(), settings)));
+                    List.of(new MapNode.Entry(section.keys().get(0).name(), variant.get().location(), settings)));
         }
         return family(reading.reader(section, settings, path + "." + family), family, key, tree);
     }
@@ -105,62 +96,26 @@ final class DistributionReader {
         Distribution d = null;
         int before = reading.problems().size();
         switch (family) {
-            case "constant" -> {
-                double v = p.quantity(CONSTANT_VALUE);
-                pt.put("value", Formats.duration(v));
-                d = new Distribution.Constant(v);
-            }
-            case "exponential" -> {
-                double mean = p.quantity(EXP_MEAN);
-                pt.put("mean", Formats.duration(mean));
-                d = new Distribution.Exponential(mean);
-            }
+            case "constant" -> d = new Distribution.Constant(duration(p, CONSTANT_VALUE, pt));
+            case "exponential" -> d = new Distribution.Exponential(duration(p, EXP_MEAN, pt));
             case "uniform" -> {
-                double lo = p.quantity(UNIFORM_MIN);
+                double lo = duration(p, UNIFORM_MIN, pt);
                 double hi = p.quantity(UNIFORM_MAX, lo);
                 if (hi < lo) {
                     p.report(UNIFORM_MAX, p.pathOf(UNIFORM_MAX) + " must not be below min");
                     hi = lo;
                 }
-                pt.put("min", Formats.duration(lo));
                 pt.put("max", Formats.duration(hi));
                 d = new Distribution.Uniform(lo, hi);
             }
-            case "normal" -> {
-                double mean = p.quantity(NORMAL_MEAN);
-                double sd = p.quantity(NORMAL_SD);
-                pt.put("mean", Formats.duration(mean));
-                pt.put("sd", Formats.duration(sd));
-                d = new Distribution.Normal(mean, sd);
-            }
-            case "lognormal" -> {
-                double mean = p.quantity(LOGNORMAL_MEAN);
-                double cv = p.decimal(LOGNORMAL_CV);
-                pt.put("mean", Formats.duration(mean));
-                pt.put("cv", cv);
-                d = new Distribution.LogNormal(mean, cv);
-            }
-            case "gamma" -> {
-                double mean = p.quantity(GAMMA_MEAN);
-                double cv = p.decimal(GAMMA_CV);
-                pt.put("mean", Formats.duration(mean));
-                pt.put("cv", cv);
-                d = new Distribution.GammaDist(mean, cv);
-            }
-            case "weibull" -> {
-                double shape = p.decimal(WEIBULL_SHAPE);
-                double scale = p.quantity(WEIBULL_SCALE);
-                pt.put("shape", shape);
-                pt.put("scale", Formats.duration(scale));
-                d = new Distribution.Weibull(shape, scale);
-            }
-            case "hyperexponential" -> {
-                double mean = p.quantity(HYPER_MEAN);
-                double cv = p.decimal(HYPER_CV);
-                pt.put("mean", Formats.duration(mean));
-                pt.put("cv", cv);
-                d = Distribution.HyperExponential.balanced(mean, cv);
-            }
+            case "normal" -> d = new Distribution.Normal(duration(p, NORMAL_MEAN, pt), duration(p, NORMAL_SD, pt));
+            case "lognormal" ->
+                    d = new Distribution.LogNormal(duration(p, LOGNORMAL_MEAN, pt), number(p, LOGNORMAL_CV, pt));
+            case "gamma" -> d = new Distribution.GammaDist(duration(p, GAMMA_MEAN, pt), number(p, GAMMA_CV, pt));
+            case "weibull" ->
+                    d = new Distribution.Weibull(number(p, WEIBULL_SHAPE, pt), duration(p, WEIBULL_SCALE, pt));
+            case "hyperexponential" ->
+                    d = Distribution.HyperExponential.balanced(duration(p, HYPER_MEAN, pt), number(p, HYPER_CV, pt));
             case "empirical" -> {
                 String file = p.text(EMPIRICAL_FILE);
                 String column = p.text(EMPIRICAL_COLUMN, "");
@@ -174,6 +129,20 @@ final class DistributionReader {
         p.finish();
         tree.put(key.name(), Map.of(family, pt));
         return reading.problems().size() == before ? d : null;
+    }
+
+    /** A parameter in seconds, put in {@code pt} as written back ("5 ms"). */
+    private static double duration(SectionReader p, Key k, Map<String, Object> pt) {
+        double v = p.quantity(k);
+        pt.put(k.name(), Formats.duration(v));
+        return v;
+    }
+
+    /** A plain-number parameter, put in {@code pt}. */
+    private static double number(SectionReader p, Key k, Map<String, Object> pt) {
+        double v = p.decimal(k);
+        pt.put(k.name(), v);
+        return v;
     }
 
     private Distribution empirical(SectionReader p, String file, String column, String unit, Map<String, Object> pt) {

@@ -159,7 +159,7 @@ final class EmpiricalCsv {
         try {
             if (unit != null) {
                 try {
-                    return Units.number(cell) * Units.duration("1 " + unit);
+                    return Units.number(cell) * Units.parse(Quantity.DURATION, "1 " + unit, false);
                 } catch (UnitException bare) {
                     return Units.parse(Quantity.DURATION, cell, true);
                 }

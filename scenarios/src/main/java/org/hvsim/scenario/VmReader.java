@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hvsim.model.guest.GuestDiscipline;
+import org.hvsim.model.system.MemoryAdmission;
 import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hypervisor.Control;
 import org.hvsim.model.hypervisor.CpuControls;

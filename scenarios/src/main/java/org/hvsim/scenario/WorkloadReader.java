@@ -18,9 +18,8 @@ import org.hvsim.model.workload.Arrivals;
 import org.hvsim.model.workload.Phase;
 import org.hvsim.model.workload.RequestClass;
 import org.hvsim.model.workload.Workload;
-import org.hvsim.scenario.load.MapNode;
-import org.hvsim.scenario.load.NearestKey;
 import org.hvsim.scenario.load.Node;
+import org.hvsim.scenario.load.Variant;
 import org.hvsim.scenario.schema.Key;
 import org.hvsim.scenario.schema.SectionReader;
 
@@ -28,6 +27,8 @@ import org.hvsim.scenario.schema.SectionReader;
 final class WorkloadReader {
 
     private static final List<String> PHASE_KINDS = List.of("cpu", "disk", "net", "privileged");
+    private static final String PHASE_FORMS = "a phase (cpu, disk, net or privileged) with its settings, e.g. "
+            + "'- cpu: { exponential: { mean: 8 ms } }'";
 
     private final Reading reading;
     private final DistributionReader distributions;
@@ -129,20 +130,12 @@ final class WorkloadReader {
     }
 
     private Phase phase(SectionReader owner, Node node, int index, List<Object> trees) {
-        String path = owner.pathOf(PHASES) + "[" + index + "]";
-        if (!(node instanceof MapNode m) || m.size() != 1) {
-            reading.problems().add(node.location(), path + ": a phase is one of cpu, disk, net or privileged, e.g. "
-                    + "'- cpu: { exponential: { mean: 8 ms } }'; found " + (node instanceof MapNode mm
-                    ? mm.size() + " keys" : node.describe()));
+        Optional<Variant> phase = Variant.of(node, reading.problems(), owner.pathOf(PHASES) + "[" + index + "]",
+                "phase", PHASE_KINDS, PHASE_FORMS);
+        if (phase.isEmpty()) {
             return null;
         }
-        String kind = m.keys().get(0);
-        if (!PHASE_KINDS.contains(kind)) {
-            String hint = NearestKey.among(kind, PHASE_KINDS).map(k -> " — did you mean '" + k + "'?").orElse("");
-            reading.problems().add(m.entry(kind).orElseThrow().keyLocation(),
-                    path + ": unknown phase '" + kind + "'; expected cpu, disk, net or privileged" + hint);
-            return null;
-        }
+        String kind = phase.get().kind();
         SectionReader r = owner.item(PHASES, node, index);
         Map<String, Object> t = new LinkedHashMap<>();
         Phase out = switch (kind) {
@@ -174,11 +167,7 @@ final class WorkloadReader {
         String device = d.text(DISK_DEVICE);
         boolean write = d.bool(WRITE);
         Optional<DiskSpec> disk = host.disk(device);
-        if (!device.isEmpty() && disk.isEmpty()) {
-            String nic = host.nic(device).isPresent() ? " ('" + device + "' is a NIC; use a net phase)" : "";
-            d.report(DISK_DEVICE, d.pathOf(DISK_DEVICE) + ": no disk named '" + device + "' on the host"
-                    + (nic.isEmpty() ? Reading.known(device, host.disks().stream().map(DiskSpec::name).toList()) : nic));
-        }
+        checkDevice(d, DISK_DEVICE, device, disks(), nics());
         if (disk.isPresent() && disk.get().service() == null) {
             d.require(OP_SIZE);
         }
@@ -195,14 +184,32 @@ final class WorkloadReader {
         double bytes = n.quantity(BYTES);
         String device = n.text(NET_DEVICE);
         Optional<NicSpec> nic = host.nic(device);
-        if (!device.isEmpty() && nic.isEmpty()) {
-            String disk = host.disk(device).isPresent() ? " ('" + device + "' is a disk; use a disk phase)" : "";
-            n.report(NET_DEVICE, n.pathOf(NET_DEVICE) + ": no NIC named '" + device + "' on the host"
-                    + (disk.isEmpty() ? Reading.known(device, host.nics().stream().map(NicSpec::name).toList()) : disk));
-        }
+        checkDevice(n, NET_DEVICE, device, nics(), disks());
         t.put("bytes", Formats.size(bytes));
         t.put("device", device);
         n.finish();
         return nic.isPresent() ? new Phase.Net(bytes, device) : null;
+    }
+
+    /** The host's devices of one kind: what messages call them, the phase that uses them, their names. */
+    private record Devices(String noun, String phase, List<String> names) {
+    }
+
+    private Devices disks() {
+        return new Devices("disk", "disk", host.disks().stream().map(DiskSpec::name).toList());
+    }
+
+    private Devices nics() {
+        return new Devices("NIC", "net", host.nics().stream().map(NicSpec::name).toList());
+    }
+
+    /** A phase's {@code device} must be one of the {@code wanted}; one of the {@code other} kind is named so. */
+    private static void checkDevice(SectionReader r, Key key, String device, Devices wanted, Devices other) {
+        if (device.isEmpty() || wanted.names().contains(device)) {
+            return;
+        }
+        r.report(key, r.pathOf(key) + ": no " + wanted.noun() + " named '" + device + "' on the host"
+                + (other.names().contains(device) ? " ('" + device + "' is a " + other.noun() + "; use a "
+                        + other.phase() + " phase)" : Reading.known(device, wanted.names())));
     }
 }

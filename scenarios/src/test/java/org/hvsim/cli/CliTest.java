@@ -1,14 +1,13 @@
 package org.hvsim.cli;
 
+import static org.hvsim.scenario.Fixtures.hvsim;
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +15,8 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.hvsim.scenario.Fixtures;
+import org.hvsim.scenario.Fixtures.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,25 +28,6 @@ class CliTest {
 
     @TempDir
     Path tmp;
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome hvsim(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     static final String SMALL = """
             name: small
@@ -63,19 +45,10 @@ class CliTest {
                 count: 2
                 vcpus: 1
                 memory: 1 GB
-                workload:
-                  open: { poisson: { rate: 20 /s } }
-                  classes:
-                    - name: page
-                      phases:
-                        - cpu: { exponential: { mean: 10 ms } }
-                        - disk: { ops: 1, device: d0 }
-            """;
+            """ + workload("disk: { ops: 1, device: d0 }").indent(4);
 
     private Path write(String name, String text) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.writeString(p, text);
-        return p;
+        return Fixtures.write(tmp, name, text);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.hvsim.scenario.Fixtures.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,11 @@ class ExampleFuzzTest {
         System.setErr(oldErr);
     }
 
-    private CliTest.Outcome validate(Path file) {
+    private Outcome validate(Path file) {
         out.reset();
         err.reset();
         int code = hvsim.execute("validate", file.toString());
-        return new CliTest.Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     enum Expect { REFUSED, ANY }
@@ -124,7 +125,7 @@ class ExampleFuzzTest {
             }
         }
         long start = System.nanoTime();
-        CliTest.Outcome o = validate(huge);
+        Outcome o = validate(huge);
         assertEquals(Main.BAD_INPUT, o.code());
         assertTrue(o.err().contains("larger than 8 MiB"), o.err());
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "a 50 MB file is refused by its size, quickly");
@@ -135,7 +136,7 @@ class ExampleFuzzTest {
 
     private void check(Path file, Mutant m, String label) {
         cases++;
-        CliTest.Outcome o;
+        Outcome o;
         try {
             o = validate(file);
         } catch (Throwable t) {

@@ -1,19 +1,19 @@
 package org.hvsim.scenario;
 
+import static org.hvsim.scenario.Fixtures.problems;
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.hvsim.core.random.Distribution;
 import org.hvsim.model.workload.Phase;
-import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,25 +37,10 @@ class ScenarioLoaderTest {
               - name: web
                 count: 2
                 memory: 2 GB
-                workload:
-                  open: { poisson: { rate: 20 /s } }
-                  classes:
-                    - name: page
-                      phases:
-                        - cpu: { exponential: { mean: 10 ms } }
-                        - disk: { device: d0 }
-            """;
-
-    private static List<String> problems(String text) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.loadAll("s.yaml", text));
-        return e.problems().stream().map(Problem::toString).toList();
-    }
+            """ + workload("disk: { device: d0 }").indent(4);
 
     private Path write(String name, String text) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+        return Fixtures.write(tmp, name, text);
     }
 
     @Test
@@ -87,8 +72,8 @@ class ScenarioLoaderTest {
         assertEquals(2, p.size(), p.toString());
         // In document order: the memory check is reported at 'vms' (line 10), the bad value at line 11.
         assertTrue(p.get(1).startsWith("s.yaml:11:16: vms[0].count must be between 1 and 100000, found -4"), p.toString());
-        assertTrue(p.get(0).contains("the VMs do not fit in the host's memory: 12 × 2 GB (web) = 24 GB configured, "
-                + "but host.memory is 16 GB"), p.toString());
+        assertTrue(p.get(0).contains("the VMs need 24.00 GB of memory (as configured, before any architecture's "
+                + "overhead) but the host has 16.00 GB of RAM: short by 8.00 GB; VMs: web 12 x 2.00 GB"), p.toString());
         assertTrue(p.get(0).endsWith("(at sweep point web.count = 12)"), p.toString());
     }
 
@@ -187,7 +172,8 @@ class ScenarioLoaderTest {
     @Test
     void crossChecksNameTheNumbers() {
         assertTrue(problems(BASE.replace("count: 2", "count: 9")).get(0)
-                .contains("9 × 2 GB (web) = 18 GB configured, but host.memory is 16 GB"));
+                .contains("need 18.00 GB of memory (as configured, before any architecture's overhead) but the host "
+                        + "has 16.00 GB of RAM: short by 2.00 GB; VMs: web 9 x 2.00 GB"));
         assertTrue(problems(BASE.replace("device: d0 }", "device: n0 }")).get(0)
                 .contains("no disk named 'n0' on the host ('n0' is a NIC; use a net phase)"));
         assertTrue(problems(BASE.replace("duration: 60 s", "duration: 60 s\nwarmup: 2 min")).get(0)
@@ -198,7 +184,7 @@ class ScenarioLoaderTest {
     void theMemoryCheckIsMadeEvenWhenTheVmHasOtherMistakes() {
         List<String> p = problems(BASE.replace("count: 2", "count: 9").replace("device: d0 }", "device: d9 }"));
         assertEquals(2, p.size(), p.toString());
-        assertTrue(p.get(0).contains("9 × 2 GB (web) = 18 GB configured"), p.toString());
+        assertTrue(p.get(0).contains("need 18.00 GB of memory (as configured"), p.toString());
         assertTrue(p.get(1).contains("no disk named 'd9'"), p.toString());
         // ... but not on a stand-in value: a count that could not be read says nothing about memory.
         assertEquals(1, problems(BASE.replace("count: 2", "count: lots")).size());

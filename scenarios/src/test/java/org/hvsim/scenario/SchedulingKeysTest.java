@@ -1,7 +1,8 @@
 package org.hvsim.scenario;
 
+import static org.hvsim.scenario.Fixtures.problems;
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,7 +12,6 @@ import org.hvsim.model.hypervisor.CpuControls;
 import org.hvsim.model.hypervisor.EsxScheduler;
 import org.hvsim.model.hypervisor.XenCreditScheduler;
 import org.hvsim.model.system.SystemSpec;
-import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.ScenarioException;
 import org.junit.jupiter.api.Test;
 
@@ -35,18 +35,7 @@ class SchedulingKeysTest {
                     vcpus: 2
                     memory: 2 GB
                 %s
-                    workload:
-                      open: { poisson: { rate: 20 /s } }
-                      classes:
-                        - name: page
-                          phases:
-                            - cpu: { exponential: { mean: 10 ms } }
-                """.formatted(top, hostExtra, vmExtra);
-    }
-
-    private static List<String> problems(String text) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("s.yaml", text));
-        return e.problems().stream().map(Problem::toString).toList();
+                %s""".formatted(top, hostExtra, vmExtra, workload().indent(4));
     }
 
     @Test
@@ -93,7 +82,7 @@ class SchedulingKeysTest {
     @Test
     void memoryOvercommitLiftsTheAdmissionCheckAndNeedsARealSwapDisk() throws ScenarioException {
         List<String> refused = problems(scenario("", "    count: 10", "")); // 20 GB of VMs on 16 GB
-        assertTrue(refused.stream().anyMatch(m -> m.contains("do not fit")), refused.toString());
+        assertTrue(refused.stream().anyMatch(m -> m.contains("short by 4.00 GB")), refused.toString());
         Scenario ok = ScenarioLoader.load("s.yaml", scenario("", "    count: 10",
                 "  memory_overcommit: { swap_device: d0, faults_per_request: 5 }"));
         assertTrue(ok.system(ok.architectures().get(0)).memory().overcommit());

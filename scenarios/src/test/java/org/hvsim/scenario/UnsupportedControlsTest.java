@@ -1,15 +1,13 @@
 package org.hvsim.scenario;
 
+import static org.hvsim.scenario.Fixtures.hvsim;
+import static org.hvsim.scenario.Fixtures.problems;
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.Map;
 import org.hvsim.cli.Main;
 import org.hvsim.model.arch.ControlDomain;
 import org.hvsim.model.system.HostModel;
-import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,18 +47,7 @@ class UnsupportedControlsTest {
                     count: 2
                     memory: 2 GB
                 %s
-                    workload:
-                      open: { poisson: { rate: 20 /s } }
-                      classes:
-                        - name: page
-                          phases:
-                            - cpu: { exponential: { mean: 10 ms } }
-                """.formatted(architectures, top, vmControls);
-    }
-
-    private static List<String> problems(String text) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load("s.yaml", text));
-        return e.problems().stream().map(Problem::toString).toList();
+                %s""".formatted(architectures, top, vmControls, workload().indent(4));
     }
 
     @Test
@@ -166,19 +152,10 @@ class UnsupportedControlsTest {
 
     @Test
     void theCommandLineSaysSoWithExitCode2() throws IOException {
-        Path f = tmp.resolve("scenario.yaml");
-        Files.writeString(f, file("[xen-3.0]", "", "    reservation: 60 %"));
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.execute(new String[] {"validate", f.toString()});
-        } finally {
-            System.setErr(oldErr);
-        }
-        assertEquals(Main.BAD_INPUT, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(f + ":14:18: vms[0].reservation: xen-credit "
-                + "(architecture xen-3.0) has no reservation"), err.toString(StandardCharsets.UTF_8));
+        Path f = Fixtures.write(tmp, "scenario.yaml", file("[xen-3.0]", "", "    reservation: 60 %"));
+        Fixtures.Outcome o = hvsim("validate", f.toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains(f + ":14:18: vms[0].reservation: xen-credit (architecture xen-3.0) has no "
+                + "reservation"), o.err());
     }
 }

@@ -1,8 +1,6 @@
 package org.hvsim.scenario.load;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,8 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Numeric getters accept a sweep when the reader was made with {@link Sweeps}: a list of values
  * ({@code [2, 4, 8]}) or a range ({@code { from: 2, to: 40, step: 2 }}). Every value is checked as a
- * single value would be; the getter returns the one the current grid point uses. Without
- * {@link Sweeps}, a list or range is just a wrong value.
+ * single value would be; the getter returns the one the current grid point uses ({@link SweepReader}
+ * reads them). Without {@link Sweeps}, a list or range is just a wrong value.
  *
  * <p>If the node given to {@link #of} is not a mapping, that one problem is recorded and the reader
  * stays silent afterwards (every getter returns its default, nothing is "missing" or "unknown"),
@@ -54,17 +52,10 @@ public final class ObjectReader {
     }
 
     /**
-     * A reader over {@code node}, which should be a mapping.
+     * A reader over {@code node}, which should be a mapping, accepting sweeps of numeric values,
+     * recorded in {@code sweeps} (null: no sweeps). Nested readers share it.
      *
      * @param path how to name this mapping in messages ("" for the top level, "host", "vms[2]")
-     */
-    public static ObjectReader of(Node node, Problems problems, String path) {
-        return of(node, problems, path, null);
-    }
-
-    /**
-     * As {@link #of(Node, Problems, String)}, accepting sweeps of numeric values, recorded in
-     * {@code sweeps} (null: no sweeps). Nested readers share it.
      */
     public static ObjectReader of(Node node, Problems problems, String path, Sweeps sweeps) {
         if (node instanceof MapNode m) {
@@ -114,11 +105,6 @@ public final class ObjectReader {
         return problems;
     }
 
-    /** The keys present, in file order. Does not count as asking for them. */
-    public List<String> keys() {
-        return map.keys();
-    }
-
     /** Whether {@code key} is present (even with a null value). Counts as asking for it. */
     public boolean has(String key) {
         asked.add(key);
@@ -159,24 +145,10 @@ public final class ObjectReader {
     }
 
     /** A whole number in [{@code min}, {@code max}]; {@code defaultValue} if absent or wrong. */
-    public int integer(String key, int defaultValue, int min, int max) {
-        return (int) longInteger(key, defaultValue, min, max);
-    }
-
-    /** A whole number in [{@code min}, {@code max}], for values that may exceed an int (seeds). */
     public long longInteger(String key, long defaultValue, long min, long max) {
-        Function<ScalarNode, Number> convert = s -> wholeNumber(key, s, min, max);
-        Optional<Node> sweep = sweepNode(key);
-        if (sweep.isPresent()) {
-            return swept(key, sweep.get(), convert, s -> wholeNumber(key, s, Long.MIN_VALUE, Long.MAX_VALUE), true,
-                    null).map(Number::longValue).orElse(defaultValue);
-        }
-        Optional<ScalarNode> s = scalar(key, false, "a whole number");
-        if (s.isEmpty()) {
-            return defaultValue;
-        }
-        Number v = convert.apply(s.get());
-        return v == null ? defaultValue : v.longValue();
+        return number(key, new NumberKind("a whole number", s -> wholeNumber(key, s, min, max),
+                s -> wholeNumber(key, s, Long.MIN_VALUE, Long.MAX_VALUE), true, null))
+                .map(Number::longValue).orElse(defaultValue);
     }
 
     private Long wholeNumber(String key, ScalarNode s, long min, long max) {
@@ -196,18 +168,9 @@ public final class ObjectReader {
 
     /** A finite number (5, 0.5, 1e3) in [{@code min}, {@code max}]; {@code defaultValue} if absent or wrong. */
     public double decimal(String key, double defaultValue, double min, double max) {
-        Function<ScalarNode, Number> convert = s -> plainNumber(key, s, min, max);
-        Optional<Node> sweep = sweepNode(key);
-        if (sweep.isPresent()) {
-            return swept(key, sweep.get(), convert, s -> plainNumber(key, s, Double.NEGATIVE_INFINITY,
-                    Double.POSITIVE_INFINITY), false, null).map(Number::doubleValue).orElse(defaultValue);
-        }
-        Optional<ScalarNode> s = scalar(key, false, "a number");
-        if (s.isEmpty()) {
-            return defaultValue;
-        }
-        Number v = convert.apply(s.get());
-        return v == null ? defaultValue : v.doubleValue();
+        return number(key, new NumberKind("a number", s -> plainNumber(key, s, min, max),
+                s -> plainNumber(key, s, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), false, null))
+                .map(Number::doubleValue).orElse(defaultValue);
     }
 
     private Double plainNumber(String key, ScalarNode s, double min, double max) {
@@ -244,77 +207,14 @@ public final class ObjectReader {
         }
     }
 
-    /** Seconds, at least 0. */
-    public double duration(String key, double defaultValue) {
-        return quantity(key, Quantity.DURATION, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double duration(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.DURATION, defaultValue, min, max);
-    }
-
-    /** Bytes (KB, MB, GB are 1024-based), at least 0. */
-    public double size(String key, double defaultValue) {
-        return quantity(key, Quantity.SIZE, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double size(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.SIZE, defaultValue, min, max);
-    }
-
-    /** Bytes per second, at least 0. */
-    public double bandwidth(String key, double defaultValue) {
-        return quantity(key, Quantity.BANDWIDTH, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double bandwidth(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.BANDWIDTH, defaultValue, min, max);
-    }
-
-    /** Events per second, at least 0. */
-    public double rate(String key, double defaultValue) {
-        return quantity(key, Quantity.RATE, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double rate(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.RATE, defaultValue, min, max);
-    }
-
-    /** A fraction between 0 and 1, written "0.25" or "25 %". */
-    public double fraction(String key, double defaultValue) {
-        return quantity(key, Quantity.FRACTION, defaultValue, 0, 1);
-    }
-
-    public double fraction(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.FRACTION, defaultValue, min, max);
-    }
-
-    /** Hertz, at least 0. */
-    public double frequency(String key, double defaultValue) {
-        return quantity(key, Quantity.FREQUENCY, defaultValue, 0, Double.POSITIVE_INFINITY);
-    }
-
-    public double frequency(String key, double defaultValue, double min, double max) {
-        return quantity(key, Quantity.FREQUENCY, defaultValue, min, max);
-    }
-
     /**
      * A quantity in SI units within [{@code min}, {@code max}] (also SI). Negative values are accepted
      * only if {@code min} is negative.
      */
     public double quantity(String key, Quantity quantity, double defaultValue, double min, double max) {
-        Function<ScalarNode, Number> convert = s -> quantityValue(key, s, quantity, min, max);
-        Optional<Node> sweep = sweepNode(key);
-        if (sweep.isPresent()) {
-            return swept(key, sweep.get(), convert, s -> quantityValue(key, s, quantity, Double.NEGATIVE_INFINITY,
-                    Double.POSITIVE_INFINITY), false, quantity).map(Number::doubleValue).orElse(defaultValue);
-        }
-        Optional<ScalarNode> s = scalar(key, false, quantity.noun());
-        if (s.isEmpty()) {
-            return defaultValue;
-        }
-        Number v = convert.apply(s.get());
-        return v == null ? defaultValue : v.doubleValue();
+        return number(key, new NumberKind(quantity.noun(), s -> quantityValue(key, s, quantity, min, max),
+                s -> quantityValue(key, s, quantity, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), false,
+                quantity)).map(Number::doubleValue).orElse(defaultValue);
     }
 
     private Double quantityValue(String key, ScalarNode s, Quantity quantity, double min, double max) {
@@ -339,15 +239,32 @@ public final class ObjectReader {
     // ---------------------------------------------------------------- sweeps
 
     /**
+     * How one kind of number is read from a scalar: {@code bounded} checks the key's range, {@code
+     * unbounded} does not (for a range's step); both record a problem and give null for a wrong value.
+     *
+     * @param noun     what a single value is, for "expected …"
+     * @param integral whether the values are whole numbers (a range then steps in whole numbers)
+     * @param quantity the unit family, to show a range's values; null for plain numbers
+     */
+    record NumberKind(String noun, Function<ScalarNode, Number> bounded, Function<ScalarNode, Number> unbounded,
+            boolean integral, Quantity quantity) {
+    }
+
+    /** The value of {@code key}, single or swept; empty if absent or after a problem. */
+    private Optional<Number> number(String key, NumberKind kind) {
+        Optional<Node> sweep = sweepNode(key);
+        if (sweep.isPresent()) {
+            return SweepReader.select(this, key, sweep.get(), kind);
+        }
+        return scalar(key, false, kind.noun()).map(kind.bounded());
+    }
+
+    /**
      * Whether {@code key} holds a sweep: a list, or a mapping with a {@code from} key. Does not count
      * as asking for the key.
      */
     public boolean isSweep(String key) {
-        return sweeps != null && map.get(key).filter(ObjectReader::looksLikeSweep).isPresent();
-    }
-
-    private static boolean looksLikeSweep(Node n) {
-        return n instanceof ListNode || n instanceof MapNode m && m.containsKey("from");
+        return sweeps != null && map.get(key).filter(SweepReader::looksLikeSweep).isPresent();
     }
 
     private Optional<Node> sweepNode(String key) {
@@ -355,131 +272,7 @@ public final class ObjectReader {
             return Optional.empty();
         }
         asked.add(key);
-        return map.get(key).filter(ObjectReader::looksLikeSweep);
-    }
-
-    /**
-     * Reads a sweep: checks every value with {@code convert}, records the axis and returns the value
-     * the current point uses; empty after a problem.
-     *
-     * @param unbounded reads a range's step without the key's range check
-     * @param quantity  the unit family for formatting range values; null for plain numbers
-     */
-    private Optional<Number> swept(String key, Node node, Function<ScalarNode, Number> convert,
-            Function<ScalarNode, Number> unbounded, boolean integral, Quantity quantity) {
-        List<Number> values = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        if (node instanceof ListNode list) {
-            if (list.items().isEmpty()) {
-                wrong(node, key, "a sweep needs at least one value, found an empty list");
-                return Optional.empty();
-            }
-            boolean ok = true;
-            for (Node item : list.items()) {
-                if (!(item instanceof ScalarNode s) || s.isNull()) {
-                    wrong(item, key, "each value of a sweep must be a single value, found " + item.describe());
-                    ok = false;
-                    continue;
-                }
-                Number v = convert.apply(s);
-                if (v == null) {
-                    ok = false;
-                    continue;
-                }
-                if (values.stream().anyMatch(x -> x.doubleValue() == v.doubleValue())) {
-                    wrong(item, key, "the value " + Excerpt.quote(s.text().strip()) + " appears twice in the sweep");
-                    ok = false;
-                    continue;
-                }
-                values.add(v);
-                labels.add(s.text().strip());
-            }
-            if (values.isEmpty()) {
-                return Optional.empty();
-            }
-            // With some values refused, the others still form the axis, so that problems that only
-            // some points have (memory, warm-up) are found in the same run.
-        } else {
-            ObjectReader r = childOf(node, pathOf(key));
-            r.require("from", "to", "step");
-            Optional<Number> from = r.map.get("from").flatMap(n -> rangeEnd(r, n, convert));
-            Optional<Number> to = r.map.get("to").flatMap(n -> rangeEnd(r, n, convert));
-            Optional<Number> step = r.map.get("step").flatMap(n -> rangeEnd(r, n, unbounded));
-            r.finish();
-            if (from.isEmpty() || to.isEmpty() || step.isEmpty()) {
-                return Optional.empty();
-            }
-            double a = from.get().doubleValue();
-            double b = to.get().doubleValue();
-            double d = step.get().doubleValue();
-            if (!(d > 0)) {
-                wrong(r.map.get("step").orElseThrow(), key, pathOf(key) + ".step must be positive");
-                return Optional.empty();
-            }
-            if (b < a) {
-                wrong(r.map.get("to").orElseThrow(), key, pathOf(key) + ".to must not be below from");
-                return Optional.empty();
-            }
-            double count = Math.floor((b - a) / d * (1 + 1e-12)) + 1;
-            if (count > Sweeps.MAX_VALUES) {
-                wrong(node, key, "this range has " + Quantity.plain(count) + " values; a sweep axis may have at most "
-                        + Sweeps.MAX_VALUES + " (use a larger step)");
-                return Optional.empty();
-            }
-            String unit = quantity == null ? "" : rangeUnit(r, quantity);
-            double factor = 1;
-            if (!unit.isEmpty()) {
-                try {
-                    factor = Units.parse(quantity, "1 " + unit, false);
-                } catch (UnitException e) {
-                    unit = "";
-                }
-            }
-            for (int i = 0; i < (int) count; i++) {
-                if (integral) {
-                    long v = from.get().longValue() + i * step.get().longValue();
-                    values.add(v);
-                    labels.add(Long.toString(v));
-                } else {
-                    // Rounded to 12 significant digits so that 0.1 + 2 × 0.1 is 0.3, as the user meant.
-                    double v = new BigDecimal(a + i * d).round(new MathContext(12)).doubleValue();
-                    values.add(v);
-                    labels.add(quantity == null ? Quantity.plain(v)
-                            : unit.isEmpty() ? quantity.format(v)
-                            : Quantity.plain(new BigDecimal(v / factor).round(new MathContext(12)).doubleValue())
-                                    + " " + unit);
-                }
-            }
-        }
-        if (values.size() > Sweeps.MAX_VALUES) {
-            wrong(node, key, "this sweep has " + values.size() + " values; a sweep axis may have at most "
-                    + Sweeps.MAX_VALUES);
-            return Optional.empty();
-        }
-        int chosen = sweeps.select(pathOf(key), node.location(), labels);
-        return Optional.of(values.get(chosen));
-    }
-
-    /** The unit a range is written in (that of 'from', else 'to'), to show its values the same way. */
-    private static String rangeUnit(ObjectReader r, Quantity quantity) {
-        for (String end : List.of("from", "to")) {
-            Optional<Node> n = r.map.get(end);
-            if (n.isPresent() && n.get() instanceof ScalarNode s && !s.isNull()) {
-                String unit = Units.unitOf(s.text());
-                if (!unit.isEmpty()) {
-                    return unit;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static Optional<Number> rangeEnd(ObjectReader r, Node n, Function<ScalarNode, Number> convert) {
-        if (n instanceof ScalarNode s && !s.isNull()) {
-            return Optional.ofNullable(convert.apply(s));
-        }
-        r.problems.add(n.location(), r.path + ": expected a single value, found " + n.describe());
-        return Optional.empty();
+        return map.get(key).filter(SweepReader::looksLikeSweep);
     }
 
     /**
@@ -520,7 +313,8 @@ public final class ObjectReader {
         return map.get(key).map(n -> childOf(n, pathOf(key)));
     }
 
-    private ObjectReader childOf(Node node, String childPath) {
+    /** A reader of a nested value, silent if this one is. */
+    ObjectReader childOf(Node node, String childPath) {
         if (silent) {
             return node instanceof MapNode m ? new ObjectReader(m, problems, childPath, true, sweeps)
                     : silentAt(node.location(), problems, childPath, sweeps);
@@ -608,32 +402,6 @@ public final class ObjectReader {
     }
 
     /**
-     * The value of {@code key} read as a variant: a mapping with one key naming the kind, such as
-     * {@code { exponential: { mean: 5 ms } }}, or just the name. Required; empty after a problem.
-     *
-     * @param names the accepted kinds; empty to accept any
-     */
-    public Optional<Variant> variant(String key, Collection<String> names) {
-        asked.add(key);
-        Optional<Node> n = map.get(key);
-        if (n.isEmpty()) {
-            missing(key, names.isEmpty() ? "a value" : "one of " + String.join(", ", names));
-            return Optional.empty();
-        }
-        return silent ? Optional.empty() : Variant.of(n.get(), problems, pathOf(key), names);
-    }
-
-    /** As {@link #variant}, but absent is not a problem. */
-    public Optional<Variant> optionalVariant(String key, Collection<String> names) {
-        asked.add(key);
-        Optional<Node> n = map.get(key);
-        if (n.isEmpty() || silent) {
-            return Optional.empty();
-        }
-        return Variant.of(n.get(), problems, pathOf(key), names);
-    }
-
-    /**
      * Reports every key present but never asked for, at the key, suggesting the nearest key that was
      * asked for: "unknown key 'vpcus' in vms[0] — did you mean 'vcpus'?". Call once, after reading.
      */
@@ -694,7 +462,8 @@ public final class ObjectReader {
         }
     }
 
-    private void wrong(Node at, String key, String message) {
+    /** Records {@code message} at {@code at}, prefixed with the key's path unless it starts with it. */
+    void wrong(Node at, String key, String message) {
         if (!silent) {
             problems.add(at.location(), message.startsWith(pathOf(key) + " ") ? message : pathOf(key) + ": " + message);
         }

@@ -65,24 +65,22 @@ public final class Units {
         UNITS.put(Quantity.DURATION, d);
 
         Map<String, Double> s = new LinkedHashMap<>();
-        put(s, 1, "B", "byte", "bytes");
-        put(s, KIBI, "KB", "KiB");
-        put(s, MEBI, "MB", "MiB");
-        put(s, GIBI, "GB", "GiB");
-        put(s, TEBI, "TB", "TiB");
-        UNITS.put(Quantity.SIZE, s);
-
         Map<String, Double> b = new LinkedHashMap<>();
+        put(s, 1, "B", "byte", "bytes");
         put(b, 1.0 / 8, "bit/s", "bps");
         put(b, 1e3 / 8, "kbit/s", "Kbit/s", "kbps", "Kbps");
         put(b, 1e6 / 8, "Mbit/s", "Mbps");
         put(b, 1e9 / 8, "Gbit/s", "Gbps");
         put(b, 1e12 / 8, "Tbit/s", "Tbps");
         put(b, 1, "B/s");
-        put(b, KIBI, "KB/s", "KiB/s");
-        put(b, MEBI, "MB/s", "MiB/s");
-        put(b, GIBI, "GB/s", "GiB/s");
-        put(b, TEBI, "TB/s", "TiB/s");
+        // Sizes and bytes per second share their binary prefixes, each also in its IEC spelling (KiB).
+        double factor = 1;
+        for (String prefix : List.of("K", "M", "G", "T")) {
+            factor *= KIBI;
+            put(s, factor, prefix + "B", prefix + "iB");
+            put(b, factor, prefix + "B/s", prefix + "iB/s");
+        }
+        UNITS.put(Quantity.SIZE, s);
         UNITS.put(Quantity.BANDWIDTH, b);
 
         Map<String, Double> r = new LinkedHashMap<>();
@@ -111,36 +109,6 @@ public final class Units {
         for (String n : names) {
             table.put(n, factor);
         }
-    }
-
-    /** Seconds; negative values refused. */
-    public static double duration(String text) throws UnitException {
-        return parse(Quantity.DURATION, text, false);
-    }
-
-    /** Bytes (KB, MB, ... are 1024-based); negative values refused. */
-    public static double size(String text) throws UnitException {
-        return parse(Quantity.SIZE, text, false);
-    }
-
-    /** Bytes per second; negative values refused. */
-    public static double bandwidth(String text) throws UnitException {
-        return parse(Quantity.BANDWIDTH, text, false);
-    }
-
-    /** Events per second; negative values refused. */
-    public static double rate(String text) throws UnitException {
-        return parse(Quantity.RATE, text, false);
-    }
-
-    /** A fraction: "0.5" or "50 %" both give 0.5; negative values refused. */
-    public static double fraction(String text) throws UnitException {
-        return parse(Quantity.FRACTION, text, false);
-    }
-
-    /** Hertz; negative values refused. */
-    public static double frequency(String text) throws UnitException {
-        return parse(Quantity.FREQUENCY, text, false);
     }
 
     /** The units accepted for a quantity, in the order they are documented. */

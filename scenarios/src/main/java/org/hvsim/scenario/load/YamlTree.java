@@ -1,16 +1,7 @@
 package org.hvsim.scenario.load;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.IOContext;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -24,28 +15,38 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
 
 /**
- * Parses a YAML file into a tree of {@link Node}s that remember their line and column, using
- * Jackson's streaming {@link YAMLParser} (SnakeYAML underneath).
+ * Parses a YAML file into a tree of {@link Node}s that remember their line and column, from the
+ * events of SnakeYAML's parser ({@link Yaml#parse}), whose marks give each value's position.
  *
- * <p>Nothing but {@link ScenarioException} (or, in the collecting variants, problems added to a
- * {@link Problems}) ever comes out of here, whatever the input: a missing file, binary data, invalid
- * UTF-8, a YAML syntax error, absurd nesting or size all become {@link Problem}s with a plain message.
+ * <p>Nothing but problems added to a {@link Problems} ever comes out of here, whatever the input: a
+ * missing file, binary data, invalid UTF-8, a YAML syntax error, absurd nesting or size all become
+ * {@link Problem}s with a plain message.
  *
  * <p>Rules beyond plain YAML:
  * <ul>
@@ -68,40 +69,15 @@ public final class YamlTree {
     public static final int MAX_DEPTH = 64;
 
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-    private static final YAMLFactory FACTORY = new LocatingFactory(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            // Our own limits (size, depth) come first and give better messages; Jackson's must not
-            // trip before them.
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(MAX_DEPTH + 16)
-                    .build()));
-
     private YamlTree() {
     }
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        // SnakeYAML's default limit (3 MiB of code points) is below ours; the byte limit is enforced here.
+        // SnakeYAML's default limit (3 MiB of code points) is below ours; the byte limit is enforced here,
+        // and so is the depth limit (the parser itself does not recurse).
         options.setCodePointLimit(Integer.MAX_VALUE);
         return options;
-    }
-
-    /** Parses a file; every problem found is in the exception. */
-    public static Node parse(Path file) throws ScenarioException {
-        Problems problems = new Problems();
-        Optional<Node> root = parse(file, problems);
-        problems.throwIfAny();
-        return root.orElseThrow();
-    }
-
-    /** Parses text; {@code fileName} is only used in locations. */
-    public static Node parse(String fileName, String text) throws ScenarioException {
-        Problems problems = new Problems();
-        Optional<Node> root = parse(fileName, text, problems);
-        problems.throwIfAny();
-        return root.orElseThrow();
     }
 
     /**
@@ -260,7 +236,7 @@ public final class YamlTree {
         return new SourceLocation(name, line, column);
     }
 
-    /** Builds the tree from the token stream, recursing at most {@link #MAX_DEPTH} levels. */
+    /** Builds the tree from SnakeYAML's parser events, recursing at most {@link #MAX_DEPTH} levels. */
     private static final class Builder {
         private final String name;
         private final String text;
@@ -268,7 +244,10 @@ public final class YamlTree {
         private final Map<String, Anchored> anchors = new HashMap<>();
         /** Levels of mappings and lists in the node last built (0 for a scalar). */
         private int height;
-        private LocatingParser parser;
+        private Iterator<Event> events;
+        /** The last event read, for a problem without a mark of its own. */
+        private Event current;
+        /** Where the last value or key started, for a problem that has no better place. */
         private SourceLocation last;
 
         Builder(String name, String text, Problems problems) {
@@ -279,18 +258,18 @@ public final class YamlTree {
         }
 
         Optional<Node> document() {
-            try (LocatingParser p = (LocatingParser) FACTORY.createParser(new StringReader(text))) {
-                parser = p;
-                JsonToken first = p.nextToken();
+            try {
+                events = new Yaml(loaderOptions()).parse(new StringReader(text)).iterator();
+                Event first = next();
                 if (first == null) {
                     problems.add(SourceLocation.startOf(name),
                             "the file is empty (or holds only comments); expected a YAML mapping");
                     return Optional.empty();
                 }
                 Node root = node(first, 1, "");
-                JsonToken extra = p.nextToken();
+                Event extra = next();
                 if (extra != null) {
-                    problems.add(location(), "a second YAML document starts here; a scenario file must hold "
+                    problems.add(start(extra), "a second YAML document starts here; a scenario file must hold "
                             + "exactly one (remove the '---' line or split the file)");
                 }
                 return Optional.of(root);
@@ -298,30 +277,47 @@ public final class YamlTree {
                 problems.add(e.at, "the values are nested more than " + MAX_DEPTH + " levels deep");
             } catch (MarkedOnly e) {
                 problems.add(e.at, e.getMessage());
-            } catch (JsonProcessingException e) {
+            } catch (MarkedYAMLException e) {
                 syntax(e);
-            } catch (IOException | RuntimeException e) {
+            } catch (YAMLException | NumberFormatException e) {
+                SourceLocation at = current == null ? last : at(current.getEndMark());
+                problems.add(at, "YAML syntax error: " + plain(e.getMessage()));
+            } catch (RuntimeException e) {
                 problems.add(last, "cannot read the YAML: " + plain(e.getMessage()));
             }
             return Optional.empty();
         }
 
-        private Node node(JsonToken token, int depth, String path) throws IOException {
-            if (token == null) {
+        /** The next event of a value (stream and document boundaries skipped); null at the end of the file. */
+        private Event next() {
+            while (events.hasNext()) {
+                current = events.next();
+                if (current instanceof StreamEndEvent) {
+                    return null;
+                }
+                if (!(current instanceof StreamStartEvent || current instanceof DocumentStartEvent
+                        || current instanceof DocumentEndEvent)) {
+                    return current;
+                }
+            }
+            return null;
+        }
+
+        private Node node(Event event, int depth, String path) {
+            if (event == null) {
                 throw new MarkedOnly(last, "unexpected end of the file");
             }
-            SourceLocation at = location();
-            Event event = parser.lastEvent();
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            SourceLocation at = start(event);
+            if (event instanceof CollectionStartEvent collection) {
                 if (depth > MAX_DEPTH) {
                     throw new TooDeep(at);
                 }
-                Node built = token == JsonToken.START_OBJECT ? mapping(at, depth, path) : list(at, depth, path);
-                remember(event, built);
+                Node built = event instanceof MappingStartEvent ? mapping(at, depth, path) : list(at, depth, path);
+                remember(collection, built);
                 return built;
             }
-            if (event instanceof AliasEvent || parser.isCurrentAlias()) {
-                String anchor = event instanceof NodeEvent ne ? ne.getAnchor() : parser.getText();
+            if (event instanceof AliasEvent alias) {
+                String anchor = alias.getAnchor();
                 Anchored target = anchors.get(anchor);
                 height = 0;
                 if (target == null) {
@@ -339,28 +335,32 @@ public final class YamlTree {
                 height = target.height();
                 return target.node();
             }
-            if (!token.isScalarValue()) {
-                throw new MarkedOnly(at, "unexpected " + token.asString());
+            if (!(event instanceof ScalarEvent se)) {
+                throw new MarkedOnly(at, "unexpected " + kind(event));
             }
-            ScalarNode scalar = scalar(at, token, event);
+            boolean plain = se.isPlain();
+            boolean untagged = se.getTag() == null || se.getImplicit().canOmitTagInPlainScalar();
+            String value = plain && untagged && NULLS.contains(se.getValue()) ? null : se.getValue();
+            ScalarNode scalar = new ScalarNode(at, value, !plain);
             height = 0;
-            remember(event, scalar);
+            remember(se, scalar);
             return scalar;
         }
 
-        private MapNode mapping(SourceLocation at, int depth, String path) throws IOException {
+        private MapNode mapping(SourceLocation at, int depth, String path) {
             List<MapNode.Entry> entries = new ArrayList<>();
             Map<String, SourceLocation> seen = new HashMap<>();
             int deepest = 0;
-            for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-                if (t != JsonToken.FIELD_NAME) {
-                    throw new MarkedOnly(t == null ? last : location(), "expected a key, found "
-                            + (t == null ? "the end of the file" : t.asString()));
+            for (Event e = next(); !(e instanceof MappingEndEvent); e = next()) {
+                if (!(e instanceof ScalarEvent keyEvent)) {
+                    throw e == null ? new MarkedOnly(last, "expected a key, found the end of the file")
+                            : new MarkedOnly(at(e.getEndMark()), "a mapping key must be a plain value, found "
+                                    + kind(e));
                 }
-                SourceLocation keyAt = location();
-                String key = parser.lastEvent() instanceof ScalarEvent se ? se.getValue() : parser.currentName();
+                SourceLocation keyAt = start(e);
+                String key = keyEvent.getValue();
                 String childPath = path.isEmpty() ? key : path + "." + key;
-                Node value = node(parser.nextToken(), depth + 1, childPath);
+                Node value = node(next(), depth + 1, childPath);
                 deepest = Math.max(deepest, height);
                 SourceLocation first = seen.putIfAbsent(key, keyAt);
                 if (first != null) {
@@ -375,53 +375,47 @@ public final class YamlTree {
             return new MapNode(at, entries);
         }
 
-        private ListNode list(SourceLocation at, int depth, String path) throws IOException {
+        private ListNode list(SourceLocation at, int depth, String path) {
             List<Node> items = new ArrayList<>();
             int deepest = 0;
-            for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                items.add(node(t, depth + 1, path + "[" + items.size() + "]"));
+            for (Event e = next(); !(e instanceof SequenceEndEvent); e = next()) {
+                items.add(node(e, depth + 1, path + "[" + items.size() + "]"));
                 deepest = Math.max(deepest, height);
             }
             height = deepest + 1;
             return new ListNode(at, items);
         }
 
-        private ScalarNode scalar(SourceLocation at, JsonToken token, Event event) throws IOException {
-            if (event instanceof ScalarEvent se) {
-                boolean plain = se.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-                boolean untagged = se.getTag() == null || se.getImplicit().canOmitTagInPlainScalar();
-                String value = se.getValue();
-                if (plain && untagged && NULLS.contains(value)) {
-                    value = null;
-                }
-                return new ScalarNode(at, value, !plain);
-            }
-            // Not expected with this Jackson version; fall back on what the token says.
-            return new ScalarNode(at, token == JsonToken.VALUE_NULL ? null : parser.getText(), false);
-        }
-
-        private void remember(Event event, Node node) {
-            if (event instanceof NodeEvent ne && ne.getAnchor() != null) {
-                anchors.put(ne.getAnchor(), new Anchored(node, height));
+        private void remember(NodeEvent event, Node node) {
+            if (event.getAnchor() != null) {
+                anchors.put(event.getAnchor(), new Anchored(node, height));
             }
         }
 
-        private SourceLocation location() {
-            JsonLocation l = parser.currentTokenLocation();
-            last = new SourceLocation(name, l.getLineNr(), l.getColumnNr());
+        /** Where {@code event} starts; also remembered as the last place reached. */
+        private SourceLocation start(Event event) {
+            last = at(event.getStartMark());
             return last;
         }
 
-        private void syntax(JsonProcessingException e) {
-            if (e.getCause() instanceof MarkedYAMLException marked) {
-                Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
-                SourceLocation at = mark == null ? last : new SourceLocation(name, mark.getLine() + 1, mark.getColumn() + 1);
-                problems.add(at, describe(marked));
-                return;
+        private SourceLocation at(Mark mark) {
+            return mark == null ? SourceLocation.startOf(name)
+                    : new SourceLocation(name, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+
+        private static String kind(Event event) {
+            if (event instanceof SequenceStartEvent) {
+                return "a list";
             }
-            JsonLocation l = e.getLocation();
-            SourceLocation at = l == null ? last : new SourceLocation(name, l.getLineNr(), l.getColumnNr());
-            problems.add(at, plain(e.getOriginalMessage()));
+            if (event instanceof MappingStartEvent) {
+                return "a mapping";
+            }
+            return event instanceof AliasEvent ? "an alias" : "something else";
+        }
+
+        private void syntax(MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(mark == null ? last : at(mark), describe(e));
         }
 
         private static String describe(MarkedYAMLException e) {
@@ -459,35 +453,15 @@ public final class YamlTree {
                 .replace("found '?'", "found a key"); // SnakeYAML's name for the token that starts a key
     }
 
-    private static final Pattern EVENT = Pattern.compile("<?org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\b(\\([^)]*\\))?>?");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?::\\s*)?");
 
-    /** A library message made fit for a user: first line only, no Java class names, no source dump. */
+    /** A library message made fit for a user: first line only, no Java class names. */
     static String plain(String message) {
         if (message == null || message.isBlank()) {
             return "unknown error";
         }
         String first = message.strip().lines().findFirst().orElse("").strip();
-        int source = first.indexOf(" at [Source");
-        if (source >= 0) {
-            first = first.substring(0, source);
-        }
-        first = first.replace("Expected a field name (Scalar value in YAML), got this instead:",
-                "a mapping key must be a plain value, found");
-        Matcher m = EVENT.matcher(first);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String kind = switch (m.group(1)) {
-                case "SequenceStart" -> "a list";
-                case "MappingStart" -> "a mapping";
-                case "Alias" -> "an alias";
-                case "Scalar" -> "a value";
-                default -> "something else";
-            };
-            m.appendReplacement(out, kind);
-        }
-        m.appendTail(out);
-        String cleaned = CLASS_NAME.matcher(out).replaceAll("").strip();
+        String cleaned = CLASS_NAME.matcher(first).replaceAll("").strip();
         return cleaned.isEmpty() ? "unknown error" : cleaned;
     }
 
@@ -510,31 +484,6 @@ public final class YamlTree {
         TooDeep(SourceLocation at) {
             super(null, null, false, false);
             this.at = at;
-        }
-    }
-
-    /** Creates parsers that expose the SnakeYAML event behind each token (for scalar style, anchors). */
-    private static final class LocatingFactory extends YAMLFactory {
-        private static final long serialVersionUID = 1L;
-
-        LocatingFactory(YAMLFactoryBuilder builder) {
-            super(builder);
-        }
-
-        @Override
-        protected YAMLParser _createParser(Reader r, IOContext ctxt) {
-            return new LocatingParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
-        }
-    }
-
-    private static final class LocatingParser extends YAMLParser {
-        LocatingParser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
-                       com.fasterxml.jackson.core.ObjectCodec codec, Reader reader) {
-            super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
-        }
-
-        Event lastEvent() {
-            return _lastEvent;
         }
     }
 }

@@ -8,7 +8,7 @@
  *       ({@link org.hvsim.scenario.load.MapNode}, {@link org.hvsim.scenario.load.ListNode},
  *       {@link org.hvsim.scenario.load.ScalarNode}) that keep their line and column;</li>
  *   <li>{@link org.hvsim.scenario.load.ObjectReader} reads one mapping with typed getters and reports
- *       unknown keys; {@link org.hvsim.scenario.load.Variant} reads "one key names the kind" values;
+ *       unknown keys; {@link org.hvsim.scenario.load.Variant} checks "one key names the kind" values;
  *       numeric getters accept sweeps (lists and ranges), recorded in {@link org.hvsim.scenario.load.Sweeps};</li>
  *   <li>{@link org.hvsim.scenario.load.Units} and {@link org.hvsim.scenario.load.Quantity} turn
  *       "5 min", "4 GB", "1 Gbit/s", "40 /s", "50 %", "2 GHz" into SI doubles;</li>

@@ -20,8 +20,8 @@ import org.hvsim.scenario.load.Quantity;
  * ({@link SchemaWriter}). Adding a key is one line here plus its use in the loader; the docs test
  * then asks for the generated files to be refreshed.
  *
- * <p>Every default states where it comes from: a citation (row numbers refer to
- * shared/reference/published-measurements.md) or the reasoning behind it.
+ * <p>Every default states where it comes from: a citation (R1.a, R6 … are the rows of
+ * docs/references.md) or the reasoning behind it.
  */
 public final class ScenarioSchema {
 
@@ -35,6 +35,23 @@ public final class ScenarioSchema {
     /** "xen-credit: ", the schedulers that read a tunable, to start its description. */
     private static String readBy(Tunable t) {
         return String.join(", ", HypervisorSchedulers.reading(t)) + ": ";
+    }
+
+    /** A variant's key: unless the variant gives it, its base profile's value. */
+    private static Key fromBase(Key k) {
+        return k.computedDefault("the base's", "the base profile (docs/profiles.md)");
+    }
+
+    /** A distribution's mean: a positive duration. */
+    private static Key mean(Section family, String example) {
+        return family.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required().rangeText("> 0").example(example)
+                .doc("mean");
+    }
+
+    /** A distribution's coefficient of variation. */
+    private static Key cv(Section family, String example) {
+        return family.decimal("cv", 1e-6, 100).required().rangeText("> 0 – 100").example(example)
+                .doc("coefficient of variation, sd / mean");
     }
 
     /** A Xen weighting as scenario files write it. */
@@ -231,27 +248,21 @@ public final class ScenarioSchema {
     public static final Key VARIANT_NAME = ARCHITECTURE.text("name")
             .computedDefault("the base's name", "a variant that only adjusts its base keeps the base's name")
             .example("hosted-fast-io").doc("the variant's name in results; must differ from the others'");
-    public static final Key CPU_FACTOR = ARCHITECTURE.decimal("cpu_factor", 1, 100)
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key CPU_FACTOR = fromBase(ARCHITECTURE.decimal("cpu_factor", 1, 100))
             .example("1.05").doc("multiplier on every CPU demand of a guest");
-    public static final Key DISK_OP_CPU = ARCHITECTURE.quantity("disk_op_cpu", Quantity.DURATION, 0, 1)
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key DISK_OP_CPU = fromBase(ARCHITECTURE.quantity("disk_op_cpu", Quantity.DURATION, 0, 1))
             .example("5 us").doc("CPU time on the guest's vCPU per disk operation");
-    public static final Key NET_PACKET_CPU = ARCHITECTURE.quantity("net_packet_cpu", Quantity.DURATION, 0, 1)
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key NET_PACKET_CPU = fromBase(ARCHITECTURE.quantity("net_packet_cpu", Quantity.DURATION, 0, 1))
             .example("10 us").doc("CPU time on the guest's vCPU per network packet");
 
-    public static final Key ARCH_SCHEDULER = ARCHITECTURE.choice("scheduler", List.copyOf(HypervisorSchedulers.names()))
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key ARCH_SCHEDULER = fromBase(ARCHITECTURE.choice("scheduler",
+                    List.copyOf(HypervisorSchedulers.names())))
             .example("xen-credit").doc("hypervisor scheduler of this variant (wins over `scheduler.name`)");
-    public static final Key CONTROL_KEY = ARCHITECTURE.mapping("control", CONTROL)
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key CONTROL_KEY = fromBase(ARCHITECTURE.mapping("control", CONTROL))
             .doc("the control domain: parent partition, host OS or service console");
-    public static final Key DISK_PATH = ARCHITECTURE.mapping("disk_path", IO_PATH)
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key DISK_PATH = fromBase(ARCHITECTURE.mapping("disk_path", IO_PATH))
             .doc("CPU per disk operation by where it runs (replaces `disk_op_cpu`)");
-    public static final Key NET_PATH = ARCHITECTURE.mapping("net_path", IO_PATH)
-            .computedDefault("the base's", "the base profile (docs/profiles.md)")
+    public static final Key NET_PATH = fromBase(ARCHITECTURE.mapping("net_path", IO_PATH))
             .doc("CPU per network packet by where it runs (replaces `net_packet_cpu`)");
     public static final Key PATH_GUEST = IO_PATH.quantity("guest", Quantity.DURATION, 0, 1)
             .byDefault("0 s", "nothing unless stated").example("5 us").doc("on the guest's vCPU (front end), as virtualization");
@@ -431,30 +442,23 @@ public final class ScenarioSchema {
 
     public static final Key CONSTANT_VALUE = CONSTANT.quantity("value", Quantity.DURATION, 0, LONG_TIME).required()
             .rangeText("≥ 0").example("10 ms").doc("the value");
-    public static final Key EXP_MEAN = EXPONENTIAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required()
-            .rangeText("> 0").example("5 ms").doc("mean");
+    public static final Key EXP_MEAN = mean(EXPONENTIAL, "5 ms");
     public static final Key UNIFORM_MIN = UNIFORM.quantity("min", Quantity.DURATION, 0, LONG_TIME).required()
             .rangeText("≥ 0").example("2 ms").doc("smallest value");
     public static final Key UNIFORM_MAX = UNIFORM.quantity("max", Quantity.DURATION, 0, LONG_TIME).required()
             .rangeText("≥ min").example("8 ms").doc("largest value");
-    public static final Key NORMAL_MEAN = NORMAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required()
-            .rangeText("> 0").example("10 ms").doc("mean");
+    public static final Key NORMAL_MEAN = mean(NORMAL, "10 ms");
     public static final Key NORMAL_SD = NORMAL.quantity("sd", Quantity.DURATION, 0, LONG_TIME).required()
             .rangeText("≥ 0").example("2 ms").doc("standard deviation");
-    public static final Key LOGNORMAL_MEAN = LOGNORMAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME)
-            .required().rangeText("> 0").example("10 ms").doc("mean");
-    public static final Key LOGNORMAL_CV = LOGNORMAL.decimal("cv", 1e-6, 100).required().rangeText("> 0 – 100")
-            .example("1.5").doc("coefficient of variation, sd / mean");
-    public static final Key GAMMA_MEAN = GAMMA.quantity("mean", Quantity.DURATION, TINY, LONG_TIME).required()
-            .rangeText("> 0").example("10 ms").doc("mean");
-    public static final Key GAMMA_CV = GAMMA.decimal("cv", 1e-6, 100).required().rangeText("> 0 – 100")
-            .example("0.5").doc("coefficient of variation, sd / mean");
+    public static final Key LOGNORMAL_MEAN = mean(LOGNORMAL, "10 ms");
+    public static final Key LOGNORMAL_CV = cv(LOGNORMAL, "1.5");
+    public static final Key GAMMA_MEAN = mean(GAMMA, "10 ms");
+    public static final Key GAMMA_CV = cv(GAMMA, "0.5");
     public static final Key WEIBULL_SHAPE = WEIBULL.decimal("shape", 0.05, 100).required().example("1.5")
             .doc("shape k (1 is exponential)");
     public static final Key WEIBULL_SCALE = WEIBULL.quantity("scale", Quantity.DURATION, TINY, LONG_TIME).required()
             .rangeText("> 0").example("10 ms").doc("scale λ");
-    public static final Key HYPER_MEAN = HYPEREXPONENTIAL.quantity("mean", Quantity.DURATION, TINY, LONG_TIME)
-            .required().rangeText("> 0").example("10 ms").doc("mean");
+    public static final Key HYPER_MEAN = mean(HYPEREXPONENTIAL, "10 ms");
     public static final Key HYPER_CV = HYPEREXPONENTIAL.decimal("cv", 1, 100).required().example("2")
             .doc("coefficient of variation, at least 1");
     public static final Key EMPIRICAL_FILE = EMPIRICAL.file("file").required().example("measured/service-times.csv")

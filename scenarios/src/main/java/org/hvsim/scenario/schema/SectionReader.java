@@ -42,10 +42,6 @@ public final class SectionReader {
         return new SectionReader(section, reader, trace);
     }
 
-    public Section section() {
-        return section;
-    }
-
     /** The underlying reader, for checks that span keys (its messages, locations). */
     public ObjectReader raw() {
         return reader;

@@ -1,11 +1,13 @@
 package org.hvsim.scenario.load;
 
+import static org.hvsim.scenario.Fixtures.workload;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,7 @@ class FuzzTest {
 
     private static final long SEED = 0x5CE_4A210L;
     private static final int CASES = 2000;
+    private static final double ANY = Double.POSITIVE_INFINITY;
 
     private static final String VALID = """
             name: web-consolidation
@@ -35,14 +38,7 @@ class FuzzTest {
                 share: 50 %
                 clock: 2.4 GHz
                 guest_scheduler: ps
-                workload:
-                  open: { poisson: { rate: 40 /s } }
-                  classes:
-                    - name: page
-                      phases:
-                        - cpu: { exponential: { mean: 8 ms } }
-                        - disk: { ops: 2, size: 16 KB, device: d0 }
-            """;
+            """ + workload("disk: { ops: 2, size: 16 KB, device: d0 }").indent(4);
 
     /** Characters that matter to YAML, plus some that should never be there. */
     private static final String NASTY = ":-[]{},#&*!|>'\"%@`?\t\n\r \u0000\u0007\u00e9\u2028\ufeff\ud800";
@@ -55,10 +51,7 @@ class FuzzTest {
             String text = mutate(VALID, random);
             Problems problems = new Problems();
             try {
-                Node root = YamlTree.parse("fuzz.yaml", text);
-                readLikeASchema(root, problems);
-            } catch (ScenarioException e) {
-                e.problems().forEach(problems::add);
+                YamlTree.parse("fuzz.yaml", text, problems).ifPresent(root -> readLikeASchema(root, problems));
             } catch (Throwable t) {
                 fail("case " + i + " threw " + t + " for:\n" + text, t);
             }
@@ -159,50 +152,46 @@ class FuzzTest {
     /** Reads the tree much as a scenario schema would, tolerating any shape. */
     private static void readLikeASchema(Node root, Problems problems) {
         List<String> kinds = List.of("exponential", "constant", "poisson");
-        ObjectReader r = ObjectReader.of(root, problems, "");
+        ObjectReader r = ObjectReader.of(root, problems, "", null);
         r.string("name", null);
         r.longInteger("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-        r.duration("warmup", 0);
+        r.quantity("warmup", Quantity.DURATION, 0, 0, ANY);
         for (Node a : r.list("architectures")) {
             if (!(a instanceof ScalarNode)) {
                 problems.add(a, "expected a name");
             }
         }
-        r.optionalObject("base").ifPresent(b -> Variant.of(b.map(), problems, "base", kinds)
-                .ifPresent(v -> { ObjectReader s = v.settings(); s.duration("mean", 0); s.finish(); }));
+        r.node("base").ifPresent(b -> variant(b, problems, "base", kinds,
+                s -> s.quantity("mean", Quantity.DURATION, 0, 0, ANY)));
         ObjectReader host = r.object("host");
-        host.integer("cpus", 1, 1, 1024);
-        host.size("memory", 0);
+        host.longInteger("cpus", 1, 1, 1024);
+        host.quantity("memory", Quantity.SIZE, 0, 0, ANY);
         for (ObjectReader d : host.objects("disks")) {
             d.string("name", null);
-            d.variant("service", kinds).ifPresent(v -> v.settings().finish());
+            d.node("service").ifPresent(s -> variant(s, problems, d.pathOf("service"), kinds, settings -> { }));
             d.finish();
         }
         for (ObjectReader n : host.optionalObjects("nics")) {
             n.string("name", null);
-            n.bandwidth("bandwidth", 0);
+            n.quantity("bandwidth", Quantity.BANDWIDTH, 0, 0, ANY);
             n.finish();
         }
         host.finish();
         for (ObjectReader vm : r.objects("vms")) {
             vm.string("name", null);
-            vm.integer("vcpus", 1, 1, 64);
+            vm.longInteger("vcpus", 1, 1, 64);
             vm.bool("enlightened", true);
-            vm.fraction("share", 1);
-            vm.frequency("clock", 1e9);
+            vm.quantity("share", Quantity.FRACTION, 1, 0, 1);
+            vm.quantity("clock", Quantity.FREQUENCY, 1e9, 0, ANY);
             vm.oneOf("guest_scheduler", "ps", List.of("ps", "fcfs", "rr"));
             ObjectReader w = vm.object("workload");
             Optional<String> mode = w.exactlyOne("open", "closed");
-            mode.ifPresent(m -> w.variant(m, kinds).ifPresent(v -> {
-                ObjectReader s = v.settings();
-                s.rate("rate", 1);
-                s.finish();
-            }));
+            mode.flatMap(w::node).ifPresent(m -> variant(m, problems, w.pathOf(mode.get()), kinds,
+                    s -> s.quantity("rate", Quantity.RATE, 1, 0, ANY)));
             for (ObjectReader c : w.objects("classes")) {
                 c.string("name", null);
                 for (Node phase : c.list("phases")) {
-                    Variant.of(phase, problems, c.pathOf("phases"), List.of("cpu", "disk", "net"))
-                            .ifPresent(v -> v.settings().finish());
+                    variant(phase, problems, c.pathOf("phases"), List.of("cpu", "disk", "net"), s -> { });
                 }
                 c.finish();
             }
@@ -210,5 +199,14 @@ class FuzzTest {
             vm.finish();
         }
         r.finish();
+    }
+
+    private static void variant(Node node, Problems problems, String path, List<String> kinds,
+            Consumer<ObjectReader> read) {
+        Variant.of(node, problems, path, "kind", kinds, "one of " + kinds).ifPresent(v -> {
+            ObjectReader settings = ObjectReader.of(v.settings(), problems, path + "." + v.kind(), null);
+            read.accept(settings);
+            settings.finish();
+        });
     }
 }

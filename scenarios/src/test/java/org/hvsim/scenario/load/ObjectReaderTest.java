@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class ObjectReaderTest {
 
+    private static final double ANY = Double.POSITIVE_INFINITY;
+
     private final Problems problems = new Problems();
 
     private ObjectReader read(String text) {
         Node root = YamlTree.parse("s.yaml", text, problems).orElseThrow();
-        return ObjectReader.of(root, problems, "");
+        return ObjectReader.of(root, problems, "", null);
     }
 
     private List<String> messages() {
@@ -35,7 +37,7 @@ class ObjectReaderTest {
         r.string("name", null);
         for (ObjectReader vm : r.objects("vms")) {
             vm.string("name", null);
-            vm.integer("vcpus", 1, 1, 64);
+            vm.longInteger("vcpus", 1, 1, 64);
             vm.finish();
         }
         r.finish();
@@ -57,15 +59,15 @@ class ObjectReaderTest {
                 """);
         for (ObjectReader vm : r.objects("vms")) {
             vm.string("name", null);
-            vm.integer("count", 1, 1, 10_000);
+            vm.longInteger("count", 1, 1, 10_000);
             vm.finish();
         }
         ObjectReader host = r.object("host");
-        host.integer("cpus", 1, 1, 1024);
-        host.size("memory", 0);
+        host.longInteger("cpus", 1, 1, 1024);
+        host.quantity("memory", Quantity.SIZE, 0, 0, ANY);
         host.finish();
         r.string("name", null);
-        r.duration("warmup", 0);
+        r.quantity("warmup", Quantity.DURATION, 0, 0, ANY);
         r.finish();
         assertEquals(List.of(
                 "s.yaml:2:9: warmup: expected a duration with a unit such as '10 ms' or '5 min', found '10'",
@@ -104,21 +106,21 @@ class ObjectReaderTest {
                 guest_scheduler: fcfs
                 """);
         assertEquals("web", r.string("name", null));
-        assertEquals(8, r.integer("cpus", 1, 1, 1024));
+        assertEquals(8, r.longInteger("cpus", 1, 1, 1024));
         assertEquals(12_345_678_901_234L, r.longInteger("seed", 0, 0, Long.MAX_VALUE));
         assertEquals(1.5, r.decimal("speed", 1, 0.01, 100));
         assertFalse(r.bool("enlightened", true));
-        assertEquals(300.0, r.duration("warmup", 0));
-        assertEquals(4.0 * 1024 * 1024 * 1024, r.size("memory", 0));
-        assertEquals(125_000_000.0, r.bandwidth("bandwidth", 0));
-        assertEquals(40.0, r.rate("rate", 0));
-        assertEquals(0.25, r.fraction("share", 1));
-        assertEquals(2.4e9, r.frequency("clock", 0));
-        assertEquals(-3.0, r.duration("offset", 0, -10, 10));
+        assertEquals(300.0, r.quantity("warmup", Quantity.DURATION, 0, 0, ANY));
+        assertEquals(4.0 * 1024 * 1024 * 1024, r.quantity("memory", Quantity.SIZE, 0, 0, ANY));
+        assertEquals(125_000_000.0, r.quantity("bandwidth", Quantity.BANDWIDTH, 0, 0, ANY));
+        assertEquals(40.0, r.quantity("rate", Quantity.RATE, 0, 0, ANY));
+        assertEquals(0.25, r.quantity("share", Quantity.FRACTION, 1, 0, 1));
+        assertEquals(2.4e9, r.quantity("clock", Quantity.FREQUENCY, 0, 0, ANY));
+        assertEquals(-3.0, r.quantity("offset", Quantity.DURATION, 0, -10, 10));
         assertEquals("fcfs", r.oneOf("guest_scheduler", "ps", List.of("ps", "fcfs", "rr")));
         // Absent keys give the defaults without complaint.
-        assertEquals(7, r.integer("absent", 7, 1, 10));
-        assertEquals(0.5, r.duration("absent2", 0.5));
+        assertEquals(7, r.longInteger("absent", 7, 1, 10));
+        assertEquals(0.5, r.quantity("absent2", Quantity.DURATION, 0.5, 0, ANY));
         assertEquals("ps", r.oneOf("absent3", "ps", List.of("ps", "fcfs")));
         r.finish();
         assertFalse(problems.hasAny(), messages().toString());
@@ -137,14 +139,14 @@ class ObjectReaderTest {
                 memory:
                 guest_scheduler: fifo
                 """);
-        assertEquals(1, r.integer("cpus", 1, 1, 1024));
-        assertEquals(3, r.integer("big", 3, 1, 1024));
+        assertEquals(1, r.longInteger("cpus", 1, 1, 1024));
+        assertEquals(3, r.longInteger("big", 3, 1, 1024));
         assertTrue(r.bool("enlightened", true));
         assertEquals(1.0, r.decimal("speed", 1.0, 0.01, 100));
-        assertEquals(0.0, r.duration("offset", 0));
-        assertEquals(1.0, r.fraction("share", 1));
+        assertEquals(0.0, r.quantity("offset", Quantity.DURATION, 0, 0, ANY));
+        assertEquals(1.0, r.quantity("share", Quantity.FRACTION, 1, 0, 1));
         assertEquals("", r.string("name", null));
-        assertEquals(0.0, r.size("memory", 0));
+        assertEquals(0.0, r.quantity("memory", Quantity.SIZE, 0, 0, ANY));
         assertEquals("ps", r.oneOf("guest_scheduler", "ps", List.of("ps", "fcfs", "rr")));
         r.finish();
         assertEquals(List.of(
@@ -165,10 +167,10 @@ class ObjectReaderTest {
         ObjectReader r = read("host:\n  cpus: 8\n");
         ObjectReader host = r.object("host");
         host.require("cpus", "memory");
-        host.integer("cpus", 1, 1, 1024);
+        host.longInteger("cpus", 1, 1, 1024);
         host.finish();
         r.string("name", null);
-        r.object("sla").duration("max", 0);
+        r.object("sla").quantity("max", Quantity.DURATION, 0, 0, ANY);
         r.list("vms");
         r.finish();
         assertEquals(List.of(
@@ -193,7 +195,7 @@ class ObjectReaderTest {
     void aValueThatIsNotAMappingIsOneProblemNotACascade() {
         ObjectReader r = read("host: big\nvms: [ 3, { name: a } ]\n");
         ObjectReader host = r.object("host");
-        assertEquals(8, host.integer("cpus", 8, 1, 1024));
+        assertEquals(8, host.longInteger("cpus", 8, 1, 1024));
         host.string("name", null);
         host.object("nested").string("x", null);
         host.finish();
@@ -238,40 +240,39 @@ class ObjectReaderTest {
 
     @Test
     void variantsNameTheirKindWithOneKey() {
-        ObjectReader r = read("""
+        MapNode root = (MapNode) YamlTree.parse("s.yaml", """
                 service: { exponential: { mean: 5 ms } }
-                scheduler: credit
                 think: { exponental: { mean: 1 s } }
                 other: { a: 1, b: 2 }
-                """);
-        List<String> kinds = List.of("exponential", "constant", "credit");
-        Variant service = r.variant("service", kinds).orElseThrow();
-        assertEquals("exponential", service.name());
+                plain: exponential
+                """, problems).orElseThrow();
+        List<String> kinds = List.of("exponential", "constant");
+        Variant service = variant(root, "service", kinds).orElseThrow();
+        assertEquals("exponential", service.kind());
         assertEquals(new SourceLocation("s.yaml", 1, 12), service.location());
-        ObjectReader settings = service.settings();
-        assertEquals(0.005, settings.duration("mean", 0));
+        ObjectReader settings = ObjectReader.of(service.settings(), problems, "service.exponential", null);
+        assertEquals(0.005, settings.quantity("mean", Quantity.DURATION, 0, 0, ANY));
         settings.finish();
-        assertEquals("service.exponential", settings.path());
 
-        Variant plain = r.variant("scheduler", kinds).orElseThrow();
-        assertEquals("credit", plain.name());
-        plain.settings().finish();
-
-        assertTrue(r.variant("think", kinds).isEmpty());
-        assertTrue(r.variant("other", List.of()).isEmpty());
-        assertTrue(r.optionalVariant("absent", kinds).isEmpty());
-        r.finish();
+        assertTrue(variant(root, "think", kinds).isEmpty());
+        assertTrue(variant(root, "other", kinds).isEmpty());
+        assertTrue(variant(root, "plain", kinds).isEmpty());
         assertEquals(List.of(
-                "s.yaml:3:10: think: unknown kind 'exponental' — did you mean 'exponential'? "
-                        + "(expected one of 'exponential', 'constant' or 'credit')",
-                "s.yaml:4:16: other: expected a kind but found both 'a' and 'b'; give exactly one"), messages());
+                "s.yaml:2:10: think: unknown distribution 'exponental' — did you mean 'exponential'? "
+                        + "(expected one of 'exponential' or 'constant')",
+                "s.yaml:3:8: other: expected a distribution; found 2 keys",
+                "s.yaml:4:8: plain: expected a distribution; found 'exponential'"), messages());
+    }
+
+    private Optional<Variant> variant(MapNode root, String key, List<String> kinds) {
+        return Variant.of(root.get(key).orElseThrow(), problems, key, "distribution", kinds, "a distribution");
     }
 
     @Test
     void keysOfAMapCanBeListedForVariantShapes() {
         ObjectReader r = read("scheduler: { xen-credit: { slice: 30 ms } }\n");
         ObjectReader scheduler = r.object("scheduler");
-        assertEquals(List.of("xen-credit"), scheduler.keys());
+        assertEquals(List.of("xen-credit"), scheduler.map().keys());
         assertTrue(scheduler.has("xen-credit"));
         assertEquals(new SourceLocation("s.yaml", 1, 26), scheduler.locationOf("xen-credit"));
         scheduler.report("xen-credit", "not available for the hosted architecture");

@@ -25,8 +25,23 @@ class YamlTreeTest {
     @TempDir
     Path dir;
 
+    /** The tree of {@code text}; a ScenarioException carrying every problem if there is any. */
+    private static Node parse(String text) throws ScenarioException {
+        Problems problems = new Problems();
+        Optional<Node> root = YamlTree.parse("s.yaml", text, problems);
+        problems.throwIfAny();
+        return root.orElseThrow();
+    }
+
+    private static Node parse(Path file) throws ScenarioException {
+        Problems problems = new Problems();
+        Optional<Node> root = YamlTree.parse(file, problems);
+        problems.throwIfAny();
+        return root.orElseThrow();
+    }
+
     private static Problem onlyProblem(String text) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.parse("s.yaml", text));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(text));
         assertEquals(1, e.problems().size(), e.getMessage());
         return e.problems().get(0);
     }
@@ -38,7 +53,7 @@ class YamlTreeTest {
 
     @Test
     void nodesKeepWhereTheyStart() throws ScenarioException {
-        MapNode root = (MapNode) YamlTree.parse("s.yaml", "name: web\nhost:\n  cpus: 8\n  disks: [ {name: d0} ]\n");
+        MapNode root = (MapNode) parse("name: web\nhost:\n  cpus: 8\n  disks: [ {name: d0} ]\n");
         assertEquals(new SourceLocation("s.yaml", 1, 1), root.location());
         assertEquals(List.of("name", "host"), root.keys());
         MapNode host = (MapNode) root.get("host").orElseThrow();
@@ -57,7 +72,7 @@ class YamlTreeTest {
 
     @Test
     void scalarsKeepTheirTextAndWhetherTheyWereQuoted() throws ScenarioException {
-        MapNode root = (MapNode) YamlTree.parse("s.yaml",
+        MapNode root = (MapNode) parse(
                 "a: 5\nb: '5'\nc: \"true\"\nd:\ne: ~\nf: null\ng: !!str null\nh: ''\ni: |\n  text\nj: yes\n");
         assertEquals(new ScalarNode(new SourceLocation("s.yaml", 1, 4), "5", false), root.get("a").orElseThrow());
         assertTrue(((ScalarNode) root.get("b").orElseThrow()).quoted());
@@ -96,8 +111,8 @@ class YamlTreeTest {
         assertTrue(list.get(1).message().contains("at the top level"), list.get(1).message());
         MapNode vm = (MapNode) ((ListNode) ((MapNode) root.orElseThrow()).get("vms").orElseThrow()).items().get(0);
         assertEquals("1", ((ScalarNode) vm.get("cpus").orElseThrow()).text());
-        // The strict variant refuses the file.
-        assertThrows(ScenarioException.class, () -> YamlTree.parse("s.yaml", "{a: 1, a: 2}"));
+        // Read strictly, the file is refused.
+        assertThrows(ScenarioException.class, () -> parse("{a: 1, a: 2}"));
     }
 
     @Test
@@ -126,7 +141,7 @@ class YamlTreeTest {
 
         for (String bad : List.of("a: 'open\n", "a: \"\\q\"\n", "a:\n  b: 1\n c: 2\n", "a: 1\n}\n", "[a, b\n",
                 "a: {{b: 1}: 2}", "- a\nb: c\n", "a: [*]\n")) {
-            ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.parse("s.yaml", bad));
+            ScenarioException e = assertThrows(ScenarioException.class, () -> parse(bad));
             String message = e.getMessage();
             assertFalse(message.matches("(?s).*\\b(com|org|java)\\.[a-z]+\\..*"), message);
             assertFalse(message.contains("Exception") || message.contains("\tat ") || message.contains("[Source"), message);
@@ -143,21 +158,21 @@ class YamlTreeTest {
 
     @Test
     void aliasesAreResolvedToTheAnchoredNode() throws ScenarioException {
-        MapNode root = (MapNode) YamlTree.parse("s.yaml", "base: &svc { exponential: { mean: 5 ms } }\nother: *svc\n");
+        MapNode root = (MapNode) parse("base: &svc { exponential: { mean: 5 ms } }\nother: *svc\n");
         assertSame(root.get("base").orElseThrow(), root.get("other").orElseThrow());
 
         Problem p = onlyProblem("a: *nowhere\n");
         assertAt(p, 1, 4);
         assertTrue(p.message().contains("'*nowhere'"), p.message());
         // An alias inside its own anchor would make a cycle; it is not complete yet, so it is refused.
-        assertThrows(ScenarioException.class, () -> YamlTree.parse("s.yaml", "a: &x [ 1, *x ]\n"));
+        assertThrows(ScenarioException.class, () -> parse("a: &x [ 1, *x ]\n"));
 
         // Each alias of a 40-deep value placed 40 deep would make 80 levels: refused like literal nesting.
         String deep = "[".repeat(40) + "]".repeat(40);
         Problem stacked = onlyProblem("a: &d " + deep + "\nb: " + "[".repeat(39) + "*d" + "]".repeat(39) + "\n");
         assertAt(stacked, 2, 43);
         assertTrue(stacked.message().contains("more than 64 levels"), stacked.message());
-        assertInstanceOf(MapNode.class, assertDoesNotThrow(() -> YamlTree.parse("s.yaml",
+        assertInstanceOf(MapNode.class, assertDoesNotThrow(() -> parse(
                 "a: &d " + deep + "\nb: " + "[".repeat(23) + "*d" + "]".repeat(23) + "\n")));
     }
 
@@ -180,7 +195,7 @@ class YamlTreeTest {
     @Test
     void sixtyFourLevelsAreStillAccepted() throws ScenarioException {
         String text = "[".repeat(YamlTree.MAX_DEPTH) + "]".repeat(YamlTree.MAX_DEPTH);
-        assertInstanceOf(ListNode.class, YamlTree.parse("s.yaml", text));
+        assertInstanceOf(ListNode.class, parse(text));
     }
 
     @Test
@@ -202,7 +217,7 @@ class YamlTreeTest {
             }
             Path file = tmp.resolve("garbage" + i + ".yaml");
             Files.write(file, bytes);
-            ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.parse(file));
+            ScenarioException e = assertThrows(ScenarioException.class, () -> parse(file));
             for (Problem p : e.problems()) {
                 assertEquals(file.toString(), p.at().file());
             }
@@ -218,7 +233,7 @@ class YamlTreeTest {
         bytes[prefix.length + 2] = '\n';
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, bytes);
-        ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.parse(file));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(file));
         Problem p = e.problems().get(0);
         assertAt(p, 2, 10);
         assertTrue(p.message().contains("not valid UTF-8") && p.message().contains("0xC3"), p.message());
@@ -234,11 +249,11 @@ class YamlTreeTest {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(body, 0, withBom, 3, body.length);
         Files.write(utf8, withBom);
-        assertEquals(List.of("a"), ((MapNode) YamlTree.parse(utf8)).keys());
+        assertEquals(List.of("a"), ((MapNode) parse(utf8)).keys());
 
         Path utf16 = dir.resolve("bom16.yaml");
         Files.write(utf16, "\uFEFFa: 1\n".getBytes(StandardCharsets.UTF_16BE));
-        assertEquals(List.of("a"), ((MapNode) YamlTree.parse(utf16)).keys());
+        assertEquals(List.of("a"), ((MapNode) parse(utf16)).keys());
     }
 
     @Test
@@ -250,7 +265,7 @@ class YamlTreeTest {
             bytes[i] = line[i % line.length];
         }
         Files.write(big, bytes);
-        ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.parse(big));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(big));
         Problem p = e.problems().get(0);
         assertEquals(1, e.problems().size());
         assertAt(p, 1, 1);
@@ -263,10 +278,10 @@ class YamlTreeTest {
     @Test
     void missingFileAndDirectoryArePlainProblems() {
         Path missing = dir.resolve("nope.yaml");
-        ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.parse(missing));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(missing));
         assertEquals(missing + ":1:1: file not found", e.getMessage());
 
-        ScenarioException d = assertThrows(ScenarioException.class, () -> YamlTree.parse(dir));
+        ScenarioException d = assertThrows(ScenarioException.class, () -> parse(dir));
         assertEquals(1, d.problems().size());
         assertAt(d.problems().get(0), 1, 1);
         assertFalse(d.getMessage().contains("Exception"), d.getMessage());
@@ -274,10 +289,10 @@ class YamlTreeTest {
 
     @Test
     void aNullDocumentIsATreeTheReaderThenRefuses() throws ScenarioException {
-        Node root = YamlTree.parse("s.yaml", "---\n");
+        Node root = parse("---\n");
         assertNull(((ScalarNode) root).text());
         Problems problems = new Problems();
-        ObjectReader r = ObjectReader.of(root, problems, "");
+        ObjectReader r = ObjectReader.of(root, problems, "", null);
         r.string("name", null);
         r.finish();
         assertEquals(1, problems.size(), "one problem, no cascade: " + problems);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The native architecture with reference disciplines reproduces queueing theory, through scenario
- * files. Utilizations stay at or below 0.8 (heavy traffic needs far longer runs; MODELING-NOTES §8).
- * Fixed seeds make every check deterministic.
+ * files (docs/method.md, Validation against queueing theory). Utilizations stay at or below 0.8: heavy
+ * traffic would need far longer runs. Fixed seeds make every check deterministic.
  */
 class QueueingOracleTest {
 

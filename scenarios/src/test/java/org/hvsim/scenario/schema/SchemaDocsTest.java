@@ -24,7 +24,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import org.hvsim.scenario.ScenarioLoader;
-import org.hvsim.scenario.ScenarioLoaderAccess;
+import org.hvsim.scenario.Fixtures;
 import org.hvsim.scenario.load.ScenarioException;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +82,7 @@ class SchemaDocsTest {
 
     @Test
     void theLoaderReadsEveryDefinedKeyAndAcceptsAFileUsingThemAll() throws IOException, ScenarioException {
-        ReadTrace trace = ScenarioLoaderAccess.trace(EVERY_KEY);
+        ReadTrace trace = Fixtures.trace(EVERY_KEY);
         List<String> unread = new ArrayList<>();
         for (Section s : ScenarioSchema.sections()) {
             for (Key k : s.keys()) {
