@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.hvsim.scenario.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class BenchScenarioTest {
     void reportsEventsPerRequestByKindAllocationAndTheDsolRate() throws Exception {
         Path file = tmp.resolve("b.yaml");
         Files.writeString(file, CliTest.SMALL.replace("duration: 60 s", "duration: 20 s"));
-        CliTest.Outcome o = CliTest.hvsim("bench", "--scenario", file.toString(), "--architecture", "hosted");
+        Fixtures.Outcome o = Fixtures.hvsim("bench", "--scenario", file.toString(), "--architecture", "hosted");
         assertEquals(0, o.code(), o.err());
         Map<String, String> values = o.out().lines().filter(l -> l.contains("="))
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
@@ -44,7 +45,7 @@ class BenchScenarioTest {
     void anArchitectureTheScenarioLacksIsABadInput() throws Exception {
         Path file = tmp.resolve("b.yaml");
         Files.writeString(file, CliTest.SMALL);
-        CliTest.Outcome o = CliTest.hvsim("bench", "--scenario", file.toString(), "--architecture", "xen-3.0");
+        Fixtures.Outcome o = Fixtures.hvsim("bench", "--scenario", file.toString(), "--architecture", "xen-3.0");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("[native, hosted]"), o.err());
     }
