@@ -18,6 +18,7 @@ import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.arch.ControlDomain;
 import org.hvsim.model.arch.IoCosts;
 import org.hvsim.model.hypervisor.Control;
+import org.hvsim.model.hypervisor.Tunable;
 import org.hvsim.scenario.load.NearestKey;
 import org.hvsim.scenario.load.Node;
 import org.hvsim.scenario.load.ScalarNode;
@@ -41,11 +42,11 @@ final class ArchitectureReader {
      * The architectures as read.
      *
      * @param schedulers the scheduler a variant names itself, by architecture name (it wins over `scheduler`)
-     * @param boost      the boost a variant gives itself, by architecture name
+     * @param tunables   the scheduler tunables a variant gives itself, by architecture name
      * @param asked      per architecture name, the control-domain controls its file text gives
      */
     record Read(List<ArchitectureProfile> profiles, List<Map<String, Object>> trees, Map<String, String> schedulers,
-            Map<String, Boolean> boost, Map<String, Map<Control, Given>> asked) {
+            Map<String, Map<Tunable, Object>> tunables, Map<String, Map<Control, Given>> asked) {
     }
 
     private static final List<String> DEFAULTS = List.of("native", "hosted", "monolithic", "microkernel");
@@ -60,7 +61,7 @@ final class ArchitectureReader {
         List<ArchitectureProfile> out = new ArrayList<>();
         List<Map<String, Object>> tree = new ArrayList<>();
         Map<String, String> schedulers = new HashMap<>();
-        Map<String, Boolean> boost = new HashMap<>();
+        Map<String, Map<Tunable, Object>> tunables = new HashMap<>();
         Map<String, Map<Control, Given>> asks = new HashMap<>();
         if (!top.has(ARCHITECTURES)) {
             int i = 0;
@@ -71,7 +72,7 @@ final class ArchitectureReader {
                 traceProfile("architectures[" + i++ + "]", p, n, Set.of());
             }
             top.source(ARCHITECTURES, "default: " + ARCHITECTURES.defaultSource().orElse(""));
-            return new Read(out, tree, schedulers, boost, asks);
+            return new Read(out, tree, schedulers, tunables, asks);
         }
         List<Node> items = top.list(ARCHITECTURES);
         if (items.isEmpty()) {
@@ -89,7 +90,7 @@ final class ArchitectureReader {
                 }
             } else {
                 SectionReader r = top.item(ARCHITECTURES, item, i);
-                p = variant(r, path, defined, schedulers, boost, asks);
+                p = variant(r, path, defined, schedulers, tunables, asks);
                 r.finish();
             }
             if (p != null) {
@@ -102,12 +103,13 @@ final class ArchitectureReader {
                 tree.add(profileTree(p));
             }
         }
-        return new Read(out, tree, schedulers, boost, asks);
+        return new Read(out, tree, schedulers, tunables, asks);
     }
 
     /** A variant: its base (built in or defined before it) with the parameters it overrides. */
     private ArchitectureProfile variant(SectionReader r, String path, Map<String, ArchitectureProfile> defined,
-            Map<String, String> schedulers, Map<String, Boolean> boost, Map<String, Map<Control, Given>> asks) {
+            Map<String, String> schedulers, Map<String, Map<Tunable, Object>> tunables,
+            Map<String, Map<Control, Given>> asks) {
         String base = r.text(BASE);
         ArchitectureProfile p = defined.containsKey(base) ? defined.get(base) : builtIn(base, r.locationOf(BASE));
         if (p == null) {
@@ -132,8 +134,14 @@ final class ArchitectureReader {
             overridden.add(ARCH_SCHEDULER.name());
             schedulers.put(p.name(), p.scheduler());
         }
-        if (r.has(ARCH_BOOST)) {
-            boost.put(p.name(), r.bool(ARCH_BOOST));
+        Map<Tunable, Object> own = new LinkedHashMap<>();
+        for (Map.Entry<Tunable, Key> e : VARIANT_TUNABLES.entrySet()) {
+            if (r.has(e.getValue())) {
+                own.put(e.getKey(), SchedulerReader.value(r, e.getKey(), e.getValue()));
+            }
+        }
+        if (!own.isEmpty()) {
+            tunables.put(p.name(), own);
         }
         // A variant of a variant keeps what the file gave its base's control domain.
         Map<Control, Given> asked = new EnumMap<>(Control.class);

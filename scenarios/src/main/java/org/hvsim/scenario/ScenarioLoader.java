@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.hypervisor.SchedulerSettings;
+import org.hvsim.model.hypervisor.Tunable;
 import org.hvsim.scenario.load.Node;
 import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.Problems;
@@ -293,7 +294,7 @@ public final class ScenarioLoader {
 
     /**
      * Each architecture's scheduler: the scenario's `scheduler` names one for all; a variant's own
-     * `scheduler` and `boost` win; switch_cost is the profile's unless the scenario gives one.
+     * `scheduler` and scheduler tunables win; switch_cost is the profile's unless the scenario gives one.
      */
     private static Map<String, SchedulerSettings> settings(ArchitectureReader.Read archs, SchedulerReader.Choice tuning) {
         SchedulerSettings t = tuning.settings();
@@ -303,8 +304,8 @@ public final class ScenarioLoader {
                     : t.name().isEmpty() ? a.scheduler() : t.name();
             SchedulerSettings st = t.withName(n).withSwitchCost(tuning.switchCostGiven() ? t.switchCost()
                     : a.switchCost());
-            if (archs.boost().containsKey(a.name())) {
-                st = st.withBoost(archs.boost().get(a.name()));
+            for (Map.Entry<Tunable, Object> own : archs.tunables().getOrDefault(a.name(), Map.of()).entrySet()) {
+                st = st.with(own.getKey(), own.getValue());
             }
             settings.put(a.name(), st);
         }

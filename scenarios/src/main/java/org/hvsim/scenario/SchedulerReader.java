@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hvsim.model.hypervisor.SchedulerSettings;
-import org.hvsim.model.hypervisor.XenCreditScheduler;
+import org.hvsim.model.hypervisor.Tunable;
+import org.hvsim.scenario.schema.Key;
 import org.hvsim.scenario.schema.SectionReader;
 
 /** Reads the scenario-wide {@code scheduler} section. */
@@ -34,19 +35,31 @@ final class SchedulerReader {
         SectionReader r = o.get();
         String name = r.has(SCHEDULER_NAME) ? r.choice(SCHEDULER_NAME) : "";
         boolean switchCostGiven = r.has(SWITCH_COST);
-        SchedulerSettings s = new SchedulerSettings(name, r.quantity(SWITCH_COST, 0), r.quantity(RR_QUANTUM),
-                r.bool(BOOST), r.quantity(RATE_LIMIT), r.quantity(SKEW_BOUND),
-                r.choice(WEIGHTING).equals(weighting(XenCreditScheduler.Weighting.PER_VCPU))
-                        ? XenCreditScheduler.Weighting.PER_VCPU : XenCreditScheduler.Weighting.PER_DOMAIN);
+        SchedulerSettings s = new SchedulerSettings(name, r.quantity(SWITCH_COST, 0), Map.of());
+        for (Map.Entry<Tunable, Key> e : SCHEDULER_TUNABLES.entrySet()) {
+            s = s.with(e.getKey(), value(r, e.getKey(), e.getValue()));
+        }
         r.finish();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", name.isEmpty() ? "(each architecture's own)" : name);
         t.put("switch_cost", switchCostGiven ? Formats.duration(s.switchCost()) : "(each profile's own)");
-        t.put("boost", s.boost());
-        t.put("rate_limit", Formats.duration(s.rateLimit()));
-        t.put("quantum", Formats.duration(s.quantum()));
-        t.put("skew_bound", Formats.duration(s.skewBound()));
-        t.put("weighting", weighting(s.weighting()));
+        for (Tunable tunable : SCHEDULER_TUNABLES.keySet()) {
+            t.put(tunable.key(), written(tunable, s.value(tunable)));
+        }
         return new Choice(s, switchCostGiven, t);
+    }
+
+    /** The tunable's value as {@code key} gives it, or its default. */
+    static Object value(SectionReader r, Tunable t, Key key) {
+        return switch (t.kind()) {
+            case DURATION -> r.quantity(key);
+            case FLAG -> r.bool(key);
+            case CHOICE -> r.choice(key);
+        };
+    }
+
+    /** A tunable's value as the resolved scenario writes it. */
+    static Object written(Tunable t, Object value) {
+        return t.kind() == Tunable.Kind.DURATION ? Formats.duration((Double) value) : value;
     }
 }

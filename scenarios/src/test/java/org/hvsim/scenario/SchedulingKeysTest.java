@@ -57,8 +57,8 @@ class SchedulingKeysTest {
         SystemSpec noBoost = s.system(s.architectures().get(2));
         assertEquals(EsxScheduler.NAME, mono.scheduler().name());
         assertEquals(XenCreditScheduler.NAME, micro.scheduler().name());
-        assertTrue(micro.scheduler().boost());
-        assertEquals(false, noBoost.scheduler().boost());
+        assertTrue(micro.scheduler().flag(XenCreditScheduler.WAKE_BOOST));
+        assertEquals(false, noBoost.scheduler().flag(XenCreditScheduler.WAKE_BOOST));
         assertEquals(2e-6, noBoost.scheduler().switchCost(), 1e-15);
         // Naming a scheduler for the scenario overrides every profile's.
         Scenario all = ScenarioLoader.load("s.yaml", scenario("scheduler: { name: hyperv }", "", ""));
@@ -66,6 +66,27 @@ class SchedulingKeysTest {
             assertEquals("hyperv", all.system(a).scheduler().name());
         }
         assertEquals(Architectures.byName("microkernel").orElseThrow().scheduler(), XenCreditScheduler.NAME);
+    }
+
+    @Test
+    void aVariantSetsAnyTunableItsSchedulerDeclares() throws ScenarioException {
+        String text = scenario("scheduler: { rate_limit: 1 ms }", "", "").replace(
+                "{ base: microkernel, name: no-boost, boost: false }",
+                "{ base: microkernel, name: xen41, weighting: per-vcpu, rate_limit: 2 ms },"
+                        + " { base: monolithic, name: tight, skew_bound: 1 ms }");
+        Scenario s = ScenarioLoader.load("s.yaml", text);
+        SystemSpec xen = s.system(s.architectures().get(1));
+        SystemSpec xen41 = s.system(s.architectures().get(2));
+        SystemSpec tight = s.system(s.architectures().get(3));
+        assertEquals(0.001, xen.scheduler().duration(XenCreditScheduler.RATE_LIMIT), "the scenario's setting");
+        assertEquals(0.002, xen41.scheduler().duration(XenCreditScheduler.RATE_LIMIT), "the variant's own wins");
+        assertEquals("per-vcpu", xen41.scheduler().choice(XenCreditScheduler.WEIGHTING));
+        assertEquals("per-domain", xen.scheduler().choice(XenCreditScheduler.WEIGHTING));
+        assertEquals(0.001, tight.scheduler().duration(EsxScheduler.SKEW_BOUND));
+        List<String> p = problems(text.replace("skew_bound: 1 ms", "skew_bound: 2 s"));
+        assertTrue(p.stream().anyMatch(m -> m.contains("skew_bound") && m.contains("1 s")), p.toString());
+        List<String> q = problems(text.replace("weighting: per-vcpu", "weighting: per-pcpu"));
+        assertTrue(q.stream().anyMatch(m -> m.contains("per-domain") && m.contains("per-vcpu")), q.toString());
     }
 
     @Test

@@ -36,6 +36,11 @@ public final class EsxScheduler extends ProportionalShareScheduler {
      */
     public static final double DEFAULT_SKEW_BOUND = 0.003;
 
+    /** Relaxed co-scheduling's bound on a vCPU's lead over a waiting sibling. */
+    public static final Tunable SKEW_BOUND = Tunable.duration("skew_bound", DEFAULT_SKEW_BOUND, 1e-6, 1,
+            "\"a few milliseconds\" (VMware, The CPU Scheduler in VMware ESX 4, 2009)",
+            "largest lead of a vCPU over a waiting sibling", "5 ms");
+
     private final double skewBound;
     private final Map<Domain, SimEventInterface<Double>> skewTimers = new HashMap<>();
     private final Map<Domain, Double> maxSkew = new HashMap<>();

@@ -29,16 +29,18 @@ public final class HypervisorSchedulers {
         register(SchedulerDescriptor.of(FcfsVcpuScheduler.NAME, SupportedControls.NONE,
                 (sim, h, s) -> new FcfsVcpuScheduler(sim, h.pcpus(), s.switchCost())));
         register(SchedulerDescriptor.of(RoundRobinVcpuScheduler.NAME, SupportedControls.NONE,
-                (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(), s.quantum()))
-                .reading(Tunable.QUANTUM));
+                (sim, h, s) -> new RoundRobinVcpuScheduler(sim, h.pcpus(), s.switchCost(),
+                        s.duration(RoundRobinVcpuScheduler.QUANTUM))).reading(RoundRobinVcpuScheduler.QUANTUM));
         register(SchedulerDescriptor.of(XenCreditScheduler.NAME, SupportedControls.of(WEIGHT, LIMIT).called(LIMIT, "cap"),
-                (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.boost(), s.rateLimit(),
-                        s.weighting()))
-                .withMaxWeight(65535).reading(Tunable.BOOST, Tunable.RATE_LIMIT, Tunable.WEIGHTING));
+                (sim, h, s) -> new XenCreditScheduler(sim, h.pcpus(), s.switchCost(), s.flag(XenCreditScheduler.WAKE_BOOST),
+                        s.duration(XenCreditScheduler.RATE_LIMIT), XenCreditScheduler.Weighting.of(
+                                s.choice(XenCreditScheduler.WEIGHTING))))
+                .withMaxWeight(65535).reading(XenCreditScheduler.WAKE_BOOST, XenCreditScheduler.RATE_LIMIT,
+                        XenCreditScheduler.WEIGHTING));
         register(SchedulerDescriptor.of(EsxScheduler.NAME,
                 SupportedControls.of(WEIGHT, RESERVATION, LIMIT).called(WEIGHT, "shares"),
-                (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.skewBound()))
-                .reading(Tunable.SKEW_BOUND));
+                (sim, h, s) -> new EsxScheduler(sim, h.pcpus(), s.switchCost(), s.duration(EsxScheduler.SKEW_BOUND)))
+                .reading(EsxScheduler.SKEW_BOUND));
         register(SchedulerDescriptor.of(HyperVScheduler.NAME,
                 SupportedControls.of(WEIGHT, RESERVATION, LIMIT).called(RESERVATION, "reserve"),
                 (sim, h, s) -> new HyperVScheduler(sim, h.pcpus(), s.switchCost())).withMaxWeight(10000));
@@ -80,6 +82,20 @@ public final class HypervisorSchedulers {
     public static List<String> reading(Tunable t) {
         return REGISTERED.values().stream().filter(d -> d.tunables().contains(t)).map(SchedulerDescriptor::name)
                 .toList();
+    }
+
+    /** Every registered scheduler's tunables, once each (by key), in registration order. */
+    public static List<Tunable> tunables() {
+        Map<String, Tunable> byKey = new LinkedHashMap<>();
+        for (SchedulerDescriptor d : REGISTERED.values()) {
+            for (Tunable t : d.tunables()) {
+                Tunable known = byKey.putIfAbsent(t.key(), t);
+                if (known != null && !known.equals(t)) {
+                    throw new IllegalStateException("two schedulers declare tunable '" + t.key() + "' differently");
+                }
+            }
+        }
+        return List.copyOf(byKey.values());
     }
 
     /**

@@ -10,6 +10,10 @@ public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
 
     public static final String NAME = "round-robin";
 
+    /** The quantum: Xen credit's 30 ms slice by default (R6), so that the reference is comparable. */
+    public static final Tunable QUANTUM = Tunable.duration("quantum", 0.030, 1e-6, 10,
+            "Xen's slice (R6), so that the reference is comparable", "quantum", "10 ms");
+
     private final double quantum;
     /** Per pCPU: its quantum expired while nobody waited; it gives way at the next arrival. */
     private final boolean[] quantumExpired;

@@ -1,8 +1,8 @@
 package org.hvsim.model.hypervisor;
 
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What a hypervisor scheduler is, in one place: the name scenario files use, the controls it honours,
@@ -10,9 +10,9 @@ import java.util.Set;
  * {@link HypervisorSchedulers#register}; the loader and the generated docs read it from there.
  *
  * @param maxWeight the largest VM weight (shares) it accepts; the smallest is 1
- * @param tunables  the tunables of {@link SchedulerSettings} it reads, besides the switch cost
+ * @param tunables  the tunables it reads besides the switch cost, declared by the scheduler itself
  */
-public record SchedulerDescriptor(String name, SupportedControls controls, int maxWeight, Set<Tunable> tunables,
+public record SchedulerDescriptor(String name, SupportedControls controls, int maxWeight, List<Tunable> tunables,
         Factory factory) {
 
     /** Builds a scheduler for a host within one replication. */
@@ -29,7 +29,7 @@ public record SchedulerDescriptor(String name, SupportedControls controls, int m
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(factory, "factory");
-        tunables = tunables.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tunables));
+        tunables = List.copyOf(tunables);
         if (maxWeight < 1) {
             throw new IllegalArgumentException(name + ": the largest weight must be at least 1");
         }
@@ -37,7 +37,7 @@ public record SchedulerDescriptor(String name, SupportedControls controls, int m
 
     /** A scheduler with no weight bound of its own and no tunables but the switch cost. */
     public static SchedulerDescriptor of(String name, SupportedControls controls, Factory factory) {
-        return new SchedulerDescriptor(name, controls, ANY_WEIGHT, Set.of(), factory);
+        return new SchedulerDescriptor(name, controls, ANY_WEIGHT, List.of(), factory);
     }
 
     public SchedulerDescriptor withMaxWeight(int max) {
@@ -45,9 +45,8 @@ public record SchedulerDescriptor(String name, SupportedControls controls, int m
     }
 
     public SchedulerDescriptor reading(Tunable... t) {
-        Set<Tunable> all = EnumSet.noneOf(Tunable.class);
-        all.addAll(tunables);
-        all.addAll(Set.of(t));
+        List<Tunable> all = new ArrayList<>(tunables);
+        all.addAll(List.of(t));
         return new SchedulerDescriptor(name, controls, maxWeight, all, factory);
     }
 }

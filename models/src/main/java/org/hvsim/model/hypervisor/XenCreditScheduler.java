@@ -51,6 +51,17 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     public static final String NAME = "xen-credit";
 
+    /** BOOST a waking UNDER vCPU: on, as in Xen (R6). */
+    public static final Tunable WAKE_BOOST = Tunable.flag("boost", true,
+            "R6: a waking UNDER vCPU gets BOOST in Xen's credit scheduler", "BOOST waking vCPUs", "false");
+    /** Least run time before preemption: none in Xen 3.x (R6). */
+    public static final Tunable RATE_LIMIT = Tunable.duration("rate_limit", 0.0, 0, 1,
+            "R6: Xen 3.x has none; later versions 1 ms", "least run time before a vCPU may be preempted", "1 ms");
+    /** Weights summed per domain (Xen 3.0-4.0, the default) or per active vCPU (Xen 4.1+). */
+    public static final Tunable WEIGHTING = Tunable.choice("weighting", List.of("per-domain", "per-vcpu"), "per-domain",
+            "R6: Xen 3.0-4.0 csched_acct sums weights once per active domain; per-vCPU weighting arrived in Xen 4.1",
+            "whether a domain's weight counts once or once per active vCPU", "per-vcpu");
+
     /** R6: default weight. */
     public static final int DEFAULT_WEIGHT = 256;
     /** R6: tick. */
@@ -71,7 +82,17 @@ public final class XenCreditScheduler extends VcpuScheduler {
         /** Xen 3.0 to 4.0: once per active domain, whatever its number of vCPUs. */
         PER_DOMAIN,
         /** Xen 4.1 and later ("Make weight per-vcpu"): once per active vCPU. */
-        PER_VCPU
+        PER_VCPU;
+
+        /** As scenario files write it: "per-domain" or "per-vcpu". */
+        public String key() {
+            return this == PER_VCPU ? "per-vcpu" : "per-domain";
+        }
+
+        /** The weighting a file names. */
+        public static Weighting of(String key) {
+            return "per-vcpu".equals(key) ? PER_VCPU : PER_DOMAIN;
+        }
     }
 
     private final boolean boost;

@@ -111,7 +111,7 @@ class ProportionalShareSchedulersTest {
                 .hog("u1", 1, CpuControls.DEFAULT).hog("u2", 1, CpuControls.DEFAULT)
                 .hog("u3", 1, CpuControls.DEFAULT);
         double bound = 0.003;
-        ReplicationOutput out = f.run(ESX.withSkewBound(bound), 5, 65, 0);
+        ReplicationOutput out = f.run(ESX.with(EsxScheduler.SKEW_BOUND, bound), 5, 65, 0);
         double skew = out.get("smp", Metrics.CPU_SKEW_MAX);
         assertTrue(skew <= bound + 1e-9, "skew " + skew + " exceeds the bound " + bound);
         assertTrue(skew > bound / 2, "the bound should be reached under this contention: " + skew);

@@ -60,7 +60,7 @@ class XenCreditSchedulerTest {
         ReplicationOutput xen3 = f.run(CREDIT, 10, 310, 0);
         assertEquals(1.0 / 3, share(xen3, "smp"), 0.02, "per domain");
         assertEquals(1.0 / 3, share(xen3, "b"), 0.02, "per domain");
-        ReplicationOutput xen41 = f.run(CREDIT.withWeighting(XenCreditScheduler.Weighting.PER_VCPU), 10, 310, 0);
+        ReplicationOutput xen41 = f.run(CREDIT.with(XenCreditScheduler.WEIGHTING, "per-vcpu"), 10, 310, 0);
         assertEquals(2.0 / 3, share(xen41, "smp"), 0.02, "per vCPU");
         assertEquals(1.0 / 6, share(xen41, "b"), 0.02, "per vCPU");
     }
@@ -117,7 +117,7 @@ class XenCreditSchedulerTest {
         double without = 0;
         for (int rep = 0; rep < 3; rep++) {
             with += f.run(CREDIT, 10, 310, rep).get("io", Metrics.RESPONSE_TIME_MEAN) / 3;
-            without += f.run(CREDIT.withBoost(false), 10, 310, rep).get("io", Metrics.RESPONSE_TIME_MEAN) / 3;
+            without += f.run(CREDIT.with(XenCreditScheduler.WAKE_BOOST, false), 10, 310, rep).get("io", Metrics.RESPONSE_TIME_MEAN) / 3;
         }
         // With BOOST the woken vCPU preempts a batch VM at once: about its own 1 ms demand. Without, it
         // queues behind an UNDER batch VM until its burst or 30 ms slice ends whenever one runs.

@@ -54,9 +54,22 @@ public final class ScenarioSchema {
                 .doc("coefficient of variation, sd / mean");
     }
 
-    /** A Xen weighting as scenario files write it. */
-    public static String weighting(XenCreditScheduler.Weighting w) {
-        return w == XenCreditScheduler.Weighting.PER_VCPU ? "per-vcpu" : "per-domain";
+    /** One key per registered tunable in {@code section}; a variant's default is the scenario's setting. */
+    private static Map<Tunable, Key> tunableKeys(Section section, boolean variant) {
+        Map<Tunable, Key> keys = new LinkedHashMap<>();
+        for (Tunable t : HypervisorSchedulers.tunables()) {
+            Key k = switch (t.kind()) {
+                case DURATION -> section.quantity(t.key(), Quantity.DURATION, t.min(), t.max());
+                case FLAG -> section.bool(t.key());
+                case CHOICE -> section.choice(t.key(), t.choices());
+            };
+            String defaultText = t.kind() == Tunable.Kind.DURATION
+                    ? Quantity.DURATION.format((Double) t.defaultValue()) : String.valueOf(t.defaultValue());
+            k = variant ? k.computedDefault("scheduler." + t.key(), "the scenario's scheduler setting")
+                    : k.byDefault(defaultText, t.defaultReason());
+            keys.put(t, k.example(t.example()).doc(readBy(t) + t.meaning() + (variant ? ", for this variant" : "")));
+        }
+        return Collections.unmodifiableMap(keys);
     }
 
     // ------------------------------------------------------------------------------ sections
@@ -194,27 +207,11 @@ public final class ScenarioSchema {
             .computedDefault("the profile's", "docs/profiles.md: 2 us for Xen, Hyper-V and ESX (R1.c Xen 1.97 us), "
                     + "10 us for hosted VMMs (two world switches and a host process switch)")
             .example("2 us").doc("pCPU time of a world switch between two VMs, charged as hypervisor time");
-    public static final Key BOOST = SCHEDULER.bool("boost")
-            .byDefault(Boolean.toString(SchedulerSettings.DEFAULT_BOOST),
-                    "R6: a waking UNDER vCPU gets BOOST in Xen's credit scheduler")
-            .example("false").doc(readBy(Tunable.BOOST) + "BOOST waking vCPUs");
-    public static final Key RATE_LIMIT = SCHEDULER.quantity("rate_limit", Quantity.DURATION, 0, 1)
-            .byDefault(Quantity.DURATION.format(SchedulerSettings.DEFAULT_RATE_LIMIT),
-                    "R6: Xen 3.x has none; later versions 1 ms")
-            .example("1 ms").doc(readBy(Tunable.RATE_LIMIT) + "least run time before a vCPU may be preempted");
-    public static final Key WEIGHTING = SCHEDULER.choice("weighting", List.of("per-domain", "per-vcpu"))
-            .byDefault(weighting(SchedulerSettings.DEFAULT_WEIGHTING), "R6: Xen 3.0-4.0 csched_acct sums weights once per active domain; "
-                    + "per-vCPU weighting arrived in Xen 4.1")
-            .example("per-vcpu").doc(readBy(Tunable.WEIGHTING)
-                    + "whether a domain's weight counts once or once per active vCPU");
-    public static final Key RR_QUANTUM = SCHEDULER.quantity("quantum", Quantity.DURATION, 1e-6, 10)
-            .byDefault(Quantity.DURATION.format(SchedulerSettings.DEFAULT_QUANTUM),
-                    "Xen's slice (R6), so that the reference is comparable")
-            .example("10 ms").doc(readBy(Tunable.QUANTUM) + "quantum");
-    public static final Key SKEW_BOUND = SCHEDULER.quantity("skew_bound", Quantity.DURATION, 1e-6, 1)
-            .byDefault(Quantity.DURATION.format(SchedulerSettings.DEFAULT_SKEW_BOUND),
-                    "\"a few milliseconds\" (VMware, The CPU Scheduler in VMware ESX 4, 2009)")
-            .example("5 ms").doc(readBy(Tunable.SKEW_BOUND) + "largest lead of a vCPU over a waiting sibling");
+    /**
+     * A key for each registered scheduler's tunables (each declared by its scheduler, with its default,
+     * range and reason), in registration order: a new scheduler's tunables need no line here.
+     */
+    public static final Map<Tunable, Key> SCHEDULER_TUNABLES = tunableKeys(SCHEDULER, false);
 
     public static final Key DISK_NAME = DISK.text("name").required().example("d0")
             .doc("unique among the host's devices; phases name it in `device`");
@@ -311,9 +308,8 @@ public final class ScenarioSchema {
             .byDefault("0 s", "nothing unless stated").example("5 ms").doc("CPU per wake-up");
     public static final Key MGMT_PER_VM = MANAGEMENT.quantity("per_vm", Quantity.DURATION, 0, 100)
             .byDefault("0 s", "nothing unless stated").example("1 ms").doc("CPU per wake-up per VM instance");
-    public static final Key ARCH_BOOST = ARCHITECTURE.bool("boost")
-            .computedDefault("scheduler.boost", "the scenario's scheduler setting")
-            .example("false").doc(readBy(Tunable.BOOST) + "BOOST waking vCPUs, for this variant");
+    /** The same tunables, for one variant: unless it gives them, the scenario's scheduler settings. */
+    public static final Map<Tunable, Key> VARIANT_TUNABLES = tunableKeys(ARCHITECTURE, true);
 
     // ------------------------------------------------------------------------------ VMs
 
