@@ -163,4 +163,22 @@ public final class Fixtures {
         }
         return new Distribution(arch, scope, "response_time", values, cumulative);
     }
+
+    /** The share of an image's pixels that are not white: how much a chart drew. */
+    public static double inkedShare(java.awt.image.BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
+    }
+
+    /** A result of just these figures, nothing else known. */
+    public static ExperimentResult of(List<String> architectures, Figure... figures) {
+        return new ExperimentResult("x", "", 1, architectures, List.of(figures), List.of(), null);
+    }
 }

@@ -74,7 +74,7 @@ class RealRunReportTest {
             BufferedImage png = ImageIO.read(dir.resolve("charts/" + stem + ".png").toFile());
             assertNotNull(png, stem + ".png");
             assertTrue(png.getWidth() >= 900 && png.getHeight() >= 500, stem);
-            assertTrue(inkedShare(png) > 0.04, stem + " is not blank");
+            assertTrue(Fixtures.inkedShare(png) > 0.04, stem + " is not blank");
             String svg = Files.readString(dir.resolve("charts/" + stem + ".svg"));
             assertTrue(svg.startsWith("<?xml") || svg.startsWith("<svg"), stem + ".svg");
         }
@@ -83,15 +83,4 @@ class RealRunReportTest {
         assertTrue(html.contains("<pre class=\"scenario\">"), "the resolved scenario");
     }
 
-    private static double inkedShare(BufferedImage image) {
-        long inked = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
-                    inked++;
-                }
-            }
-        }
-        return (double) inked / ((long) image.getWidth() * image.getHeight());
-    }
 }

@@ -27,7 +27,6 @@ import org.hvsim.scenario.Scenario;
 import org.hvsim.scenario.ScenarioRunner;
 import org.hvsim.scenario.Sweep;
 import org.hvsim.scenario.load.NearestKey;
-import org.hvsim.scenario.load.ScenarioException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,16 +65,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (options.problem() != null) {
-            System.err.println("hvsim compare: " + options.problem());
-            return Main.BAD_INPUT;
+        ScenarioSource.Loaded loaded = ScenarioSource.loadFor("compare", scenarioFile, options);
+        if (!loaded.ok()) {
+            return loaded.exitCode();
         }
-        Sweep sweep;
-        try {
-            sweep = ScenarioSource.load(scenarioFile, options);
-        } catch (ScenarioException e) {
-            return ScenarioSource.report(e);
-        }
+        Sweep sweep = loaded.sweep();
         Scenario first = sweep.first();
         List<ArchitectureProfile> archs = first.architectures();
         Optional<ArchitectureProfile> pa = pick("--a", a, archs, 0);

@@ -12,7 +12,6 @@ import org.hvsim.report.Report;
 import org.hvsim.scenario.Scenario;
 import org.hvsim.scenario.ScenarioRunner;
 import org.hvsim.scenario.Sweep;
-import org.hvsim.scenario.load.ScenarioException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,16 +32,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (options.problem() != null) {
-            System.err.println("hvsim run: " + options.problem());
-            return Main.BAD_INPUT;
+        ScenarioSource.Loaded loaded = ScenarioSource.loadFor("run", scenarioFile, options);
+        if (!loaded.ok()) {
+            return loaded.exitCode();
         }
-        Sweep sweep;
-        try {
-            sweep = ScenarioSource.load(scenarioFile, options);
-        } catch (ScenarioException e) {
-            return ScenarioSource.report(e);
-        }
+        Sweep sweep = loaded.sweep();
         Scenario first = sweep.first();
         Path dir = options.out != null ? options.out : Path.of("out", OutputDirectory.safeName(first.name()));
         int threads = options.threadCount();

@@ -91,15 +91,20 @@ class ComparisonChartTest {
                 ArchitecturePalette.of(slow.architectures())).getCategoryPlot().getRangeAxis().getLabel());
     }
 
+    /** One bar of 50 ms with the asymmetric interval 30–90 ms. */
+    private static JFreeChart asymmetricBar() {
+        ExperimentResult result = new ExperimentResult("w", "", 1, List.of("monolithic"),
+                List.of(new Figure("monolithic", "web", "response_time_mean", new Estimate(0.050, 0.030, 0.090, 10))),
+                List.of(), null);
+        return ComparisonChart.create(result, "response_time_mean", List.of("web"),
+                ArchitecturePalette.of(result.architectures()));
+    }
+
     /** The whisker must span ci_low..ci_high exactly, not mean ± something. */
     @Test
     void whiskerGoesFromCiLowToCiHigh() throws Exception {
         // an asymmetric interval: a mean ± half-width renderer would draw it in the wrong place
-        ExperimentResult result = new ExperimentResult("w", "", 1, List.of("monolithic"),
-                List.of(new Figure("monolithic", "web", "response_time_mean", new Estimate(0.050, 0.030, 0.090, 10))),
-                List.of(), null);
-        JFreeChart chart = ComparisonChart.create(result, "response_time_mean", List.of("web"),
-                ArchitecturePalette.of(result.architectures()));
+        JFreeChart chart = asymmetricBar();
         CategoryPlot plot = chart.getCategoryPlot();
         Color marker = new Color(255, 0, 0);
         ((ConfidenceIntervalBarRenderer) plot.getRenderer()).setWhiskerPaint(marker);
@@ -129,11 +134,7 @@ class ComparisonChartTest {
     /** The value label sits above the whisker's upper end, not on it and not inside the bar. */
     @Test
     void valueLabelSitsAboveTheWhisker() throws Exception {
-        ExperimentResult result = new ExperimentResult("w", "", 1, List.of("monolithic"),
-                List.of(new Figure("monolithic", "web", "response_time_mean", new Estimate(0.050, 0.030, 0.090, 10))),
-                List.of(), null);
-        JFreeChart chart = ComparisonChart.create(result, "response_time_mean", List.of("web"),
-                ArchitecturePalette.of(result.architectures()));
+        JFreeChart chart = asymmetricBar();
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getRangeAxis().setRange(0, 120);
         plot.setRangeGridlinesVisible(false);

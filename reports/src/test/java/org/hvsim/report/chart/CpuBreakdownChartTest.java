@@ -48,10 +48,9 @@ class CpuBreakdownChartTest {
 
     @Test
     void onlyPresentComponentsAreSeries() {
-        ExperimentResult result = new ExperimentResult("x", "", 1, List.of("hosted", "native"),
-                List.of(Fixtures.fig("hosted", "host", "cpu_util_guest", 0.6, 0.01),
-                        Fixtures.fig("hosted", "host", "cpu_util_idle", 0.4, 0.01)),
-                List.of(), null);
+        ExperimentResult result = Fixtures.of(List.of("hosted", "native"),
+                Fixtures.fig("hosted", "host", "cpu_util_guest", 0.6, 0.01),
+                Fixtures.fig("hosted", "host", "cpu_util_idle", 0.4, 0.01));
         CategoryDataset data = CpuBreakdownChart.dataset(result, "host");
         assertEquals(2, data.getRowCount());
         assertEquals(1, data.getColumnCount(), "native has no breakdown");

@@ -74,10 +74,9 @@ class KeyFindingsTest {
 
     @Test
     void higherIsBetterForCapacityLikeMetrics() {
-        ExperimentResult r = new ExperimentResult("k", "", 1, List.of("hosted", "monolithic"),
-                List.of(Fixtures.fig("hosted", "host", "max_vms_per_host", 8, 0),
-                        Fixtures.fig("monolithic", "host", "max_vms_per_host", 12, 0)),
-                List.of(), null);
+        ExperimentResult r = Fixtures.of(List.of("hosted", "monolithic"),
+                Fixtures.fig("hosted", "host", "max_vms_per_host", 8, 0),
+                Fixtures.fig("monolithic", "host", "max_vms_per_host", 12, 0));
         String finding = KeyFindings.compare(r, "host", "max_vms_per_host").orElseThrow();
         assertTrue(finding.startsWith("host: monolithic has the highest VMs per host meeting every SLA, 50 % higher "
                 + "than hosted"), finding);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.hvsim.core.result.ExperimentResult;
+import org.hvsim.report.Fixtures;
 import org.hvsim.report.RealRun;
 import org.hvsim.report.Report;
 
@@ -114,7 +115,7 @@ class ReportInChromiumTest {
         chromium(dir.resolve("profile-3"), "--window-size=1000,1400", "--screenshot=" + shot, page.toUri().toString());
         BufferedImage image = ImageIO.read(shot.toFile());
         assertTrue(image != null && image.getWidth() == 1000, "a screenshot was taken");
-        assertTrue(nonWhiteShare(image) > 0.03, "the screenshot shows the report");
+        assertTrue(Fixtures.inkedShare(image) > 0.03, "the screenshot shows the report");
     }
 
     /** The checks themselves: a broken image and a throwing script are caught. */
@@ -238,15 +239,4 @@ class ReportInChromiumTest {
         return n;
     }
 
-    private static double nonWhiteShare(BufferedImage image) {
-        long inked = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
-                    inked++;
-                }
-            }
-        }
-        return (double) inked / ((long) image.getWidth() * image.getHeight());
-    }
 }
