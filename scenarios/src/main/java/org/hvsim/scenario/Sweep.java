@@ -3,6 +3,7 @@ package org.hvsim.scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hvsim.core.result.RunSummary;
 import org.hvsim.scenario.load.SourceLocation;
@@ -12,9 +13,11 @@ import org.hvsim.scenario.load.SourceLocation;
  * one scenario per point of their grid (every combination; the first axis varies slowest).
  *
  * @param axes   the swept keys in file order; empty without a sweep
- * @param points the scenarios, one per grid point, each carrying its parameter values
+ * @param points the scenarios, one per grid point, each carrying its parameter values (in a shard, the
+ *               shard's points only)
+ * @param shard  the part of the grid these points are, when not all of it
  */
-public record Sweep(List<Axis> axes, List<Scenario> points) {
+public record Sweep(List<Axis> axes, List<Scenario> points, Optional<RunSummary.Shard> shard) {
 
     /**
      * One swept key.
@@ -38,6 +41,26 @@ public record Sweep(List<Axis> axes, List<Scenario> points) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a sweep has at least one point");
         }
+    }
+
+    /** The whole grid. */
+    public Sweep(List<Axis> axes, List<Scenario> points) {
+        this(axes, points, Optional.empty());
+    }
+
+    /**
+     * The points of {@code part}: every {@code count}-th point of the grid from point {@code index - 1}
+     * (so shards get similar mixes of cheap and costly points); empty when the grid is too small to give
+     * this shard any.
+     */
+    public Optional<Sweep> shard(RunSummary.Shard part) {
+        List<Scenario> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (part.holds(i)) {
+                kept.add(points.get(i));
+            }
+        }
+        return kept.isEmpty() ? Optional.empty() : Optional.of(new Sweep(axes, kept, Optional.of(part)));
     }
 
     public boolean isSweep() {
@@ -70,11 +93,11 @@ public record Sweep(List<Axis> axes, List<Scenario> points) {
     /** What the sweep simulates: the first point's summary with the swept parameters and their values. */
     public RunSummary summary() {
         return first().summary().withSweep(axes.stream()
-                .map(a -> new RunSummary.SweptParameter(a.name(), a.values())).toList());
+                .map(a -> new RunSummary.SweptParameter(a.name(), a.values())).toList()).withShard(shard);
     }
 
     /** The same sweep with every point changed by {@code change} (command-line overrides). */
     public Sweep map(java.util.function.UnaryOperator<Scenario> change) {
-        return new Sweep(axes, points.stream().map(change).toList());
+        return new Sweep(axes, points.stream().map(change).toList(), shard);
     }
 }

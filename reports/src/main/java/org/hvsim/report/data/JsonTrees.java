@@ -63,6 +63,7 @@ public final class JsonTrees {
         for (Figure f : result.figures()) {
             figures.add(figure(f, result.unstableFor(f).isPresent()));
         }
+        root.set("run", RunSummaryJson.write(result.run()));
         root.set("scenario", value(result.resolvedScenario()));
         return root;
     }

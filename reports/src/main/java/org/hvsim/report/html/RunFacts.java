@@ -61,6 +61,9 @@ final class RunFacts {
             s.append(" (the first ").append(UnitFormat.setting(run.warmup()))
                     .append(" are warm-up, left out of the statistics)");
         }
+        run.shard().ifPresent(part -> s.append("; shard ").append(part.index()).append(" of ").append(part.count())
+                .append(" (grid points ").append(part.index()).append(", ").append(part.index() + part.count())
+                .append(", ").append(part.index() + 2 * part.count()).append(" …; 'hvsim merge' combines the shards)"));
         return s.toString();
     }
 

@@ -125,7 +125,7 @@ class JsonResultWriterTest {
     @Test
     void withoutSweepThereIsNoParametersField() throws IOException {
         JsonNode root = writeAndRead(Fixtures.standard());
-        assertEquals(List.of("name", "description", "seed", "architectures", "unstable", "figures", "scenario"),
+        assertEquals(List.of("name", "description", "seed", "architectures", "unstable", "figures", "run", "scenario"),
                 fieldNames(root));
         assertEquals(List.of("architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications",
                 "nan_replications", "unstable"), fieldNames(root.get("figures").get(0)));
@@ -136,5 +136,24 @@ class JsonResultWriterTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void theRunSummaryAndTheFiguresReadBackExactly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        ExperimentResult sweep = org.hvsim.report.Fixtures.sweep1d();
+        new JsonResultWriter().write(sweep, dir);
+        ExperimentResult back = JsonResultReader.read(dir.resolve(JsonResultWriter.FILE_NAME));
+        assertEquals(sweep.run(), back.run());
+        assertEquals(sweep.figures(), back.figures());
+        assertEquals(sweep.parameters(), back.parameters());
+        assertEquals(sweep.architectures(), back.architectures());
+        RunSummary sharded = sweep.run().withShard(java.util.Optional.of(new RunSummary.Shard(2, 5)));
+        ExperimentResult part = new ExperimentResult(sweep.name(), sweep.description(), sweep.seed(),
+                sweep.architectures(), sweep.figures(), List.of(), sweep.resolvedScenario(), sharded, List.of(),
+                List.of(new Unstable("hosted", "web", Map.of("web.count", "8"), 52.1, 40.3)));
+        new JsonResultWriter().write(part, dir);
+        ExperimentResult partBack = JsonResultReader.read(dir.resolve(JsonResultWriter.FILE_NAME));
+        assertEquals(sharded, partBack.run());
+        assertEquals(part.unstable(), partBack.unstable());
     }
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param duration     simulated time per replication, warm-up included, seconds (NaN when not known)
  * @param slas         the objectives the figures are judged against
  * @param sweep        the swept parameters in column order, with their values as written; empty without a sweep
+ * @param shard        which part of the sweep's grid this run computed; empty when it ran all of it
  */
 public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
-        List<Sla> slas, List<SweptParameter> sweep) {
+        List<Sla> slas, List<SweptParameter> sweep, Optional<Shard> shard) {
 
     /** Nothing known: a result assembled without a scenario. */
     public static final RunSummary NONE = new RunSummary(Optional.empty(), List.of(), 0, Double.NaN, Double.NaN,
@@ -27,9 +28,16 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
 
     public RunSummary {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(shard, "shard");
         vms = List.copyOf(vms);
         slas = List.copyOf(slas);
         sweep = List.copyOf(sweep);
+    }
+
+    /** A summary of a whole run (no shard). */
+    public RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
+            List<Sla> slas, List<SweptParameter> sweep) {
+        this(host, vms, replications, warmup, duration, slas, sweep, Optional.empty());
     }
 
     /** The objective on {@code metric} of {@code scope}, if the run has one. */
@@ -43,11 +51,32 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     }
 
     public RunSummary withSlas(List<Sla> objectives) {
-        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep);
+        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep, shard);
     }
 
     public RunSummary withSweep(List<SweptParameter> parameters) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters, shard);
+    }
+
+    public RunSummary withShard(Optional<Shard> part) {
+        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, part);
+    }
+
+    /**
+     * Shard {@code index} of {@code count} (1-based): the sweep points whose position in the grid, counted
+     * from 0 with the first axis varying slowest, leaves {@code index - 1} when divided by {@code count}.
+     */
+    public record Shard(int index, int count) {
+        public Shard {
+            if (count < 1 || index < 1 || index > count) {
+                throw new IllegalArgumentException("a shard is i/N with 1 <= i <= N, got " + index + "/" + count);
+            }
+        }
+
+        /** True when grid point {@code position} (0-based) belongs to this shard. */
+        public boolean holds(int position) {
+            return position % count == index - 1;
+        }
     }
 
     /**
