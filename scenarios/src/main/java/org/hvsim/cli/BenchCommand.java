@@ -1,8 +1,5 @@
 package org.hvsim.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +9,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hvsim.core.bench.EngineBaseline;
-import org.hvsim.core.engine.EventCensus;
 import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.ReplicationRunner;
 import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
-import org.hvsim.core.result.Metric;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
@@ -55,6 +50,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --scenario: only this architecture (repeatable; default: all of the scenario's).")
     List<String> architectures;
 
+    @Option(names = "--scaling", description = "Run the scaling study (VMs 10-1000, simulated time, threads) and "
+            + "write performance.md and its charts to --out.")
+    boolean scaling;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --scaling: where to write (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("out", "performance");
+
+    @Option(names = "--quick", description = "With --scaling: a smaller grid (about a minute).")
+    boolean quick;
+
     @Option(names = "--kinds", description = "With --scenario: how many event kinds to list (default: ${DEFAULT-VALUE}).")
     int kinds = 12;
 
@@ -72,6 +77,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scaling) {
+            try {
+                new ScalingStudy(quick).run(out);
+            } catch (ScenarioException e) {
+                return ScenarioSource.report(e);
+            } catch (java.io.IOException e) {
+                System.err.println("hvsim bench: cannot write " + out + ": " + e.getMessage());
+                return Main.INTERNAL_ERROR;
+            }
+            System.err.println("hvsim: scaling study written to " + out.resolve("performance.md"));
+            return Main.OK;
+        }
         if (scenario != null) {
             return scenarioBench();
         }
@@ -118,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "dsol_vs_priority_queue=%.3f%n", d / p);
         System.out.printf(Locale.ROOT, "rounds=%d%n", rounds);
         System.out.printf(Locale.ROOT, "events_per_round=%d%n", events);
-        System.out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peakHeapBytes() / 1048576.0);
+        System.out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", Measurement.peakHeapBytes() / 1048576.0);
         return Main.OK;
     }
 
@@ -161,27 +178,20 @@ final class BenchCommand implements Callable<Integer> {
         for (ArchitectureProfile a : chosen) {
             System.err.printf(Locale.ROOT, "bench: %s, one replication of %s simulated seconds%n", a.name(),
                     num(s.duration()));
-            resetPeakHeap();
-            EventCensus census = new EventCensus();
-            long t0 = System.nanoTime();
-            ReplicationOutput out = ReplicationRunner.run(new HostModel(s.system(a)),
-                    new ReplicationSpec(s.seed(), 0, s.warmup(), s.duration(), 24 * 3600), census);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            most = Math.max(most, out.events());
-            rates.put(a.name(), out.events() / wall);
-            double requests = requests(s, out);
+            Measurement m = Measurement.of(s, a);
+            most = Math.max(most, m.events());
+            rates.put(a.name(), m.eventsPerSecond());
             String p = a.name() + ".";
-            System.out.printf(Locale.ROOT, "%swall_s=%.2f%n", p, wall);
-            System.out.printf(Locale.ROOT, "%sevents=%d%n", p, out.events());
-            System.out.printf(Locale.ROOT, "%sevents_per_s=%.0f%n", p, out.events() / wall);
-            System.out.printf(Locale.ROOT, "%srequests_after_warmup=%.0f%n", p, requests);
-            System.out.printf(Locale.ROOT, "%sevents_per_request=%.2f%n", p,
-                    out.events() * (s.duration() - s.warmup()) / s.duration() / requests);
-            System.out.printf(Locale.ROOT, "%sallocated_bytes_per_event=%.1f%n", p,
-                    census.allocatedBytes() < 0 ? Double.NaN : (double) census.allocatedBytes() / out.events());
-            System.out.printf(Locale.ROOT, "%speak_heap_mb=%.1f%n", p, peakHeapBytes() / 1048576.0);
+            System.out.printf(Locale.ROOT, "%swall_s=%.2f%n", p, m.wallSeconds());
+            System.out.printf(Locale.ROOT, "%sevents=%d%n", p, m.events());
+            System.out.printf(Locale.ROOT, "%sevents_per_s=%.0f%n", p, m.eventsPerSecond());
+            System.out.printf(Locale.ROOT, "%srequests_after_warmup=%.0f%n", p, m.requests());
+            System.out.printf(Locale.ROOT, "%sevents_per_request=%.2f%n", p, m.eventsPerRequest(s));
+            System.out.printf(Locale.ROOT, "%sallocated_bytes_per_event=%.1f%n", p, m.bytesPerEvent());
+            System.out.printf(Locale.ROOT, "%speak_heap_mb=%.1f%n", p, m.peakHeapMb());
+            System.out.printf(Locale.ROOT, "%sretained_heap_mb_at_end=%.1f%n", p, m.liveHeapMbAtEnd());
             int listed = 0;
-            for (Map.Entry<String, Long> k : census.byKind().entrySet()) {
+            for (Map.Entry<String, Long> k : m.scheduledByKind().entrySet()) {
                 if (listed++ == kinds) {
                     break;
                 }
@@ -200,29 +210,11 @@ final class BenchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Requests that arrived after the warm-up, summed over the VM templates. */
-    private static double requests(Scenario s, ReplicationOutput out) {
-        double sum = 0;
-        for (var vm : s.vms()) {
-            if (out.has(vm.name(), Metric.REQUESTS_ARRIVED.name())) {
-                sum += out.get(vm.name(), Metric.REQUESTS_ARRIVED.name());
-            }
-        }
-        return sum;
-    }
 
     private static String num(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static void resetPeakHeap() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
 
     private static double median(double[] v) {
         double[] s = v.clone();
@@ -231,13 +223,4 @@ final class BenchCommand implements Callable<Integer> {
         return s.length % 2 == 1 ? s[k] : (s[k - 1] + s[k]) / 2;
     }
 
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 }

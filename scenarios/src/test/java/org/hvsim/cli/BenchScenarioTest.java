@@ -42,6 +42,16 @@ class BenchScenarioTest {
     }
 
     @Test
+    void theScalingStudysHostsAreValidFromTenToAThousandVms() throws Exception {
+        for (int vms : new int[] {10, 200, 1000}) {
+            org.hvsim.scenario.Scenario s = org.hvsim.scenario.ScenarioLoader.load("s.yaml",
+                    ScalingStudy.scenario(vms, 30, 5, List.of("xen-3.0", "native")));
+            assertEquals(vms, s.vms().get(0).count());
+            assertEquals(Math.max(2, Math.round(vms * 0.32)), s.host().pcpus(), "the same load per pCPU");
+        }
+    }
+
+    @Test
     void anArchitectureTheScenarioLacksIsABadInput() throws Exception {
         Path file = tmp.resolve("b.yaml");
         Files.writeString(file, CliTest.SMALL);

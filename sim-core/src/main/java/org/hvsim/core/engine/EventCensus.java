@@ -20,6 +20,8 @@ public final class EventCensus {
     private Thread lastThread;
     private long counted;
     private long allocated = -1;
+    private long liveAtEnd = -1;
+    private double collection;
 
     /** Events between samples of a thread's allocation counter (a sample costs about a microsecond). */
     private static final int SAMPLE_EVERY = 1024;
@@ -48,6 +50,22 @@ public final class EventCensus {
             }
         }
         allocated = sum;
+        // what the model still holds at its end: after a collection, everything on the heap is reachable
+        long t0 = System.nanoTime();
+        System.gc();
+        collection = (System.nanoTime() - t0) / 1e9;
+        java.lang.management.MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        liveAtEnd = heap.getUsed();
+    }
+
+    /** Wall seconds the end-of-run collection took (to leave out of the replication's time). */
+    public double collectionSeconds() {
+        return collection;
+    }
+
+    /** Heap in use after a collection at the end of the replication, bytes (the model still alive); -1 if unknown. */
+    public long liveBytesAtEnd() {
+        return liveAtEnd;
     }
 
     /** Events scheduled, by kind, most frequent first. */

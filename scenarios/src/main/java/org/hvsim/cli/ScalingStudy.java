@@ -1,0 +1,176 @@
+package org.hvsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.hvsim.core.experiment.Progress;
+import org.hvsim.model.arch.ArchitectureProfile;
+import org.hvsim.report.chart.ChartWriter;
+import org.hvsim.report.chart.MeasurementChart;
+import org.hvsim.scenario.Scenario;
+import org.hvsim.scenario.ScenarioLoader;
+import org.hvsim.scenario.ScenarioRunner;
+import org.hvsim.scenario.load.ScenarioException;
+
+/**
+ * The scaling study of docs/performance.md ({@code hvsim bench --scaling --out docs}): the data-centre
+ * benchmark's host and workload (scenarios/bench/consolidation-64x200.yaml) resized to 10 … 1,000 VMs
+ * at the same load per pCPU, then 200 VMs over longer and longer simulated times, then replications on
+ * one thread and on two. Wall time, events and memory per point; the cost per event should stay flat.
+ */
+final class ScalingStudy {
+
+    private final boolean quick;
+    private final StringBuilder md = new StringBuilder();
+
+    ScalingStudy(boolean quick) {
+        this.quick = quick;
+    }
+
+    /**
+     * The benchmark scenario for {@code vms} VMs: 0.32 pCPUs per VM (64 for 200: 62.5 % CPU load), a disk
+     * channel per 3 VMs or so, 10 Gbit/s of NIC per 200 VMs, 2 GB per VM plus room for the hypervisor.
+     */
+    static String scenario(int vms, double seconds, double warmup, List<String> architectures) {
+        int cpus = Math.max(2, (int) Math.round(vms * 0.32));
+        int channels = Math.max(4, (int) Math.round(vms * 0.32));
+        long memoryGb = vms * 2L + 64;
+        int nicGbit = 10 * Math.max(1, (vms + 199) / 200);
+        return """
+                name: scaling-%d-vms
+                seed: 13
+                replications: 1
+                warmup: %s s
+                duration: %s s
+                architectures: [%s]
+                host:
+                  cpus: %d
+                  memory: %d GB
+                  disks:
+                    - { name: san, channels: %d, service: { exponential: { mean: 5 ms } } }
+                  nics:
+                    - { name: n0, bandwidth: %d Gbit/s }
+                vms:
+                  - name: vm
+                    count: %d
+                    vcpus: 2
+                    memory: 2 GB
+                    workload:
+                      open: { poisson: { rate: 20 /s } }
+                      classes:
+                        - name: request
+                          phases:
+                            - cpu:  { exponential: { mean: 10 ms } }
+                            - disk: { ops: 1, size: 8 KB, device: san }
+                            - net:  { bytes: 32 KB, device: n0 }
+                """.formatted(vms, num(warmup), num(seconds), String.join(", ", architectures), cpus, memoryGb,
+                channels, nicGbit, vms);
+    }
+
+    void run(Path out) throws IOException, ScenarioException {
+        List<String> archs = List.of("xen-3.0", "native");
+        int[] counts = quick ? new int[] {10, 30, 100} : new int[] {10, 30, 100, 300, 1000};
+        double seconds = quick ? 20 : 60;
+        double warmup = quick ? 5 : 10;
+        Path images = out.resolve("images");
+        Files.createDirectories(images);
+        md.append("# Performance and scale\n\n")
+                .append("Regenerate with `./hvsim bench --scaling --out docs` (about ").append(quick ? "1" : "10")
+                .append(quick ? " minute" : " minutes").append(" on 2 cores; `--quick` for a smaller grid). Measured on ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", one replication per point on one thread, ")
+                .append("the data-centre benchmark's workload (`scenarios/bench/consolidation-64x200.yaml`: ")
+                .append("2-vCPU VMs at 20 requests/s, 10 ms of CPU, one disk operation and one 32 KB transfer ")
+                .append("per request) on a host sized to it (0.32 pCPUs per VM, 62.5 % CPU load). Timings on a ")
+                .append("shared machine are noisy; compare ratios, not single numbers.\n\n");
+
+        md.append("## Against the number of VMs (").append(num(seconds)).append(" s simulated)\n\n")
+                .append("| VMs | architecture | wall s | events | events/request | µs/event | bytes/event | peak heap MB "
+                        + "| retained MB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<double[]>> wall = new LinkedHashMap<>();
+        Map<String, List<double[]>> perEvent = new LinkedHashMap<>();
+        // JIT warm-up, not measured
+        Scenario warm = ScenarioLoader.load("warm-up.yaml", scenario(counts[0], seconds, warmup, archs));
+        for (ArchitectureProfile a : warm.architectures()) {
+            Measurement.of(warm, a);
+        }
+        for (int n : counts) {
+            Scenario s = ScenarioLoader.load("scaling-" + n + ".yaml", scenario(n, seconds, warmup, archs));
+            for (ArchitectureProfile a : s.architectures()) {
+                System.err.printf(Locale.ROOT, "bench: scaling, %d VMs under %s%n", n, a.name());
+                Measurement m = Measurement.of(s, a);
+                row(n + "", a.name(), m, s);
+                wall.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(new double[] {n, m.wallSeconds()});
+                perEvent.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(new double[] {n, m.microsPerEvent()});
+            }
+        }
+        chart(images, "performance-wall-vs-vms.png", MeasurementChart.create("Wall time per replication vs VMs",
+                num(seconds) + " s simulated, one thread", "VMs on the host (log scale)", "wall time (s)", wall, true));
+        chart(images, "performance-cost-vs-vms.png", MeasurementChart.create("Cost per event vs VMs",
+                "should stay flat: no per-event work grows with the host", "VMs on the host (log scale)",
+                "wall time per event (µs)", perEvent, true));
+        md.append("\n![wall time vs VMs](images/performance-wall-vs-vms.png)\n")
+                .append("![cost per event vs VMs](images/performance-cost-vs-vms.png)\n\n");
+
+        double[] times = quick ? new double[] {20, 40} : new double[] {30, 60, 120, 240};
+        md.append("## Against simulated time (200 VMs, xen-3.0)\n\n")
+                .append("Memory must not grow with simulated time: histograms are bounded and no request is kept.\n\n")
+                .append("| simulated s | wall s | events | µs/event | bytes/event | peak heap MB | retained MB |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        Map<String, List<double[]>> heap = new LinkedHashMap<>();
+        for (double t : times) {
+            Scenario s = ScenarioLoader.load("scaling-time.yaml", scenario(200, t, warmup, List.of("xen-3.0")));
+            System.err.printf(Locale.ROOT, "bench: scaling, 200 VMs for %s s%n", num(t));
+            Measurement m = Measurement.of(s, s.architectures().get(0));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %.3f | %.0f | %.0f | %.1f |%n", num(t),
+                    m.wallSeconds(), m.events(), m.microsPerEvent(), m.bytesPerEvent(), m.peakHeapMb(),
+                    m.liveHeapMbAtEnd()));
+            heap.computeIfAbsent("retained at the end", k -> new ArrayList<>()).add(new double[] {t, m.liveHeapMbAtEnd()});
+            heap.computeIfAbsent("peak (garbage included)", k -> new ArrayList<>()).add(new double[] {t, m.peakHeapMb()});
+        }
+        chart(images, "performance-heap-vs-time.png", MeasurementChart.create("Heap vs simulated time",
+                "200 VMs under xen-3.0; a flat retained heap means nothing accumulates", "simulated time (s)",
+                "heap (MB)", heap, false));
+        md.append("\n![heap vs simulated time](images/performance-heap-vs-time.png)\n\n");
+
+        int replications = 4;
+        Scenario par = ScenarioLoader.load("scaling-parallel.yaml", scenario(quick ? 50 : 200, seconds, warmup,
+                List.of("xen-3.0"))).withReplications(replications);
+        System.err.println("bench: scaling, replications on 1 and 2 threads");
+        double one = timed(par, 1);
+        double two = timed(par, 2);
+        md.append("## Parallel replications\n\n").append(replications).append(" replications of ")
+                .append(quick ? 50 : 200).append(" VMs (").append(num(seconds)).append(" s simulated, xen-3.0): ")
+                .append(String.format(Locale.ROOT, "%.2f s on one thread, %.2f s on two: **%.2f×**. ", one, two, one / two))
+                .append("Figures do not depend on the thread count (each replication's random numbers come from ")
+                .append("its seed and index alone; `ExperimentTest`).\n");
+        Files.writeString(out.resolve("performance.md"), md.toString());
+    }
+
+    private double timed(Scenario s, int threads) {
+        long t0 = System.nanoTime();
+        ScenarioRunner.runTreatments(s, threads, Progress.NONE);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private void row(String vms, String architecture, Measurement m, Scenario s) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %.2f | %.3f | %.0f | %.0f | %.1f |%n", vms,
+                architecture, m.wallSeconds(), m.events(), m.eventsPerRequest(s), m.microsPerEvent(), m.bytesPerEvent(),
+                m.peakHeapMb(), m.liveHeapMbAtEnd()));
+    }
+
+    private static void chart(Path dir, String name, org.jfree.chart.JFreeChart chart) throws IOException {
+        ChartWriter.writePng(chart, dir.resolve(name), 900, 500);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
