@@ -62,7 +62,10 @@ public record Scenario(String source, String name, String description, long seed
         RunSummary.Host h = new RunSummary.Host(host.pcpus(), host.speed(), host.memory(), disks, nics);
         List<RunSummary.Vm> templates = vms.stream().map(v -> new RunSummary.Vm(v.name(), v.count(), v.vcpus(),
                 v.memory(), workload(v.workload().arrivals()))).toList();
-        return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of());
+        Map<String, String> families = new LinkedHashMap<>();
+        architectures.forEach(a -> families.put(a.name(), a.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of())
+                .withFamilies(families);
     }
 
     private static RunSummary.Workload workload(Arrivals arrivals) {

@@ -14,13 +14,15 @@ import java.util.Map;
 
 /**
  * The colour of each architecture, so that one architecture has one colour in every chart of a
- * report. The four built-in architectures always get the same colours (readers learn them across
- * reports); other names (inline overrides, other treatments) take the remaining colours in order of
- * first appearance. Colours are from the Okabe–Ito set, distinguishable with colour-vision deficiency.
+ * report. Each family (native, hosted, monolithic, microkernel) has its colour, which readers learn
+ * across reports: the first architecture of a family gets it (xen-3.0 is microkernel green), and
+ * further ones of the same family (hyperv-2008-core beside xen-3.0), like names of no known family,
+ * take the remaining colours in order of first appearance. Colours are from the Okabe–Ito set,
+ * distinguishable with colour-vision deficiency.
  */
 public final class ArchitecturePalette {
 
-    /** Fixed colours of the built-in architectures. */
+    /** Fixed colours of the families (and of the built-in architectures named after them). */
     public static final Map<String, Color> FIXED = Map.of(
             "native", new Color(0x99, 0x99, 0x99),       // neutral grey: the baseline
             "hosted", new Color(0xE6, 0x9F, 0x00),       // orange
@@ -39,14 +41,27 @@ public final class ArchitecturePalette {
             new Color(0x99, 0x99, 0x33)); // olive
 
     private final Map<String, Color> assigned = new LinkedHashMap<>();
+    private final java.util.Set<Color> taken = new java.util.HashSet<>();
+    private final java.util.function.UnaryOperator<String> familyOf;
     private int nextExtra;
 
-    private ArchitecturePalette() {
+    private ArchitecturePalette(java.util.function.UnaryOperator<String> familyOf) {
+        this.familyOf = familyOf;
     }
 
-    /** A palette that assigns colours to {@code architectures} in their order. */
+    /** A palette that assigns colours to {@code architectures} in their order, each name its own family. */
     public static ArchitecturePalette of(List<String> architectures) {
-        ArchitecturePalette palette = new ArchitecturePalette();
+        return of(architectures, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A palette for a result's architectures, coloured by the families its run summary records. */
+    public static ArchitecturePalette of(org.hvsim.core.result.ExperimentResult result) {
+        return of(result.architectures(), result.run()::familyOf);
+    }
+
+    /** A palette that assigns colours to {@code architectures} in their order, by {@code familyOf}. */
+    public static ArchitecturePalette of(List<String> architectures, java.util.function.UnaryOperator<String> familyOf) {
+        ArchitecturePalette palette = new ArchitecturePalette(familyOf);
         for (String architecture : architectures) {
             palette.colorOf(architecture);
         }
@@ -59,8 +74,10 @@ public final class ArchitecturePalette {
      */
     public synchronized Color colorOf(String architecture) {
         return assigned.computeIfAbsent(architecture, name -> {
-            Color fixed = FIXED.get(name);
-            return fixed != null ? fixed : nextExtraColor();
+            Color fixed = FIXED.get(familyOf.apply(name));
+            Color c = fixed != null && !taken.contains(fixed) ? fixed : nextExtraColor();
+            taken.add(c);
+            return c;
         });
     }
 
@@ -84,7 +101,7 @@ public final class ArchitecturePalette {
      * dashed so that it reads as a reference even when printed in grey.
      */
     public Stroke strokeOf(String architecture) {
-        return "native".equals(architecture)
+        return org.hvsim.core.result.RunSummary.NATIVE.equals(familyOf.apply(architecture))
                 ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f)
                 : new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }

@@ -1,7 +1,9 @@
 package org.hvsim.report.data;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +59,8 @@ final class RunSummaryJson {
             p.values().forEach(values::add);
         }
         run.shard().ifPresent(s -> node.putObject("shard").put("index", s.index()).put("count", s.count()));
+        ObjectNode families = node.putObject("families");
+        run.families().forEach(families::put);
         return node;
     }
 
@@ -99,7 +103,9 @@ final class RunSummaryJson {
         Optional<RunSummary.Shard> shard = s.isObject()
                 ? Optional.of(new RunSummary.Shard(s.path("index").asInt(), s.path("count").asInt()))
                 : Optional.empty();
+        Map<String, String> families = new LinkedHashMap<>();
+        node.path("families").fields().forEachRemaining(e -> families.put(e.getKey(), e.getValue().asText()));
         return new RunSummary(host, vms, node.path("replications").asInt(), JsonResultReader.number(node.get("warmup_s")),
-                JsonResultReader.number(node.get("duration_s")), slas, sweep, shard);
+                JsonResultReader.number(node.get("duration_s")), slas, sweep, shard, families);
     }
 }

@@ -87,7 +87,7 @@ public final class HtmlReport implements ResultWriter {
     }
 
     private String html(ExperimentResult result, List<Map.Entry<ReportChart, byte[]>> pngs) {
-        ArchitecturePalette palette = ArchitecturePalette.of(result.architectures());
+        ArchitecturePalette palette = ArchitecturePalette.of(result);
         StringBuilder h = new StringBuilder(256 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")

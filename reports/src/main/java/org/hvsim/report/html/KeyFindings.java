@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hvsim.core.result.Metric;
+import org.hvsim.core.result.RunSummary;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -42,8 +43,15 @@ public final class KeyFindings {
     public static final List<String> OVERHEAD = List.of(Metric.CPU_UTIL_VIRTUALIZATION.name(), Metric.CPU_UTIL_HYPERVISOR.name(),
             Metric.CPU_UTIL_PARENT.name(), Metric.CPU_UTIL_MANAGEMENT.name());
 
-    /** The architecture without virtualization, the baseline of every comparison. */
-    public static final String BASELINE = "native";
+    /** True for an architecture without virtualization (of the native family), a baseline of comparisons. */
+    static boolean isBaseline(ExperimentResult result, String architecture) {
+        return RunSummary.NATIVE.equals(result.run().familyOf(architecture));
+    }
+
+    /** The first architecture of the native family, if the run has one. */
+    static Optional<String> baseline(ExperimentResult result) {
+        return result.architectures().stream().filter(a -> isBaseline(result, a)).findFirst();
+    }
 
     private KeyFindings() {
     }
@@ -135,7 +143,7 @@ public final class KeyFindings {
      * below hosted (35.76 ms vs 37.19 ms); significant: …".
      */
     public static Optional<Comparison> amongHypervisors(ExperimentResult result, String scope, String metric) {
-        List<String> hypervisors = result.architectures().stream().filter(a -> !BASELINE.equals(a)).toList();
+        List<String> hypervisors = result.architectures().stream().filter(a -> !isBaseline(result, a)).toList();
         boolean withBaseline = hypervisors.size() < result.architectures().size();
         List<String> compared = withBaseline ? hypervisors : result.architectures();
         List<Figure> figures = figures(result, scope, metric, compared);
@@ -166,12 +174,12 @@ public final class KeyFindings {
      * native (35.72 ms): microkernel +0.1 % (not significant), monolithic +3 %, hosted +4.1 %."
      */
     public static Optional<String> againstNative(ExperimentResult result, String scope, String metric) {
-        Optional<Figure> baseline = result.find(BASELINE, scope, metric)
+        Optional<Figure> baseline = baseline(result).flatMap(b -> result.find(b, scope, metric))
                 .filter(f -> Double.isFinite(f.estimate().mean()) && f.estimate().mean() != 0);
         if (baseline.isEmpty()) {
             return Optional.empty();
         }
-        List<String> hypervisors = result.architectures().stream().filter(a -> !BASELINE.equals(a)).toList();
+        List<String> hypervisors = result.architectures().stream().filter(a -> !isBaseline(result, a)).toList();
         List<Figure> figures = new ArrayList<>(figures(result, scope, metric, hypervisors));
         if (figures.isEmpty()) {
             return Optional.empty();
@@ -180,7 +188,7 @@ public final class KeyFindings {
         MetricDisplay display = MetricCatalog.describe(metric);
         Estimate base = baseline.get().estimate();
         StringBuilder s = new StringBuilder(scope).append(": ").append(lowerCaseFirst(display.label()))
-                .append(" against native (")
+                .append(" against ").append(baseline.get().architecture()).append(" (")
                 .append(display.formatWithUnit(base.mean())).append("): ");
         for (int i = 0; i < figures.size(); i++) {
             Figure f = figures.get(i);
@@ -327,7 +335,7 @@ public final class KeyFindings {
         if (limits.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(SlaCapacity.sentence(names.get(0), sla, limits));
+        return Optional.of(SlaCapacity.sentence(names.get(0), sla, limits, a -> isBaseline(result, a)));
     }
 
     private static List<Figure> figures(ExperimentResult result, String scope, String metric,

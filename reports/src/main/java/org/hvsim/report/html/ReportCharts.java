@@ -57,7 +57,7 @@ public final class ReportCharts {
 
     /** Every chart of the report, {@code height} pixels high (panelled charts taller in proportion). */
     public static List<ReportChart> of(ExperimentResult result, int height) {
-        ArchitecturePalette palette = ArchitecturePalette.of(result.architectures());
+        ArchitecturePalette palette = ArchitecturePalette.of(result);
         List<ReportChart> charts = new ArrayList<>();
         sweepCharts(result, palette, height, charts);
 

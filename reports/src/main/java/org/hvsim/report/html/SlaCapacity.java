@@ -96,7 +96,8 @@ final class SlaCapacity {
      * requests/s); native, monolithic and microkernel over the whole sweep (to web.count = 20, 797
      * requests/s). At the same p95, monolithic serves at least 4.5 % more requests than hosted."
      */
-    static String sentence(String parameter, Sla sla, List<Limit> limits) {
+    static String sentence(String parameter, Sla sla, List<Limit> limits,
+            java.util.function.Predicate<String> isBaseline) {
         MetricDisplay throughput = MetricCatalog.describe(Metric.THROUGHPUT.name());
         StringBuilder s = new StringBuilder("Within the SLA (").append(MetricCatalog.objective(sla).replaceFirst(" ≤",
                 " of " + sla.scope() + " ≤")).append("): ");
@@ -124,7 +125,7 @@ final class SlaCapacity {
             }
         }
         s.append(String.join("; ", parts)).append('.');
-        comparison(limits, parameter).ifPresent(c -> s.append(' ').append(c));
+        comparison(limits, parameter, isBaseline).ifPresent(c -> s.append(' ').append(c));
         List<String> uncertain = new ArrayList<>();
         for (Limit l : limits) {
             l.straddling().ifPresent(x -> uncertain.add(l.architecture() + " at " + parameter + " = "
@@ -139,8 +140,9 @@ final class SlaCapacity {
     }
 
     /** "At the same p95, monolithic serves at least 4.5 % more requests than hosted (interpolated)." */
-    private static Optional<String> comparison(List<Limit> limits, String parameter) {
-        List<Limit> candidates = limits.stream().filter(l -> !KeyFindings.BASELINE.equals(l.architecture())
+    private static Optional<String> comparison(List<Limit> limits, String parameter,
+            java.util.function.Predicate<String> isBaseline) {
+        List<Limit> candidates = limits.stream().filter(l -> !isBaseline.test(l.architecture())
                 && l.kind() != Kind.NEVER).toList();
         if (candidates.size() < 2) {
             candidates = limits.stream().filter(l -> l.kind() != Kind.NEVER).toList();

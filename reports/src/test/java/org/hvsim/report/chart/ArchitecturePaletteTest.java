@@ -22,6 +22,20 @@ class ArchitecturePaletteTest {
     }
 
     @Test
+    void theFirstArchitectureOfAFamilyGetsTheFamilysColourAndTheNativeFamilyIsDashed() {
+        java.util.Map<String, String> families = java.util.Map.of("xen-3.0", "microkernel",
+                "hyperv-2008-core", "microkernel", "bare", "native", "esx-3.0", "monolithic");
+        ArchitecturePalette p = ArchitecturePalette.of(List.of("bare", "xen-3.0", "hyperv-2008-core", "esx-3.0"),
+                a -> families.getOrDefault(a, a));
+        assertEquals(ArchitecturePalette.FIXED.get("microkernel"), p.colorOf("xen-3.0"));
+        assertEquals(ArchitecturePalette.FIXED.get("monolithic"), p.colorOf("esx-3.0"));
+        assertEquals(ArchitecturePalette.FIXED.get("native"), p.colorOf("bare"));
+        assertEquals(ArchitecturePalette.EXTRA.get(0), p.colorOf("hyperv-2008-core"), "a second microkernel differs");
+        assertEquals(true, ((java.awt.BasicStroke) p.strokeOf("bare")).getDashArray() != null);
+        assertEquals(null, ((java.awt.BasicStroke) p.strokeOf("xen-3.0")).getDashArray());
+    }
+
+    @Test
     void otherNamesTakeExtraColoursInOrderOfAppearance() {
         ArchitecturePalette p = ArchitecturePalette.of(List.of("xen-full", "native", "hyperv-core"));
         assertEquals(ArchitecturePalette.EXTRA.get(0), p.colorOf("xen-full"));

@@ -214,4 +214,15 @@ class KeyFindingsTest {
                 + "microkernel +40 %, hosted +60 %."), findings.toString());
         assertTrue(findings.stream().skip(1).allMatch(f -> f.startsWith("web at x = 2: ")), findings.toString());
     }
+
+    @Test
+    void theBaselineIsTheNativeFamilyWhateverItsName() {
+        ExperimentResult named = new ExperimentResult("k", "", 1, List.of("bare-metal", "xen-3.0"),
+                List.of(Fixtures.fig("bare-metal", "web", "response_time_mean", 0.010, 0.01),
+                        Fixtures.fig("xen-3.0", "web", "response_time_mean", 0.012, 0.01)),
+                List.of(), null, RunSummary.NONE.withFamilies(Map.of("bare-metal", "native", "xen-3.0", "microkernel")),
+                List.of());
+        String sentence = KeyFindings.againstNative(named, "web", "response_time_mean").orElseThrow();
+        assertTrue(sentence.contains("against bare-metal (10.0 ms): xen-3.0 +20 %"), sentence);
+    }
 }

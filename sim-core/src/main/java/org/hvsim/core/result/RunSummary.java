@@ -1,6 +1,7 @@
 package org.hvsim.core.result;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,9 +19,15 @@ import java.util.Optional;
  * @param slas         the objectives the figures are judged against
  * @param sweep        the swept parameters in column order, with their values as written; empty without a sweep
  * @param shard        which part of the sweep's grid this run computed; empty when it ran all of it
+ * @param families     architecture name → the family it belongs to, as the output contract names them
+ *                     ({@value #NATIVE}, "hosted", "monolithic", "microkernel"); charts colour by it and
+ *                     findings take the native one as the baseline
  */
 public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
-        List<Sla> slas, List<SweptParameter> sweep, Optional<Shard> shard) {
+        List<Sla> slas, List<SweptParameter> sweep, Optional<Shard> shard, Map<String, String> families) {
+
+    /** The family of bare metal, the baseline of every comparison. */
+    public static final String NATIVE = "native";
 
     /** Nothing known: a result assembled without a scenario. */
     public static final RunSummary NONE = new RunSummary(Optional.empty(), List.of(), 0, Double.NaN, Double.NaN,
@@ -29,6 +36,7 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     public RunSummary {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(shard, "shard");
+        families = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(families));
         vms = List.copyOf(vms);
         slas = List.copyOf(slas);
         sweep = List.copyOf(sweep);
@@ -37,7 +45,12 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     /** A summary of a whole run (no shard). */
     public RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
             List<Sla> slas, List<SweptParameter> sweep) {
-        this(host, vms, replications, warmup, duration, slas, sweep, Optional.empty());
+        this(host, vms, replications, warmup, duration, slas, sweep, Optional.empty(), Map.of());
+    }
+
+    /** The family of {@code architecture}; without one recorded, its own name (the built-in names are families). */
+    public String familyOf(String architecture) {
+        return families.getOrDefault(architecture, architecture);
     }
 
     /** The objective on {@code metric} of {@code scope}, if the run has one. */
@@ -51,15 +64,19 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     }
 
     public RunSummary withSlas(List<Sla> objectives) {
-        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep, shard);
+        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep, shard, families);
     }
 
     public RunSummary withSweep(List<SweptParameter> parameters) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters, shard);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters, shard, families);
+    }
+
+    public RunSummary withFamilies(Map<String, String> byArchitecture) {
+        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, shard, byArchitecture);
     }
 
     public RunSummary withShard(Optional<Shard> part) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, part);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, part, families);
     }
 
     /**
