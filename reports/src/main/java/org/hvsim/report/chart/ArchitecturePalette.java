@@ -132,6 +132,19 @@ public final class ArchitecturePalette {
         return path;
     }
 
+    /**
+     * Gives each series of {@code data} (keyed by architecture) its architecture's colour, line and point
+     * shape, so that every line chart of a report draws an architecture alike.
+     */
+    public void style(org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer, org.jfree.data.xy.XYDataset data) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            String architecture = (String) data.getSeriesKey(i);
+            renderer.setSeriesPaint(i, colorOf(architecture));
+            renderer.setSeriesStroke(i, strokeOf(architecture));
+            renderer.setSeriesShape(i, shapeOf(architecture));
+        }
+    }
+
     /** The colour as {@code #rrggbb}, for HTML. */
     public static String hex(Color color) {
         return String.format("#%02x%02x%02x", color.getRed(), color.getGreen(), color.getBlue());

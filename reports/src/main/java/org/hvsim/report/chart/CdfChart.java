@@ -93,11 +93,7 @@ public final class CdfChart {
         probabilityAxis.setTickUnit(new NumberTickUnit(0.1));
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int series = 0; series < data.getSeriesCount(); series++) {
-            String architecture = (String) data.getSeriesKey(series);
-            renderer.setSeriesPaint(series, palette.colorOf(architecture));
-            renderer.setSeriesStroke(series, palette.strokeOf(architecture));
-        }
+        palette.style(renderer, data);
         XYPlot plot = new XYPlot(data, valueAxis, probabilityAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setDomainGridlinePaint(ChartStyle.GRID);

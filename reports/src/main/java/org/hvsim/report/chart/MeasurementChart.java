@@ -50,12 +50,7 @@ public final class MeasurementChart {
         y.setAutoRangeIncludesZero(true);
         ArchitecturePalette palette = ArchitecturePalette.of(List.copyOf(series.keySet()));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            String name = (String) data.getSeriesKey(i);
-            renderer.setSeriesPaint(i, palette.colorOf(name));
-            renderer.setSeriesStroke(i, palette.strokeOf(name));
-            renderer.setSeriesShape(i, palette.shapeOf(name));
-        }
+        palette.style(renderer, data);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setDomainGridlinePaint(ChartStyle.GRID);

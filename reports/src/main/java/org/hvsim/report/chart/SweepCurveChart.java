@@ -69,12 +69,7 @@ public final class SweepCurveChart {
         renderer.setDefaultShapesVisible(true);
         renderer.setErrorStroke(new java.awt.BasicStroke(1.5f));
         renderer.setCapLength(8);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            String architecture = (String) data.getSeriesKey(i);
-            renderer.setSeriesPaint(i, palette.colorOf(architecture));
-            renderer.setSeriesStroke(i, palette.strokeOf(architecture));
-            renderer.setSeriesShape(i, palette.shapeOf(architecture));
-        }
+        palette.style(renderer, data);
         // error bars in the line's colour: black bars of four curves at one x cannot be told apart
         renderer.setErrorPaint(null);
 

@@ -251,11 +251,7 @@ public final class TimeSeriesChart {
                                    ArchitecturePalette palette) {
         XYSeriesCollection data = dataset(series, scale);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            String architecture = (String) data.getSeriesKey(i);
-            renderer.setSeriesPaint(i, palette.colorOf(architecture));
-            renderer.setSeriesStroke(i, palette.strokeOf(architecture));
-        }
+        palette.style(renderer, data);
         XYPlot plot = new XYPlot(data, timeAxis(), rangeAxis, renderer);
         plot.setBackgroundPaint(java.awt.Color.WHITE);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
