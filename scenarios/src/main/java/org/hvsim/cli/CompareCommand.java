@@ -65,11 +65,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ScenarioSource.Loaded loaded = ScenarioSource.loadFor("compare", scenarioFile, options);
-        if (!loaded.ok()) {
-            return loaded.exitCode();
-        }
-        Sweep sweep = loaded.sweep();
+        Sweep sweep = ScenarioSource.loadFor("compare", scenarioFile, options);
         Scenario first = sweep.first();
         List<ArchitectureProfile> archs = first.architectures();
         Optional<ArchitectureProfile> pa = pick("--a", a, archs, 0);

@@ -32,6 +32,9 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof Refused refused) {
+                return refused.exitCode;
+            }
             commandLine.getErr().println("hvsim: internal error: " + ex);
             if (System.getenv("HVSIM_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
@@ -41,6 +44,17 @@ public final class Main {
             return INTERNAL_ERROR;
         });
         return cl;
+    }
+
+    /** A command refused its input; what was wrong is already on stderr. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int exitCode;
+
+        Refused(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

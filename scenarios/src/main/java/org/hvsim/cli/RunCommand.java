@@ -51,11 +51,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ScenarioSource.Loaded loaded = ScenarioSource.loadFor("run", scenarioFile, options);
-        if (!loaded.ok()) {
-            return loaded.exitCode();
-        }
-        Sweep sweep = loaded.sweep();
+        Sweep sweep = ScenarioSource.loadFor("run", scenarioFile, options);
         if (shard != null) {
             Optional<RunSummary.Shard> part = parseShard(shard);
             if (part.isEmpty()) {

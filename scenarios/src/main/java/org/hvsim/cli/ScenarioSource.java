@@ -19,26 +19,19 @@ final class ScenarioSource {
     private ScenarioSource() {
     }
 
-    /** The sweep a command runs, or the exit code of a refusal already reported on stderr. */
-    record Loaded(Sweep sweep, int exitCode) {
-        boolean ok() {
-            return sweep != null;
-        }
-    }
-
     /**
-     * For {@code hvsim COMMAND}: the file's sweep with the command line's overrides, or, when the options
-     * or the file are wrong, the problem reported on stderr and exit code 2.
+     * For {@code hvsim COMMAND}: the file's sweep with the command line's overrides; when the options or
+     * the file are wrong, the problems are reported on stderr and the command ends with exit code 2.
      */
-    static Loaded loadFor(String command, Path file, RunOptions options) {
+    static Sweep loadFor(String command, Path file, RunOptions options) {
         if (options.problem() != null) {
             System.err.println("hvsim " + command + ": " + options.problem());
-            return new Loaded(null, Main.BAD_INPUT);
+            throw new Main.Refused(Main.BAD_INPUT);
         }
         try {
-            return new Loaded(load(file, options), Main.OK);
+            return load(file, options);
         } catch (ScenarioException e) {
-            return new Loaded(null, report(e));
+            throw new Main.Refused(report(e));
         }
     }
 

@@ -318,21 +318,20 @@ class CliTest {
             architectures: [native, xen-3.0]
             host: { cpus: 4, memory: 16 GB }
             vms:
-              - name: hot
-                vcpus: 1
-                memory: 1 GB
-                guest_scheduler: fcfs
-                workload:
-                  open: { poisson: { rate: 150 /s } }
-                  classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
-              - name: calm
-                vcpus: 1
-                memory: 1 GB
-                guest_scheduler: fcfs
-                workload:
-                  open: { poisson: { rate: 50 /s } }
-                  classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
-            """;
+            """ + mm1("hot", 150) + mm1("calm", 50);
+
+    /** A one-vCPU FCFS VM with Poisson arrivals and exponential 10 ms of CPU per request: an M/M/1 queue. */
+    private static String mm1(String name, int ratePerSecond) {
+        return """
+                  - name: %s
+                    vcpus: 1
+                    memory: 1 GB
+                    guest_scheduler: fcfs
+                    workload:
+                      open: { poisson: { rate: %d /s } }
+                      classes: [ { name: req, phases: [ { cpu: { exponential: { mean: 10 ms } } } ] } ]
+                """.formatted(name, ratePerSecond);
+    }
 
     @Test
     void aSaturatedVmIsWarnedAboutOnStderrAndMarkedInResultsJsonAndTheReport() throws IOException {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -94,10 +93,7 @@ public final class CdfChart {
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         palette.style(renderer, data);
-        XYPlot plot = new XYPlot(data, valueAxis, probabilityAxis, renderer);
-        plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        XYPlot plot = ChartStyle.xyPlot(data, valueAxis, probabilityAxis, renderer);
         ValueMarker p95 = new ValueMarker(0.95, Color.DARK_GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         p95.setLabel("0.95: p95");

@@ -91,6 +91,16 @@ final class ChartStyle {
         plot.addRangeMarker(limit, Layer.FOREGROUND);
     }
 
+    /** An x-y plot in the report's style: vertical, grey gridlines both ways. */
+    static org.jfree.chart.plot.XYPlot xyPlot(org.jfree.data.xy.XYDataset data, org.jfree.chart.axis.ValueAxis x,
+            org.jfree.chart.axis.ValueAxis y, org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, renderer);
+        plot.setOrientation(org.jfree.chart.plot.PlotOrientation.VERTICAL);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        return plot;
+    }
+
     /** A smaller grey line under the title. */
     static TextTitle subtitle(String text) {
         TextTitle subtitle = new TextTitle(text, SUBTITLE_FONT);

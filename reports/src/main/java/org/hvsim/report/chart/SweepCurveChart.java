@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
@@ -73,10 +72,7 @@ public final class SweepCurveChart {
         // error bars in the line's colour: black bars of four curves at one x cannot be told apart
         renderer.setErrorPaint(null);
 
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        XYPlot plot = ChartStyle.xyPlot(data, x, y, renderer);
         Optional<Sla> sla = result.run().sla(scope, metric);
         sla.ifPresent(s -> {
             double limit = display.toDisplay(s.max());
