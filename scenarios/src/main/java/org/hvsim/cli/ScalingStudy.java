@@ -151,6 +151,13 @@ final class ScalingStudy {
                 .append(String.format(Locale.ROOT, "%.2f s on one thread, %.2f s on two: **%.2f×**. ", one, two, one / two))
                 .append("Figures do not depend on the thread count (each replication's random numbers come from ")
                 .append("its seed and index alone; `ExperimentTest`).\n");
+        md.append("\n## Against CloudSim Plus\n\n")
+                .append("`scenarios/bench/cloudsim/compare.sh` runs the same 100 M/M/1 processor-sharing queues ")
+                .append("(arrival rate 0.8 /s, exponential service of mean 1 s, 2,500 s: about 180,000 jobs after a 10 % ")
+                .append("warm-up) in hvsim and in CloudSim Plus 8.5.5 (a host and a VM per queue, time-shared cloudlet ")
+                .append("scheduling, cloudlets submitted at the arrival instants) and prints each one's wall time and ")
+                .append("the error of its mean response time against theory (5 s). It needs Maven Central once, for ")
+                .append("CloudSim Plus, so it is not part of this study; see docs/method.md for its last figures.\n");
         Files.writeString(out.resolve("performance.md"), md.toString());
     }
 
