@@ -18,7 +18,7 @@ final class EngineEvent extends AbstractSimEvent<Double> {
     private final transient EngineSimulator simulator;
     private boolean cancelled;
     private boolean done;
-    /** Its place in {@link EngineEventList}'s heap, or -1 outside it. */
+    /** Its slot in {@link EngineEventList} while it is in the list, or -1. */
     transient int heapIndex = -1;
 
     EngineEvent(double time, Executable action, EngineSimulator simulator) {

@@ -8,106 +8,169 @@ import nl.tudelft.simulation.dsol.eventlists.EventListInterface;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
 /**
- * The engine's event list: a binary heap in the order DSOL's events have (time, then priority, highest
- * first, then creation id), so events leave it in exactly the order of DSOL's
- * {@code EventListPriorityQueue}. It keeps each event's keys in primitive arrays beside the heap (no
- * virtual {@code compareTo}, no boxed times) and each {@link EngineEvent}'s place in the heap, so a
- * cancelled event is taken out in O(log n) instead of staying in the list until its time.
+ * The engine's event list: a heap in the order DSOL's events have (time, then priority, highest first,
+ * then creation id), so events leave it in exactly the order of DSOL's {@code EventListPriorityQueue}.
+ * The heap is 4-ary and holds only primitives: each entry's time, its priority and id packed in one
+ * long, and the slot of its event; an event keeps its slot for as long as it is in the list, and the slot
+ * knows where the entry is, so a cancelled event is taken out in O(log n) instead of staying in the list
+ * until its time, and sifting never touches an event object (no virtual {@code compareTo}, no boxed
+ * times, no cache miss per move).
  */
 final class EngineEventList implements EventListInterface<Double> {
 
-    private SimEventInterface<Double>[] events;
+    /** Priorities are shorts, higher first (DSOL's own events use up to 11); ids are below 2^47. */
+    private static final int ID_BITS = 47;
+
+    /** Heap entries, by heap position. */
     private double[] times;
-    private int[] priorities;
-    private long[] ids;
+    private long[] keys;
+    private int[] slots;
     private int size;
+
+    /** By slot: the event and its heap position. */
+    private SimEventInterface<Double>[] slotEvents;
+    private int[] positions;
+    private int[] freeSlots;
+    private int freeCount;
 
     @SuppressWarnings("unchecked")
     EngineEventList() {
         int capacity = 1024;
-        events = new SimEventInterface[capacity];
         times = new double[capacity];
-        priorities = new int[capacity];
-        ids = new long[capacity];
+        keys = new long[capacity];
+        slots = new int[capacity];
+        slotEvents = new SimEventInterface[capacity];
+        positions = new int[capacity];
+        freeSlots = new int[capacity];
+        for (int s = capacity - 1; s >= 0; s--) {
+            freeSlots[freeCount++] = s;
+        }
     }
 
-    /** Whether the event at {@code a} leaves before the one at {@code b}. */
-    private boolean before(int a, int b) {
-        double ta = times[a];
-        double tb = times[b];
-        if (ta != tb) {
-            return Double.compare(ta, tb) < 0;
+    private static long key(SimEventInterface<Double> event) {
+        int priority = event.getPriority();
+        if (priority < Short.MIN_VALUE || priority > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("event priority out of range: " + priority);
         }
-        int c = Double.compare(ta, tb); // -0.0 / 0.0 and NaN as Double.compareTo has them
-        if (c != 0) {
-            return c < 0;
+        long id = event.getId();
+        if (id < 0 || id >= 1L << ID_BITS) {
+            throw new IllegalStateException("event id out of range: " + id);
         }
-        if (priorities[a] != priorities[b]) {
-            return priorities[a] > priorities[b];
+        return ((long) (Short.MAX_VALUE - priority) << ID_BITS) | id;
+    }
+
+    /** Whether (ta, ka) leaves before (tb, kb): time as Double.compareTo, then priority and id. */
+    private static boolean before(double ta, long ka, double tb, long kb) {
+        if (ta < tb) {
+            return true;
         }
-        return ids[a] < ids[b];
+        if (ta > tb) {
+            return false;
+        }
+        int c = Double.compare(ta, tb); // -0.0 against 0.0, NaN: as Double.compareTo has them
+        return c != 0 ? c < 0 : ka < kb;
     }
 
     private void grow() {
-        int capacity = events.length * 2;
-        events = Arrays.copyOf(events, capacity);
+        int old = times.length;
+        int capacity = old * 2;
         times = Arrays.copyOf(times, capacity);
-        priorities = Arrays.copyOf(priorities, capacity);
-        ids = Arrays.copyOf(ids, capacity);
-    }
-
-    private void move(int from, int to) {
-        SimEventInterface<Double> e = events[from];
-        events[to] = e;
-        times[to] = times[from];
-        priorities[to] = priorities[from];
-        ids[to] = ids[from];
-        if (e instanceof EngineEvent ee) {
-            ee.heapIndex = to;
-        }
-    }
-
-    /** Puts the entry in the spare slot {@code size} at {@code i}. */
-    private void place(int i, SimEventInterface<Double> e, double t, int p, long id) {
-        events[i] = e;
-        times[i] = t;
-        priorities[i] = p;
-        ids[i] = id;
-        if (e instanceof EngineEvent ee) {
-            ee.heapIndex = i;
+        keys = Arrays.copyOf(keys, capacity);
+        slots = Arrays.copyOf(slots, capacity);
+        slotEvents = Arrays.copyOf(slotEvents, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
+        for (int s = capacity - 1; s >= old; s--) {
+            freeSlots[freeCount++] = s;
         }
     }
 
     @Override
     public void add(SimEventInterface<Double> event) {
-        double t;
-        if (event instanceof EngineEvent ee) {
-            t = ee.time();
-        } else {
-            t = event.getAbsoluteExecutionTime().doubleValue();
-        }
-        if (size + 1 >= events.length) {
+        double t = event instanceof EngineEvent ee ? ee.time() : event.getAbsoluteExecutionTime().doubleValue();
+        long k = key(event);
+        if (size == times.length) {
             grow();
         }
-        // sift up with the new entry held in the spare slot at size
-        int spare = events.length - 1;
-        place(spare, event, t, event.getPriority(), event.getId());
-        int i = size++;
+        int slot = freeSlots[--freeCount];
+        slotEvents[slot] = event;
+        if (event instanceof EngineEvent ee) {
+            ee.heapIndex = slot;
+        }
+        siftUp(size++, t, k, slot);
+    }
+
+    /** Places (t, k, slot) at or above position {@code i}. */
+    private void siftUp(int i, double t, long k, int slot) {
+        double[] ts = times;
+        long[] ks = keys;
+        int[] ss = slots;
+        int[] pos = positions;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(spare, parent)) {
+            int parent = (i - 1) >>> 2;
+            double pt = ts[parent];
+            long pk = ks[parent];
+            if (!before(t, k, pt, pk)) {
                 break;
             }
-            move(parent, i);
+            ts[i] = pt;
+            ks[i] = pk;
+            int ps = ss[parent];
+            ss[i] = ps;
+            pos[ps] = i;
             i = parent;
         }
-        move(spare, i);
-        events[spare] = null;
+        ts[i] = t;
+        ks[i] = k;
+        ss[i] = slot;
+        pos[slot] = i;
+    }
+
+    /** Places (t, k, slot) at or below position {@code i}; returns where it went. */
+    private int siftDown(int i, double t, long k, int slot) {
+        double[] ts = times;
+        long[] ks = keys;
+        int[] ss = slots;
+        int[] pos = positions;
+        int n = size;
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= n) {
+                break;
+            }
+            int best = first;
+            double bt = ts[first];
+            long bk = ks[first];
+            int end = Math.min(first + 4, n);
+            for (int c = first + 1; c < end; c++) {
+                double ct = ts[c];
+                long ck = ks[c];
+                if (before(ct, ck, bt, bk)) {
+                    best = c;
+                    bt = ct;
+                    bk = ck;
+                }
+            }
+            if (!before(bt, bk, t, k)) {
+                break;
+            }
+            ts[i] = bt;
+            ks[i] = bk;
+            int bs = ss[best];
+            ss[i] = bs;
+            pos[bs] = i;
+            i = best;
+        }
+        ts[i] = t;
+        ks[i] = k;
+        ss[i] = slot;
+        pos[slot] = i;
+        return i;
     }
 
     @Override
     public SimEventInterface<Double> first() {
-        return size == 0 ? null : events[0];
+        return size == 0 ? null : slotEvents[slots[0]];
     }
 
     @Override
@@ -115,62 +178,40 @@ final class EngineEventList implements EventListInterface<Double> {
         if (size == 0) {
             return null;
         }
-        SimEventInterface<Double> first = events[0];
+        SimEventInterface<Double> first = slotEvents[slots[0]];
         removeAt(0);
         return first;
     }
 
-    /** Takes out the entry at {@code i}. */
+    /** Takes out the entry at heap position {@code i} and frees its slot. */
     private void removeAt(int i) {
-        SimEventInterface<Double> gone = events[i];
+        int slot = slots[i];
+        SimEventInterface<Double> gone = slotEvents[slot];
         if (gone instanceof EngineEvent ee) {
             ee.heapIndex = -1;
         }
+        slotEvents[slot] = null;
+        freeSlots[freeCount++] = slot;
         int last = --size;
         if (i == last) {
-            events[last] = null;
             return;
         }
         // the last entry fills the hole: down if it belongs below, else up
-        move(last, events.length - 1);
-        events[last] = null;
-        int spare = events.length - 1;
-        int j = i;
-        while (true) {
-            int child = 2 * j + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && before(child + 1, child)) {
-                child++;
-            }
-            if (!before(child, spare)) {
-                break;
-            }
-            move(child, j);
-            j = child;
+        double t = times[last];
+        long k = keys[last];
+        int s = slots[last];
+        if (siftDown(i, t, k, s) == i) {
+            siftUp(i, t, k, s);
         }
-        if (j == i) {
-            while (j > 0) {
-                int parent = (j - 1) >>> 1;
-                if (!before(spare, parent)) {
-                    break;
-                }
-                move(parent, j);
-                j = parent;
-            }
-        }
-        move(spare, j);
-        events[spare] = null;
     }
 
     /** Takes out an engine event that is in this list; false if it is not. */
     boolean removeEngineEvent(EngineEvent event) {
-        int i = event.heapIndex;
-        if (i < 0 || i >= size || events[i] != event) {
+        int slot = event.heapIndex;
+        if (slot < 0 || slotEvents[slot] != event) {
             return false;
         }
-        removeAt(i);
+        removeAt(positions[slot]);
         return true;
     }
 
@@ -181,11 +222,11 @@ final class EngineEventList implements EventListInterface<Double> {
 
     private int indexOf(SimEventInterface<Double> event) {
         if (event instanceof EngineEvent ee) {
-            int i = ee.heapIndex;
-            return i >= 0 && i < size && events[i] == event ? i : -1;
+            int slot = ee.heapIndex;
+            return slot >= 0 && slotEvents[slot] == event ? positions[slot] : -1;
         }
         for (int i = 0; i < size; i++) {
-            if (events[i].equals(event)) {
+            if (slotEvents[slots[i]].equals(event)) {
                 return i;
             }
         }
@@ -204,13 +245,9 @@ final class EngineEventList implements EventListInterface<Double> {
 
     @Override
     public void clear() {
-        for (int i = 0; i < size; i++) {
-            if (events[i] instanceof EngineEvent ee) {
-                ee.heapIndex = -1;
-            }
-            events[i] = null;
+        while (size > 0) {
+            removeAt(size - 1);
         }
-        size = 0;
     }
 
     @Override
@@ -238,7 +275,7 @@ final class EngineEventList implements EventListInterface<Double> {
                 if (next >= size) {
                     throw new NoSuchElementException();
                 }
-                return events[next++];
+                return slotEvents[slots[next++]];
             }
         };
     }
