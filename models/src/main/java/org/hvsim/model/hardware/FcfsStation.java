@@ -21,7 +21,25 @@ public final class FcfsStation {
     private final int servers;
     private final Simulation sim;
     private final ArrayDeque<Visitor> waiting = new ArrayDeque<>();
-    private final ArrayDeque<Double> waitingTimes = new ArrayDeque<>();
+    /** The waiting visits' service times, a ring in the order of {@link #waiting} (no boxing). */
+    private double[] waitingTimes = new double[16];
+    private int timesHead;
+    private int timesSize;
+    /** Departure events not in use: one object per visit in service, reused (no closure per visit). */
+    private final ArrayDeque<Departure> spare = new ArrayDeque<>();
+
+    /** The end of one visit's service. */
+    private final class Departure implements nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable {
+        Visitor visitor;
+
+        @Override
+        public void execute() {
+            Visitor v = visitor;
+            visitor = null;
+            spare.push(this);
+            depart(v);
+        }
+    }
     private int busy;
     private final TimeWeighted busyServers = new TimeWeighted();
     private final TimeWeighted inSystem = new TimeWeighted();
@@ -45,14 +63,28 @@ public final class FcfsStation {
             start(visitor, serviceTime);
         } else {
             waiting.addLast(visitor);
-            waitingTimes.addLast(serviceTime);
+            if (timesSize == waitingTimes.length) {
+                double[] grown = new double[2 * waitingTimes.length];
+                for (int i = 0; i < timesSize; i++) {
+                    grown[i] = waitingTimes[(timesHead + i) % waitingTimes.length];
+                }
+                waitingTimes = grown;
+                timesHead = 0;
+            }
+            waitingTimes[(timesHead + timesSize) % waitingTimes.length] = serviceTime;
+            timesSize++;
         }
     }
 
     private void start(Visitor visitor, double serviceTime) {
         busy++;
         busyServers.set(sim.now(), busy);
-        sim.schedule(serviceTime, () -> depart(visitor));
+        Departure d = spare.poll();
+        if (d == null) {
+            d = new Departure();
+        }
+        d.visitor = visitor;
+        sim.schedule(serviceTime, d);
     }
 
     private void depart(Visitor visitor) {
@@ -61,7 +93,10 @@ public final class FcfsStation {
         busyServers.set(sim.now(), busy);
         Visitor next = waiting.pollFirst();
         if (next != null) {
-            start(next, waitingTimes.pollFirst());
+            double serviceTime = waitingTimes[timesHead];
+            timesHead = (timesHead + 1) % waitingTimes.length;
+            timesSize--;
+            start(next, serviceTime);
         }
         visitor.serviced(this);
     }

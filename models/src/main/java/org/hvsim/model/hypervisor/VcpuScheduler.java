@@ -155,6 +155,12 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     private long enqueueSequence;
     private final List<Pcpu> freed = new ArrayList<>();
     private final List<Vcpu> halting = new ArrayList<>();
+    /** Nesting depth of {@link #demandChanged}'s hooks and picks, and its scratch arrays by depth. */
+    private int depth;
+    private Vcpu[][] haltedScratch = new Vcpu[4][];
+    private Pcpu[][] pickScratch = new Pcpu[4][];
+    /** Bit {@code i} set while pCPU {@code i} is idle ({@link Pcpu#idle}), to find idle pCPUs without a scan. */
+    private final long[] idleBits;
 
     /**
      * @param name       the registered name of the scheduler
@@ -168,6 +174,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         this.sim = sim;
         this.switchCost = switchCost;
         this.pcpus = new Pcpu[pcpus];
+        this.idleBits = new long[(pcpus + 63) >>> 6];
         for (int i = 0; i < pcpus; i++) {
             Pcpu p = new Pcpu(i);
             p.timerAction = () -> {
@@ -176,6 +183,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             };
             p.switchEnd = () -> switchDone(p);
             this.pcpus[i] = p;
+            idleChanged(p);
         }
         sim.onWarmup(switching);
         sim.onWarmup(busyPcpus);
@@ -293,16 +301,79 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                 active--;
             }
             // Copies: the hooks and the picks below may change demand of other domains, not this loop's.
-            List<Vcpu> halted = List.copyOf(halting);
-            List<Pcpu> toPick = List.copyOf(freed);
-            for (Vcpu v : halted) {
-                halted(v);
-            }
-            for (Pcpu p : toPick) {
-                reschedule(p);
+            // A scratch pair per nesting depth, reused: no allocation per halt.
+            int nh = halting.size();
+            int np = freed.size();
+            Vcpu[] halted = scratchVcpus(nh);
+            Pcpu[] toPick = scratchPcpus(np);
+            halting.toArray(halted);
+            freed.toArray(toPick);
+            depth++;
+            try {
+                for (int i = 0; i < nh; i++) {
+                    halted(halted[i]);
+                }
+                for (int i = 0; i < np; i++) {
+                    reschedule(toPick[i]);
+                }
+            } finally {
+                depth--;
+                java.util.Arrays.fill(halted, 0, nh, null);
+                java.util.Arrays.fill(toPick, 0, np, null);
             }
         }
         kickIdle();
+    }
+
+    private Vcpu[] scratchVcpus(int n) {
+        if (depth >= haltedScratch.length) {
+            haltedScratch = java.util.Arrays.copyOf(haltedScratch, 2 * haltedScratch.length);
+            pickScratch = java.util.Arrays.copyOf(pickScratch, 2 * pickScratch.length);
+        }
+        Vcpu[] a = haltedScratch[depth];
+        if (a == null || a.length < n) {
+            a = new Vcpu[Math.max(n, 4)];
+            haltedScratch[depth] = a;
+        }
+        return a;
+    }
+
+    private Pcpu[] scratchPcpus(int n) {
+        Pcpu[] a = pickScratch[depth];
+        if (a == null || a.length < n) {
+            a = new Pcpu[Math.max(n, 4)];
+            pickScratch[depth] = a;
+        }
+        return a;
+    }
+
+    /** Brings {@code p}'s bit in {@link #idleBits} up to date after its current or switch target changed. */
+    private void idleChanged(Pcpu p) {
+        long bit = 1L << (p.index & 63);
+        if (p.idle()) {
+            idleBits[p.index >>> 6] |= bit;
+        } else {
+            idleBits[p.index >>> 6] &= ~bit;
+        }
+    }
+
+    /** The lowest index {@code >= from} of an idle pCPU, or -1. */
+    private int nextIdle(int from) {
+        int w = from >>> 6;
+        if (w >= idleBits.length) {
+            return -1;
+        }
+        long word = idleBits[w] & (-1L << (from & 63));
+        while (true) {
+            if (word != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(word);
+                return i < pcpus.length ? i : -1;
+            }
+            if (++w >= idleBits.length) {
+                return -1;
+            }
+            word = idleBits[w];
+        }
     }
 
     private static Vcpu firstIn(Domain d, State s) {
@@ -369,12 +440,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         if (!hasWaiting()) {
             return;
         }
-        for (Pcpu p : pcpus) {
-            if (p.idle()) {
-                reschedule(p);
-                if (!hasWaiting()) {
-                    return;
-                }
+        // In index order, as a scan of every pCPU would visit the idle ones (a pick may change others).
+        for (int i = nextIdle(0); i >= 0; i = nextIdle(i + 1)) {
+            reschedule(pcpus[i]);
+            if (!hasWaiting()) {
+                return;
             }
         }
     }
@@ -401,6 +471,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             v.state = State.SWITCHING;
             v.pcpu = p;
             p.switchTarget = v;
+            idleChanged(p);
             switching.add(sim.now(), 1);
             sim.schedule(switchCost, p.switchEnd);
         } else {
@@ -412,6 +483,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         switching.add(sim.now(), -1);
         Vcpu v = p.switchTarget;
         p.switchTarget = null;
+        idleChanged(p);
         p.lastDomain = v.domain;
         // The vCPU may have halted during the switch, and even woken and been taken by another pCPU.
         if (v.state == State.SWITCHING && v.pcpu == p) {
@@ -437,6 +509,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         v.last = p;
         v.accountedUntil = sim.now();
         p.current = v;
+        idleChanged(p);
         p.lastDomain = v.domain;
         Domain d = v.domain;
         d.running++;
@@ -448,6 +521,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         account(v);
         busyPcpus.add(sim.now(), -1);
         p.current = null;
+        idleChanged(p);
         v.pcpu = null;
         cancelTimer(p);
         Domain d = v.domain;
@@ -503,6 +577,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                 next.state = State.SWITCHING;
                 next.pcpu = p;
                 p.switchTarget = next;
+                idleChanged(p);
             }
             return;
         }

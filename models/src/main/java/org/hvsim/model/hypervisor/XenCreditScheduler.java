@@ -145,6 +145,12 @@ public final class XenCreditScheduler extends VcpuScheduler {
         }
     }
 
+    /**
+     * Per priority, bit {@code i} set while pCPU {@code i}'s queue of that priority is not empty: a pCPU
+     * finds the best peer queue to steal from without a scan of every pCPU.
+     */
+    private final long[][] nonEmpty = new long[3][];
+
     /** Run queues and pending decision events, by pCPU index. */
     private final RunQueue[] runQueues;
     private final SimEventInterface<Double>[] decisions;
@@ -161,6 +167,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
         this.boost = boost;
         this.rateLimit = rateLimit;
         this.weighting = weighting;
+        for (int prio = 0; prio < nonEmpty.length; prio++) {
+            nonEmpty[prio] = new long[(pcpus + 63) >>> 6];
+        }
         this.runQueues = new RunQueue[pcpus];
         for (int i = 0; i < pcpus; i++) {
             runQueues[i] = new RunQueue();
@@ -176,6 +185,31 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     private RunQueue rq(Pcpu p) {
         return runQueues[p.index];
+    }
+
+    /** Brings {@link #nonEmpty} up to date for {@code p}'s queue of {@code priority}. */
+    private void queueChanged(Pcpu p, int priority) {
+        long bit = 1L << (p.index & 63);
+        if (rq(p).byPriority[priority].isEmpty()) {
+            nonEmpty[priority][p.index >>> 6] &= ~bit;
+        } else {
+            nonEmpty[priority][p.index >>> 6] |= bit;
+        }
+    }
+
+    /** The lowest-index pCPU other than {@code p} whose queue of {@code priority} is not empty, or -1. */
+    private int firstNonEmptyExcept(int priority, Pcpu p) {
+        long[] bits = nonEmpty[priority];
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            if (w == p.index >>> 6) {
+                word &= ~(1L << (p.index & 63));
+            }
+            if (word != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return -1;
     }
 
     private static XenVcpu x(Vcpu v) {
@@ -224,6 +258,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         // the vCPUs of an SMP domain on different pCPUs).
         Pcpu home = v.last != null ? v.last : pcpus[(v.domain.index + v.index) % pcpus.length];
         rq(home).byPriority[v.priority].addLast(v);
+        queueChanged(home, v.priority);
         v.queuedOn = home;
         queued++;
     }
@@ -232,6 +267,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
     protected void dequeue(Vcpu vcpu) {
         XenVcpu v = x(vcpu);
         if (v.queuedOn != null && rq(v.queuedOn).byPriority[v.priority].remove(v)) {
+            queueChanged(v.queuedOn, v.priority);
             queued--;
         }
         v.queuedOn = null;
@@ -252,6 +288,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
             return null;
         }
         rq(best.queuedOn).byPriority[best.priority].pollFirst();
+        queueChanged(best.queuedOn, best.priority);
         best.queuedOn = null;
         queued--;
         return best;
@@ -264,10 +301,13 @@ public final class XenCreditScheduler extends VcpuScheduler {
     private XenVcpu bestWaitingFor(Pcpu p) {
         XenVcpu best = rq(p).peek();
         if (best == null || best.priority == OVER) {
-            for (Pcpu q : pcpus) {
-                XenVcpu c = q == p ? null : rq(q).peek();
-                if (c != null && (best == null || c.priority < best.priority)) {
-                    best = c;
+            // What a scan of the peers in index order finds: the first whose head has the best priority
+            // of all peers' heads (a queue's head is its best non-empty priority class), if better.
+            int worst = best == null ? OVER : OVER - 1;
+            for (int prio = BOOST; prio <= worst; prio++) {
+                int q = firstNonEmptyExcept(prio, p);
+                if (q >= 0) {
+                    return rq(pcpus[q]).byPriority[prio].peekFirst();
                 }
             }
         }
@@ -529,8 +569,10 @@ public final class XenCreditScheduler extends VcpuScheduler {
         Pcpu on = v.queuedOn;
         if (on != null) {
             rq(on).byPriority[v.priority].remove(v);
+            queueChanged(on, v.priority);
             v.priority = priority;
             rq(on).byPriority[priority].addLast(v);
+            queueChanged(on, priority);
         } else {
             v.priority = priority;
         }

@@ -5,10 +5,10 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
 /**
- * The engine's event on DSOL's event list. It orders exactly as DSOL's own events do (time, then
- * priority, then creation id), on a primitive time, and it is cancelled by a flag: a cancelled event
- * stays in the list and does nothing when its time comes, because removing it from DSOL's binary heap
- * is a linear search (a model reschedules processor-sharing completions millions of times).
+ * The engine's event on its event list ({@link EngineEventList}). It orders exactly as DSOL's own events
+ * do (time, then priority, then creation id), on a primitive time. A cancelled event is flagged and taken
+ * out of the list at once: the list knows where each engine event sits in its heap (a model reschedules
+ * processor-sharing completions millions of times).
  */
 final class EngineEvent extends AbstractSimEvent<Double> {
     private static final long serialVersionUID = 1L;
@@ -18,6 +18,8 @@ final class EngineEvent extends AbstractSimEvent<Double> {
     private final transient EngineSimulator simulator;
     private boolean cancelled;
     private boolean done;
+    /** Its slot in {@link EngineEventList} while it is in the list, or -1. */
+    transient int heapIndex = -1;
 
     EngineEvent(double time, Executable action, EngineSimulator simulator) {
         super(time, SimEventInterface.NORMAL_PRIORITY);
@@ -33,6 +35,10 @@ final class EngineEvent extends AbstractSimEvent<Double> {
             simulator.executed++;
             action.execute();
         }
+    }
+
+    double time() {
+        return time;
     }
 
     /** True if it was still to run: it will not run now. */

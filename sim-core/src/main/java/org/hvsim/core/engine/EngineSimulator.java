@@ -1,7 +1,6 @@
 package org.hvsim.core.engine;
 
 import nl.tudelft.simulation.dsol.SimRuntimeException;
-import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
@@ -17,10 +16,11 @@ final class EngineSimulator extends DevsSimulator<Double> {
     private static final long serialVersionUID = 1L;
 
     private volatile Throwable failure;
+    private final EngineEventList events = new EngineEventList();
 
     EngineSimulator(String id) {
         super(id);
-        setEventList(new EventListPriorityQueue<>());
+        setEventList(events);
         // Level OFF: nothing is logged; we surface the exception ourselves.
         setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE, ch.qos.logback.classic.Level.OFF);
     }
@@ -37,13 +37,23 @@ final class EngineSimulator extends DevsSimulator<Double> {
                     + simulatorTime + " s");
         }
         EngineEvent event = new EngineEvent(time, action, this);
-        eventList.add(event);
+        events.add(event);
         return event;
     }
 
-    /** Cancels an event of {@link #add}, or removes any other from the list; true if it was still to run. */
+    /**
+     * Cancels an event of {@link #add}, taking it out of the list, or removes any other from the list; true
+     * if it was still to run.
+     */
     boolean cancel(SimEventInterface<Double> event) {
-        return event instanceof EngineEvent e ? e.cancel() : cancelEvent(event);
+        if (event instanceof EngineEvent e) {
+            if (e.cancel()) {
+                events.removeEngineEvent(e);
+                return true;
+            }
+            return false;
+        }
+        return cancelEvent(event);
     }
 
     /** Engine events executed (cancelled ones do not count). */

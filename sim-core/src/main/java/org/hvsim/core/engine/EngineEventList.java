@@ -1,0 +1,282 @@
+package org.hvsim.core.engine;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+import nl.tudelft.simulation.dsol.eventlists.EventListInterface;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * The engine's event list: a heap in the order DSOL's events have (time, then priority, highest first,
+ * then creation id), so events leave it in exactly the order of DSOL's {@code EventListPriorityQueue}.
+ * The heap is 4-ary and holds only primitives: each entry's time, its priority and id packed in one
+ * long, and the slot of its event; an event keeps its slot for as long as it is in the list, and the slot
+ * knows where the entry is, so a cancelled event is taken out in O(log n) instead of staying in the list
+ * until its time, and sifting never touches an event object (no virtual {@code compareTo}, no boxed
+ * times, no cache miss per move).
+ */
+final class EngineEventList implements EventListInterface<Double> {
+
+    /** Priorities are shorts, higher first (DSOL's own events use up to 11); ids are below 2^47. */
+    private static final int ID_BITS = 47;
+
+    /** Heap entries, by heap position. */
+    private double[] times;
+    private long[] keys;
+    private int[] slots;
+    private int size;
+
+    /** By slot: the event and its heap position. */
+    private SimEventInterface<Double>[] slotEvents;
+    private int[] positions;
+    private int[] freeSlots;
+    private int freeCount;
+
+    @SuppressWarnings("unchecked")
+    EngineEventList() {
+        int capacity = 1024;
+        times = new double[capacity];
+        keys = new long[capacity];
+        slots = new int[capacity];
+        slotEvents = new SimEventInterface[capacity];
+        positions = new int[capacity];
+        freeSlots = new int[capacity];
+        for (int s = capacity - 1; s >= 0; s--) {
+            freeSlots[freeCount++] = s;
+        }
+    }
+
+    private static long key(SimEventInterface<Double> event) {
+        int priority = event.getPriority();
+        if (priority < Short.MIN_VALUE || priority > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("event priority out of range: " + priority);
+        }
+        long id = event.getId();
+        if (id < 0 || id >= 1L << ID_BITS) {
+            throw new IllegalStateException("event id out of range: " + id);
+        }
+        return ((long) (Short.MAX_VALUE - priority) << ID_BITS) | id;
+    }
+
+    /** Whether (ta, ka) leaves before (tb, kb): time as Double.compareTo, then priority and id. */
+    private static boolean before(double ta, long ka, double tb, long kb) {
+        if (ta < tb) {
+            return true;
+        }
+        if (ta > tb) {
+            return false;
+        }
+        int c = Double.compare(ta, tb); // -0.0 against 0.0, NaN: as Double.compareTo has them
+        return c != 0 ? c < 0 : ka < kb;
+    }
+
+    private void grow() {
+        int old = times.length;
+        int capacity = old * 2;
+        times = Arrays.copyOf(times, capacity);
+        keys = Arrays.copyOf(keys, capacity);
+        slots = Arrays.copyOf(slots, capacity);
+        slotEvents = Arrays.copyOf(slotEvents, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
+        for (int s = capacity - 1; s >= old; s--) {
+            freeSlots[freeCount++] = s;
+        }
+    }
+
+    @Override
+    public void add(SimEventInterface<Double> event) {
+        double t = event instanceof EngineEvent ee ? ee.time() : event.getAbsoluteExecutionTime().doubleValue();
+        long k = key(event);
+        if (size == times.length) {
+            grow();
+        }
+        int slot = freeSlots[--freeCount];
+        slotEvents[slot] = event;
+        if (event instanceof EngineEvent ee) {
+            ee.heapIndex = slot;
+        }
+        siftUp(size++, t, k, slot);
+    }
+
+    /** Places (t, k, slot) at or above position {@code i}. */
+    private void siftUp(int i, double t, long k, int slot) {
+        double[] ts = times;
+        long[] ks = keys;
+        int[] ss = slots;
+        int[] pos = positions;
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            double pt = ts[parent];
+            long pk = ks[parent];
+            if (!before(t, k, pt, pk)) {
+                break;
+            }
+            ts[i] = pt;
+            ks[i] = pk;
+            int ps = ss[parent];
+            ss[i] = ps;
+            pos[ps] = i;
+            i = parent;
+        }
+        ts[i] = t;
+        ks[i] = k;
+        ss[i] = slot;
+        pos[slot] = i;
+    }
+
+    /** Places (t, k, slot) at or below position {@code i}; returns where it went. */
+    private int siftDown(int i, double t, long k, int slot) {
+        double[] ts = times;
+        long[] ks = keys;
+        int[] ss = slots;
+        int[] pos = positions;
+        int n = size;
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= n) {
+                break;
+            }
+            int best = first;
+            double bt = ts[first];
+            long bk = ks[first];
+            int end = Math.min(first + 4, n);
+            for (int c = first + 1; c < end; c++) {
+                double ct = ts[c];
+                long ck = ks[c];
+                if (before(ct, ck, bt, bk)) {
+                    best = c;
+                    bt = ct;
+                    bk = ck;
+                }
+            }
+            if (!before(bt, bk, t, k)) {
+                break;
+            }
+            ts[i] = bt;
+            ks[i] = bk;
+            int bs = ss[best];
+            ss[i] = bs;
+            pos[bs] = i;
+            i = best;
+        }
+        ts[i] = t;
+        ks[i] = k;
+        ss[i] = slot;
+        pos[slot] = i;
+        return i;
+    }
+
+    @Override
+    public SimEventInterface<Double> first() {
+        return size == 0 ? null : slotEvents[slots[0]];
+    }
+
+    @Override
+    public SimEventInterface<Double> removeFirst() {
+        if (size == 0) {
+            return null;
+        }
+        SimEventInterface<Double> first = slotEvents[slots[0]];
+        removeAt(0);
+        return first;
+    }
+
+    /** Takes out the entry at heap position {@code i} and frees its slot. */
+    private void removeAt(int i) {
+        int slot = slots[i];
+        SimEventInterface<Double> gone = slotEvents[slot];
+        if (gone instanceof EngineEvent ee) {
+            ee.heapIndex = -1;
+        }
+        slotEvents[slot] = null;
+        freeSlots[freeCount++] = slot;
+        int last = --size;
+        if (i == last) {
+            return;
+        }
+        // the last entry fills the hole: down if it belongs below, else up
+        double t = times[last];
+        long k = keys[last];
+        int s = slots[last];
+        if (siftDown(i, t, k, s) == i) {
+            siftUp(i, t, k, s);
+        }
+    }
+
+    /** Takes out an engine event that is in this list; false if it is not. */
+    boolean removeEngineEvent(EngineEvent event) {
+        int slot = event.heapIndex;
+        if (slot < 0 || slotEvents[slot] != event) {
+            return false;
+        }
+        removeAt(positions[slot]);
+        return true;
+    }
+
+    @Override
+    public boolean contains(SimEventInterface<Double> event) {
+        return indexOf(event) >= 0;
+    }
+
+    private int indexOf(SimEventInterface<Double> event) {
+        if (event instanceof EngineEvent ee) {
+            int slot = ee.heapIndex;
+            return slot >= 0 && slotEvents[slot] == event ? positions[slot] : -1;
+        }
+        for (int i = 0; i < size; i++) {
+            if (slotEvents[slots[i]].equals(event)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean remove(SimEventInterface<Double> event) {
+        int i = indexOf(event);
+        if (i < 0) {
+            return false;
+        }
+        removeAt(i);
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        while (size > 0) {
+            removeAt(size - 1);
+        }
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Iterator<SimEventInterface<Double>> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public SimEventInterface<Double> next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                return slotEvents[slots[next++]];
+            }
+        };
+    }
+}
