@@ -3,7 +3,10 @@ package org.hvsim.core.engine;
 import nl.tudelft.simulation.dsol.SimRuntimeException;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+import nl.tudelft.simulation.dsol.simtime.SimTime;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.RunState;
+import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
 import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
 
 /**
@@ -70,9 +73,42 @@ final class EngineSimulator extends DevsSimulator<Double> {
     @Override
     public void run() {
         try {
-            super.run();
+            loop();
         } catch (Throwable t) { // Errors escape DSOL's catch(Exception) and would kill the worker silently
             record(t);
+        }
+    }
+
+    /**
+     * DSOL's DevsSimulator.run, event for event, except that the time-change announcement (a timed
+     * event built and offered to a synchronized listener map on every new instant, about 5 % of a full
+     * model's time) is made only when something listens for it.
+     */
+    private void loop() {
+        this.runflag = true;
+        boolean announce = numberOfListeners(SimulatorInterface.TIME_CHANGED_EVENT) > 0;
+        while (!isStoppingOrStopped()) {
+            synchronized (super.semaphore) {
+                int cmp = this.eventList.isEmpty() ? 2
+                        : this.eventList.first().getAbsoluteExecutionTime().compareTo(this.runUntilTime);
+                if ((cmp == 0 && !this.runUntilIncluding) || cmp > 0) {
+                    this.simulatorTime = SimTime.copy(this.runUntilTime);
+                    this.runState = RunState.STOPPING;
+                    break;
+                }
+                SimEventInterface<Double> event = this.eventList.removeFirst();
+                if (announce && event.getAbsoluteExecutionTime().compareTo(super.simulatorTime) != 0) {
+                    fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null,
+                            event.getAbsoluteExecutionTime());
+                }
+                super.simulatorTime = event.getAbsoluteExecutionTime();
+                try {
+                    event.execute();
+                    checkStoppingCondition();
+                } catch (Exception exception) {
+                    handleSimulationException(exception);
+                }
+            }
         }
     }
 
