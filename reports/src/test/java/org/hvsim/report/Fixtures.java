@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.ExperimentResult.Distribution;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.RunSummary;
+import org.hvsim.core.result.Sla;
 
 /** Experiment results built by hand, shaped like the runner's output. */
 public final class Fixtures {
@@ -66,7 +69,27 @@ public final class Fixtures {
         scenario.put("replications", 10);
         scenario.put("architectures", ARCHITECTURES);
         scenario.put("vms", List.of(Map.of("name", vm1, "count", 6), Map.of("name", vm2, "count", 1)));
-        return new ExperimentResult(name, description, 42L, ARCHITECTURES, figures, distributions, scenario);
+        RunSummary.Host host = new RunSummary.Host(8, 1.0, 32.0 * GB, List.of(new RunSummary.Disk("d0", 8)),
+                List.of(new RunSummary.Nic("n0", 125e6)));
+        RunSummary run = new RunSummary(Optional.of(host), List.of(
+                new RunSummary.Vm(vm1, 6, 2, 2 * GB, new RunSummary.OpenWorkload(true, 40)),
+                new RunSummary.Vm(vm2, 1, 4, 8 * GB, new RunSummary.ClosedWorkload(20, 1.0))),
+                10, 30, 300, List.of(), List.of());
+        return new ExperimentResult(name, description, 42L, ARCHITECTURES, figures, distributions, scenario, run,
+                List.of());
+    }
+
+    private static final double GB = 1024.0 * 1024 * 1024;
+
+    /** {@code run} sweeping {@code names} (their values are read from the figures). */
+    public static RunSummary sweeping(RunSummary run, String... names) {
+        return run.withSweep(java.util.Arrays.stream(names).map(n -> new RunSummary.SweptParameter(n, List.of()))
+                .toList());
+    }
+
+    /** Nothing known of the run but the swept parameter names. */
+    public static RunSummary sweeping(String... names) {
+        return sweeping(RunSummary.NONE, names);
     }
 
     /**
@@ -89,10 +112,10 @@ public final class Fixtures {
                         point));
             }
         }
-        Map<String, Object> scenario = new LinkedHashMap<>(standard().resolvedScenario());
-        scenario.put("sla", Map.of("metric", "response_time_p95", "scope", "web", "max", "60 ms"));
-        return new ExperimentResult("sweep", "Web count sweep.", 42L, ARCHITECTURES, figures, List.of(), scenario,
-                List.of("web.count"), List.of());
+        RunSummary run = sweeping(standard().run(), "web.count")
+                .withSlas(List.of(new Sla("response_time_p95", "web", 0.060)));
+        return new ExperimentResult("sweep", "Web count sweep.", 42L, ARCHITECTURES, figures, List.of(),
+                standard().resolvedScenario(), run, List.of());
     }
 
     /**
@@ -119,7 +142,7 @@ public final class Fixtures {
             }
         }
         return new ExperimentResult("sweep2", "", 42L, ARCHITECTURES, figures, List.of(),
-                standard().resolvedScenario(), List.of("web.count", "web.rate"), List.of());
+                standard().resolvedScenario(), sweeping(standard().run(), "web.count", "web.rate"), List.of());
     }
 
     /** A figure whose CI is mean ± relative × mean, from 10 replications. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.ExperimentResult.Distribution;
 import org.hvsim.core.result.ExperimentResult.TimeSeries;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.RunSummary;
+import org.hvsim.core.result.Sla;
 
 /**
  * Results of real runs of the example scenario, captured by {@code reports/capture-real-run.sh}
@@ -45,6 +48,17 @@ public final class RealRun {
     public static ExperimentResult countRateSweep() {
         return load("sweep-count-rate.json");
     }
+
+    /**
+     * What each capture ran, as the runner summarizes it (the captured files hold the resolved tree,
+     * which the reports no longer read): run times, replications and the SLA of the capture script's
+     * scenarios.
+     */
+    private static final Map<String, RunSummary> RUNS = Map.of(
+            "consolidation.json", new RunSummary(Optional.empty(), List.of(), 10, 30, 300, List.of(), List.of()),
+            "sweep-web-count.json", new RunSummary(Optional.empty(), List.of(), 4, 20, 120,
+                    List.of(new Sla("response_time_p95", "web", 0.060)), List.of()),
+            "sweep-count-rate.json", new RunSummary(Optional.empty(), List.of(), 3, 20, 120, List.of(), List.of()));
 
     static ExperimentResult load(String name) {
         try (InputStream in = RealRun.class.getResourceAsStream("/real-run/" + name)) {
@@ -75,8 +89,10 @@ public final class RealRun {
             List<String> architectures = JSON.convertValue(root.get("architectures"),
                     new TypeReference<List<String>>() { });
             List<String> parameters = JSON.convertValue(root.get("parameters"), new TypeReference<List<String>>() { });
+            RunSummary run = RUNS.get(name).withSweep(parameters.stream()
+                    .map(p -> new RunSummary.SweptParameter(p, List.of())).toList());
             return new ExperimentResult(root.get("name").asText(), root.get("description").asText(),
-                    root.get("seed").asLong(), architectures, figures, distributions, scenario, parameters, series);
+                    root.get("seed").asLong(), architectures, figures, distributions, scenario, run, series);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,16 +3,22 @@ package org.hvsim.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hvsim.core.bench.EngineBaseline;
+import org.hvsim.core.engine.EventCensus;
 import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.ReplicationRunner;
 import org.hvsim.core.engine.ReplicationSpec;
 import org.hvsim.core.random.Distribution;
+import org.hvsim.core.result.Metric;
+import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.Architectures;
 import org.hvsim.model.guest.GuestDiscipline;
 import org.hvsim.model.system.VmSpec;
@@ -23,6 +29,8 @@ import org.hvsim.model.workload.Arrivals;
 import org.hvsim.model.workload.Phase;
 import org.hvsim.model.workload.RequestClass;
 import org.hvsim.model.workload.Workload;
+import org.hvsim.scenario.Scenario;
+import org.hvsim.scenario.load.ScenarioException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +38,25 @@ import picocli.CommandLine.Option;
 /**
  * Events per second of the full model on an M/M/1-style scenario and, in the same run, of bare DSOL
  * scheduling and of a bare PriorityQueue loop, each the median of several rounds, plus the ratios.
+ * With {@code --scenario}, one replication of that scenario per architecture instead: wall time,
+ * events (per request and by kind), allocation per event and peak heap, beside bare DSOL's rate.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure events per second of the full model, of bare DSOL and of a bare PriorityQueue loop.")
+        description = {"Measure events per second of the full model, of bare DSOL and of a bare PriorityQueue loop.",
+                "With --scenario FILE: one replication of FILE per architecture (its duration and warm-up), "
+                        + "with wall time, events per request and by kind, bytes allocated per event and peak heap."})
 final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Benchmark this scenario (the first point of a sweep) instead of the M/M/1 model.")
+    Path scenario;
+
+    @Option(names = "--architecture", paramLabel = "NAME",
+            description = "With --scenario: only this architecture (repeatable; default: all of the scenario's).")
+    List<String> architectures;
+
+    @Option(names = "--kinds", description = "With --scenario: how many event kinds to list (default: ${DEFAULT-VALUE}).")
+    int kinds = 12;
 
     @Option(names = "--events", description = "Events per measurement (default: ${DEFAULT-VALUE}).")
     long events = 3_000_000;
@@ -49,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario != null) {
+            return scenarioBench();
+        }
         if (events < 10_000 || rounds < 1) {
             System.err.println("hvsim bench: --events must be >= 10000 and --rounds >= 1");
             return Main.BAD_INPUT;
@@ -56,10 +82,12 @@ final class BenchCommand implements Callable<Integer> {
         // JIT warm-up, not measured.
         model(events / 5);
         EngineBaseline.dsol(events / 5, 2, seed);
+        EngineBaseline.dsolDefault(events / 5, 2, seed);
         EngineBaseline.priorityQueue(events / 5, 2, seed);
 
         double[] model = new double[rounds];
         double[] dsol = new double[rounds];
+        double[] dsolDefault = new double[rounds];
         double[] pq = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             System.err.printf(Locale.ROOT, "bench: round %d of %d%n", r + 1, rounds);
@@ -67,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             long n = EngineBaseline.dsol(events, 2, seed + r);
             dsol[r] = n / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            n = EngineBaseline.dsolDefault(events, 2, seed + r);
+            dsolDefault[r] = n / ((System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
             double check = EngineBaseline.priorityQueue(events, 2, seed + r);
             pq[r] = events / ((System.nanoTime() - t0) / 1e9);
@@ -77,8 +108,11 @@ final class BenchCommand implements Callable<Integer> {
         double m = median(model);
         double d = median(dsol);
         double p = median(pq);
+        double dd = median(dsolDefault);
         System.out.printf(Locale.ROOT, "model_events_per_s=%.0f%n", m);
         System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", d);
+        System.out.printf(Locale.ROOT, "dsol_default_path_events_per_s=%.0f%n", dd);
+        System.out.printf(Locale.ROOT, "engine_vs_dsol_default_path=%.3f%n", d / dd);
         System.out.printf(Locale.ROOT, "priority_queue_events_per_s=%.0f%n", p);
         System.out.printf(Locale.ROOT, "model_vs_dsol=%.3f%n", m / d);
         System.out.printf(Locale.ROOT, "dsol_vs_priority_queue=%.3f%n", d / p);
@@ -99,6 +133,95 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ReplicationOutput out = ReplicationRunner.run(new HostModel(spec), ReplicationSpec.of(seed, 0, 0, runLength));
         return out.events() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One replication per architecture of {@link #scenario}, measured, then bare DSOL on as many events. */
+    private int scenarioBench() {
+        Scenario s;
+        try {
+            s = ScenarioSource.load(scenario).first();
+        } catch (ScenarioException e) {
+            return ScenarioSource.report(e);
+        }
+        List<ArchitectureProfile> chosen = new ArrayList<>();
+        for (ArchitectureProfile a : s.architectures()) {
+            if (architectures == null || architectures.contains(a.name())) {
+                chosen.add(a);
+            }
+        }
+        if (chosen.isEmpty()) {
+            System.err.println("hvsim bench: the scenario has none of the architectures " + architectures
+                    + "; it has " + s.architectures().stream().map(ArchitectureProfile::name).toList());
+            return Main.BAD_INPUT;
+        }
+        System.out.printf(Locale.ROOT, "scenario=%s%n", s.name());
+        System.out.printf(Locale.ROOT, "simulated_s=%s%n", num(s.duration()));
+        long most = 0;
+        Map<String, Double> rates = new java.util.LinkedHashMap<>();
+        for (ArchitectureProfile a : chosen) {
+            System.err.printf(Locale.ROOT, "bench: %s, one replication of %s simulated seconds%n", a.name(),
+                    num(s.duration()));
+            resetPeakHeap();
+            EventCensus census = new EventCensus();
+            long t0 = System.nanoTime();
+            ReplicationOutput out = ReplicationRunner.run(new HostModel(s.system(a)),
+                    new ReplicationSpec(s.seed(), 0, s.warmup(), s.duration(), 24 * 3600), census);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            most = Math.max(most, out.events());
+            rates.put(a.name(), out.events() / wall);
+            double requests = requests(s, out);
+            String p = a.name() + ".";
+            System.out.printf(Locale.ROOT, "%swall_s=%.2f%n", p, wall);
+            System.out.printf(Locale.ROOT, "%sevents=%d%n", p, out.events());
+            System.out.printf(Locale.ROOT, "%sevents_per_s=%.0f%n", p, out.events() / wall);
+            System.out.printf(Locale.ROOT, "%srequests_after_warmup=%.0f%n", p, requests);
+            System.out.printf(Locale.ROOT, "%sevents_per_request=%.2f%n", p,
+                    out.events() * (s.duration() - s.warmup()) / s.duration() / requests);
+            System.out.printf(Locale.ROOT, "%sallocated_bytes_per_event=%.1f%n", p,
+                    census.allocatedBytes() < 0 ? Double.NaN : (double) census.allocatedBytes() / out.events());
+            System.out.printf(Locale.ROOT, "%speak_heap_mb=%.1f%n", p, peakHeapBytes() / 1048576.0);
+            int listed = 0;
+            for (Map.Entry<String, Long> k : census.byKind().entrySet()) {
+                if (listed++ == kinds) {
+                    break;
+                }
+                System.out.printf(Locale.ROOT, "%sscheduled.%s=%d%n", p, k.getKey().replace(' ', '_'), k.getValue());
+            }
+        }
+        long n = Math.max(100_000, Math.min(most, 20_000_000));
+        EngineBaseline.dsol(n / 5, 2, seed);
+        long t0 = System.nanoTime();
+        long done = EngineBaseline.dsol(n, 2, seed);
+        double dsol = done / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", dsol);
+        for (String name : rates.keySet()) {
+            System.out.printf(Locale.ROOT, "%s.model_vs_dsol=%.3f%n", name, rates.get(name) / dsol);
+        }
+        return Main.OK;
+    }
+
+    /** Requests that arrived after the warm-up, summed over the VM templates. */
+    private static double requests(Scenario s, ReplicationOutput out) {
+        double sum = 0;
+        for (var vm : s.vms()) {
+            if (out.has(vm.name(), Metric.REQUESTS_ARRIVED.name())) {
+                sum += out.get(vm.name(), Metric.REQUESTS_ARRIVED.name());
+            }
+        }
+        return sum;
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
     }
 
     private static double median(double[] v) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.system.VmSpec;
@@ -11,6 +12,10 @@ import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hypervisor.SchedulerSettings;
 import org.hvsim.model.system.MemoryPolicy;
 import org.hvsim.model.system.SystemSpec;
+import org.hvsim.core.random.Distribution;
+import org.hvsim.core.result.RunSummary;
+import org.hvsim.core.result.Sla;
+import org.hvsim.model.workload.Arrivals;
 
 /**
  * A loaded, validated scenario: what to simulate and how (replications, times, seed). Times in seconds.
@@ -23,11 +28,12 @@ import org.hvsim.model.system.SystemSpec;
  * @param parameters in a sweep, parameter name → this point's value as written; empty otherwise
  * @param schedulers the hypervisor scheduler and its tunables per architecture name
  * @param memory     memory overcommit policy
+ * @param slas       the service-level objectives the figures are judged against
  */
 public record Scenario(String source, String name, String description, long seed, int replications, double warmup,
         double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
         Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
-        Map<String, SchedulerSettings> schedulers, MemoryPolicy memory) {
+        Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -37,6 +43,7 @@ public record Scenario(String source, String name, String description, long seed
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         schedulers = Map.copyOf(schedulers);
         Objects.requireNonNull(memory, "memory");
+        slas = List.copyOf(slas);
     }
 
     /** The system under one of the scenario's architectures. */
@@ -46,25 +53,45 @@ public record Scenario(String source, String name, String description, long seed
         return new SystemSpec(host, vms, architecture, s, memory);
     }
 
+    /** What this scenario simulates, typed, for the reports; without sweep parameters (see {@link Sweep#summary()}). */
+    public RunSummary summary() {
+        List<RunSummary.Disk> disks = host.disks().stream().map(d -> new RunSummary.Disk(d.name(), d.channels()))
+                .toList();
+        List<RunSummary.Nic> nics = host.nics().stream().map(n -> new RunSummary.Nic(n.name(), n.bandwidth()))
+                .toList();
+        RunSummary.Host h = new RunSummary.Host(host.pcpus(), host.speed(), host.memory(), disks, nics);
+        List<RunSummary.Vm> templates = vms.stream().map(v -> new RunSummary.Vm(v.name(), v.count(), v.vcpus(),
+                v.memory(), workload(v.workload().arrivals()))).toList();
+        return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of());
+    }
+
+    private static RunSummary.Workload workload(Arrivals arrivals) {
+        if (arrivals instanceof Arrivals.Open open) {
+            return new RunSummary.OpenWorkload(open.interarrival() instanceof Distribution.Exponential, open.rate());
+        }
+        Arrivals.Closed closed = (Arrivals.Closed) arrivals;
+        return new RunSummary.ClosedWorkload(closed.users(), closed.think().mean());
+    }
+
     public Scenario withReplications(int n) {
         return new Scenario(source, name, description, seed, n, warmup, duration, architectures, host, vms,
-                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory);
+                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory, slas);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(source, name, description, s, replications, warmup, duration, architectures, host, vms,
-                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory);
+                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory, slas);
     }
 
     /** The same scenario with only these architectures, in this order. */
     public Scenario withArchitectures(List<ArchitectureProfile> chosen) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, chosen, host, vms,
-                resolved, sources, parameters, schedulers, memory);
+                resolved, sources, parameters, schedulers, memory, slas);
     }
 
     Scenario withParameters(Map<String, String> values) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host, vms,
-                resolved, sources, values, schedulers, memory);
+                resolved, sources, values, schedulers, memory, slas);
     }
 
     private Map<String, Object> withResolved(String key, Object value) {

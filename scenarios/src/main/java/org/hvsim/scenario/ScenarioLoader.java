@@ -286,7 +286,8 @@ public final class ScenarioLoader {
             return new Point(null, resolved);
         }
         return new Point(new Scenario(reading.source(), name, description, seed, replications, warmup, duration,
-                archs, host.spec(), vms.vms(), resolved, reading.trace().sources(), Map.of(), settings, host.memory()),
+                archs, host.spec(), vms.vms(), resolved, reading.trace().sources(), Map.of(), settings, host.memory(),
+                sla.map(s -> List.of(new org.hvsim.core.result.Sla(s.metric(), s.scope(), s.max()))).orElse(List.of())),
                 resolved);
     }
 

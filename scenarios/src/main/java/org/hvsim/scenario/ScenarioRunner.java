@@ -88,7 +88,7 @@ public final class ScenarioRunner {
         Scenario first = sweep.first();
         List<String> names = first.architectures().stream().map(ArchitectureProfile::name).toList();
         return new ExperimentResult(first.name(), first.description(), first.seed(), names, figures, List.of(),
-                sweep.resolved(), sweep.parameterNames(), List.of(), unstable);
+                sweep.resolved(), sweep.summary(), List.of(), unstable);
     }
 
     static ExperimentResult toResult(Scenario s, List<TreatmentResult> results) {
@@ -112,7 +112,7 @@ public final class ScenarioRunner {
         }
         List<String> names = s.architectures().stream().map(ArchitectureProfile::name).toList();
         return new ExperimentResult(s.name(), s.description(), s.seed(), names, figures, distributions, s.resolved(),
-                List.of(), series, unstable);
+                s.summary(), series, unstable);
     }
 
     /** Samples the pooled histogram into at most CDF_POINTS (value, cumulative probability) points. */

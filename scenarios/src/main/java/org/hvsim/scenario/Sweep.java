@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hvsim.core.result.RunSummary;
 import org.hvsim.scenario.load.SourceLocation;
 
 /**
@@ -64,6 +65,12 @@ public record Sweep(List<Axis> axes, List<Scenario> points) {
             tree.put("sweep", sweep);
         }
         return tree;
+    }
+
+    /** What the sweep simulates: the first point's summary with the swept parameters and their values. */
+    public RunSummary summary() {
+        return first().summary().withSweep(axes.stream()
+                .map(a -> new RunSummary.SweptParameter(a.name(), a.values())).toList());
     }
 
     /** The same sweep with every point changed by {@code change} (command-line overrides). */

@@ -42,18 +42,6 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
         sources = Map.copyOf(sources);
     }
 
-    /** A first-order profile: one cost set for every guest, per-I/O costs on the guest's vCPU only. */
-    public ArchitectureProfile(String name, ArchitectureKind kind, double cpuFactor, double diskOpCpu,
-            double netPacketCpu, String scheduler, Map<String, String> sources) {
-        this(name, kind, firstOrder(cpuFactor, diskOpCpu, netPacketCpu), firstOrder(cpuFactor, diskOpCpu, netPacketCpu),
-                scheduler, 0, null, MemoryFootprint.NONE, sources);
-    }
-
-    private static GuestCosts firstOrder(double cpuFactor, double disk, double net) {
-        return new GuestCosts(cpuFactor, new IoCosts(disk, 0, 0), new IoCosts(net, 0, 0),
-                GuestCosts.PrivilegedCosts.NONE);
-    }
-
     /** The costs of a guest with ({@code true}) or without paravirtual drivers. */
     public GuestCosts costs(boolean enlightenedGuest) {
         return enlightenedGuest ? enlightened : emulated;

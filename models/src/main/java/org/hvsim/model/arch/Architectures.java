@@ -52,39 +52,36 @@ public final class Architectures {
         // packet, 11.5 in the VMM (hypervisor), 13.5 in the host; disk 60 us (NPF), 29 VMM + 31 host.
         IoCosts hostedDisk = new IoCosts(0, 29 * US, 31 * US);
         IoCosts hostedNet = new IoCosts(0, 11.5 * US, 13.5 * US);
+        // A hosted VMM's guest, with or without VMware Tools: binary translation (R1.a 0.98) and the hosted path.
+        GuestCosts hostedGuest = new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt);
 
-        ArchitectureProfile workstation = new ArchitectureProfile("vmware-workstation", ArchitectureKind.HOSTED,
-                new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt), new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt),
-                HostOsScheduler.NAME, 10 * US,
+        ArchitectureProfile workstation = hosted("vmware-workstation", hostedGuest,
                 new ControlDomain("host-os", 0, 0, 0, 96 * MB, 0.005, ControlDomain.BACKGROUND_BURST,
                         new Management(10, 1e-3, 0.2e-3), 6),
                 new MemoryFootprint(0, 16 * MB, 0),
-                Map.ofEntries(Map.entry("scheduler", "the host OS's fair-share scheduler runs the VMM processes"),
-                        Map.entry("cpu_factor", "R1.a SPEC INT2000, VMware Workstation 0.98 of native"),
-                        Map.entry("privileged", "R1.b null call, R1.d page fault, R1.c context switch: VMware WS - native"),
-                        Map.entry("disk_op_cpu", "NPF: ~8 register traps + 2 world switches + host file/block path, 60 us"),
-                        Map.entry("net_packet_cpu", "R1.e ttcp MTU 500: TX 33 us, RX 17 us extra per packet; R5 Sugerman 5-6x"),
-                        Map.entry("switch_cost", "NPF: two world switches and a host process switch (R1.c 0.77 us)"),
-                        Map.entry("control", "host memory 96 MB (OUT: VMware Workstation 3.0 manual); services NPF"),
-                        Map.entry("memory", "16 MB per VM (OUT: VMware Workstation 3.0 manual)")));
+                sources("the host OS's fair-share scheduler runs the VMM processes",
+                        "R1.a SPEC INT2000, VMware Workstation 0.98 of native",
+                        "R1.b null call, R1.d page fault, R1.c context switch: VMware WS - native",
+                        "NPF: ~8 register traps + 2 world switches + host file/block path, 60 us",
+                        "R1.e ttcp MTU 500: TX 33 us, RX 17 us extra per packet; R5 Sugerman 5-6x",
+                        "NPF: two world switches and a host process switch (R1.c 0.77 us)",
+                        "host memory 96 MB (OUT: VMware Workstation 3.0 manual); services NPF",
+                        "16 MB per VM (OUT: VMware Workstation 3.0 manual)"));
         register(workstation);
         register(workstation.withName("hosted"));
 
-        ArchitectureProfile virtualServer = new ArchitectureProfile("virtual-server-2005", ArchitectureKind.HOSTED,
-                new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt), new GuestCosts(1 / 0.98, hostedDisk, hostedNet, bt),
-                HostOsScheduler.NAME, 10 * US,
+        register(hosted("virtual-server-2005", hostedGuest,
                 new ControlDomain("host-os", 0, 0, 0, 512 * MB, 0.01, ControlDomain.BACKGROUND_BURST,
                         new Management(5, 5e-3, 2e-3), 12),
                 new MemoryFootprint(0, 32 * MB, 0),
-                Map.ofEntries(Map.entry("scheduler", "R6: Virtual Server 2005 weight 1-10000 (default 100)"),
-                        Map.entry("cpu_factor", "NPF: R1 VMware WS used as a proxy (hosted, software VMM)"),
-                        Map.entry("privileged", "NPF: R1 VMware WS extras as a proxy"),
-                        Map.entry("disk_op_cpu", "NPF: the hosted path, as vmware-workstation"),
-                        Map.entry("net_packet_cpu", "proxy from R1.e / R5 Sugerman, as vmware-workstation"),
-                        Map.entry("switch_cost", "NPF: as vmware-workstation"),
-                        Map.entry("control", "Windows Server 2003 host 512 MB (OUT: Microsoft KB 903748); rest NPF"),
-                        Map.entry("memory", "R5: 32 MB per VM on top of its configured RAM")));
-        register(virtualServer);
+                sources("R6: Virtual Server 2005 weight 1-10000 (default 100)",
+                        "NPF: R1 VMware WS used as a proxy (hosted, software VMM)",
+                        "NPF: R1 VMware WS extras as a proxy",
+                        "NPF: the hosted path, as vmware-workstation",
+                        "proxy from R1.e / R5 Sugerman, as vmware-workstation",
+                        "NPF: as vmware-workstation",
+                        "Windows Server 2003 host 512 MB (OUT: Microsoft KB 903748); rest NPF",
+                        "R5: 32 MB per VM on top of its configured RAM")));
 
         ArchitectureProfile esx = new ArchitectureProfile("esx-3.0", ArchitectureKind.MONOLITHIC,
                 // vmxnet (VMware Tools) for the enlightened guest, vlance emulation otherwise; disk in the vmkernel.
@@ -94,14 +91,14 @@ public final class Architectures {
                 new ControlDomain("service-console", 1, 2000, 0.08, 272 * MB, 0.01, ControlDomain.BACKGROUND_BURST,
                         new Management(20, 20e-3, 5e-3), 4),
                 new MemoryFootprint(50 * MB, 54 * MB, 32 * MB),
-                Map.ofEntries(Map.entry("scheduler", "R6: ESX proportional share with relaxed co-scheduling"),
-                        Map.entry("cpu_factor", "R1.a VMware 0.98 (same binary-translation VMM); R5 ESX 3 % average as a check"),
-                        Map.entry("privileged", "R1.b/d/c VMware - native: in-VMM costs, no host OS involved"),
-                        Map.entry("disk_op_cpu", "NPF: doorbell trap + vmkernel storage stack + driver, 12.5 us"),
-                        Map.entry("net_packet_cpu", "NPF: vmxnet = Xen's ring cost without the dom0 switch (0.85 us); vlance 6 us"),
-                        Map.entry("switch_cost", "NPF: as Xen (R1.c Xen 1.97 us)"),
-                        Map.entry("control", "service console 272 MB, 2000 shares, 8 % reserved (OUT: VMware guides); agents NPF"),
-                        Map.entry("memory", "vmkernel 50 MB, per VM 54 MB + 32 MB/GB (OUT: VMware guides)")));
+                sources("R6: ESX proportional share with relaxed co-scheduling",
+                        "R1.a VMware 0.98 (same binary-translation VMM); R5 ESX 3 % average as a check",
+                        "R1.b/d/c VMware - native: in-VMM costs, no host OS involved",
+                        "NPF: doorbell trap + vmkernel storage stack + driver, 12.5 us",
+                        "NPF: vmxnet = Xen's ring cost without the dom0 switch (0.85 us); vlance 6 us",
+                        "NPF: as Xen (R1.c Xen 1.97 us)",
+                        "service console 272 MB, 2000 shares, 8 % reserved (OUT: VMware guides); agents NPF",
+                        "vmkernel 50 MB, per VM 54 MB + 32 MB/GB (OUT: VMware guides)"));
         register(esx);
         register(esx.withName("monolithic"));
 
@@ -115,15 +112,15 @@ public final class Architectures {
                 new ControlDomain("parent", 0, 256, 0, 512 * MB, 0.005, ControlDomain.BACKGROUND_BURST,
                         new Management(5, 2e-3, 0.5e-3), 6),
                 new MemoryFootprint(64 * MB, 20e3, 0),
-                Map.ofEntries(Map.entry("scheduler", "R6: Xen's credit scheduler (Xen 3.0, the product R1 measured)"),
-                        Map.entry("cpu_factor", "R1.a SPEC INT2000, Xen 1.00 of native"),
-                        Map.entry("privileged", "R1.b null call, R1.d page fault, R1.c context switch: Xen - native; "
-                                + "HVM guests: R4 hardware-assist ratios"),
-                        Map.entry("disk_op_cpu", "R1.d 10K create 68.2 - 66.0 us (stand-in), split front end / event / back end"),
-                        Map.entry("net_packet_cpu", "R1.e ttcp MTU 500: TX 1.11, RX 1.21 us extra per packet"),
-                        Map.entry("switch_cost", "NPF: a domain switch ~ R1.c Xen 2p/0K 1.97 us"),
-                        Map.entry("control", "dom0 512 MB (OUT: XenServer guide range 200-752 MB), one vCPU per pCPU, weight 256 (R6)"),
-                        Map.entry("memory", "Xen 64 MB (OUT: Xen 3.0 interface guide bound); 20 kB per domain (R1.f)")));
+                sources("R6: Xen's credit scheduler (Xen 3.0, the product R1 measured)",
+                        "R1.a SPEC INT2000, Xen 1.00 of native",
+                        "R1.b null call, R1.d page fault, R1.c context switch: Xen - native; "
+                                + "HVM guests: R4 hardware-assist ratios",
+                        "R1.d 10K create 68.2 - 66.0 us (stand-in), split front end / event / back end",
+                        "R1.e ttcp MTU 500: TX 1.11, RX 1.21 us extra per packet",
+                        "NPF: a domain switch ~ R1.c Xen 2p/0K 1.97 us",
+                        "dom0 512 MB (OUT: XenServer guide range 200-752 MB), one vCPU per pCPU, weight 256 (R6)",
+                        "Xen 64 MB (OUT: Xen 3.0 interface guide bound); 20 kB per domain (R1.f)"));
         register(xen);
         register(xen.withName("microkernel"));
 
@@ -131,16 +128,15 @@ public final class Architectures {
         GuestCosts hypervEnlightened = new GuestCosts(1 / 0.895, new IoCosts(0.4 * US, 0.25 * US, 0.4 * US, PARENT),
                 new IoCosts(0.1 * US, 0.25 * US, 1.3 * US, PARENT), PrivilegedCosts.NONE);
         GuestCosts hypervEmulated = new GuestCosts(1 / 0.895, hostedDisk, hostedNet, hw);
-        Map<String, String> hypervSources = Map.ofEntries(
-                Map.entry("scheduler", "R6: Hyper-V weight 1-10000 (default 100), reserve and limit %"),
-                Map.entry("cpu_factor", "R2: a guest sees 88-91 % of native -> 1/0.895"),
-                Map.entry("privileged", "R2's aggregate is in cpu_factor; emulated guests: R4 hardware-assist ratios"),
-                Map.entry("disk_op_cpu", "R2: pass-through disk 6-8 % -> 1.05 us per operation over a 15 us native path"),
-                Map.entry("net_packet_cpu", "NPF: VMBus channel + a copy in the parent's virtual switch, 1.65 us"),
-                Map.entry("switch_cost", "NPF: as Xen (R1.c Xen 1.97 us)"),
-                Map.entry("control", "parent 512 MB core / 1 GB full (OUT: Windows Server 2008 requirements); "
-                        + "reboots R3 (Core 67 % fewer); background CPU and agents NPF"),
-                Map.entry("memory", "R2: hypervisor 300 MB; 32 MB for a VM's first GB + 8 MB per further GB"));
+        Map<String, String> hypervSources = sources("R6: Hyper-V weight 1-10000 (default 100), reserve and limit %",
+                "R2: a guest sees 88-91 % of native -> 1/0.895",
+                "R2's aggregate is in cpu_factor; emulated guests: R4 hardware-assist ratios",
+                "R2: pass-through disk 6-8 % -> 1.05 us per operation over a 15 us native path",
+                "NPF: VMBus channel + a copy in the parent's virtual switch, 1.65 us",
+                "NPF: as Xen (R1.c Xen 1.97 us)",
+                "parent 512 MB core / 1 GB full (OUT: Windows Server 2008 requirements); "
+                        + "reboots R3 (Core 67 % fewer); background CPU and agents NPF",
+                "R2: hypervisor 300 MB; 32 MB for a VM's first GB + 8 MB per further GB");
         MemoryFootprint hypervMemory = new MemoryFootprint(300 * MB, 32 * MB, 8 * MB);
         register(new ArchitectureProfile("hyperv-2008-core", ArchitectureKind.MICROKERNEL, hypervEnlightened,
                 hypervEmulated, HyperVScheduler.NAME, 2 * US,
@@ -159,6 +155,21 @@ public final class Architectures {
 
     private static void register(ArchitectureProfile p) {
         BUILT_IN.put(p.name(), p);
+    }
+
+    /** A hosted VMM: its VMs are processes of the host OS, whose scheduler runs them; a world switch is 10 us. */
+    private static ArchitectureProfile hosted(String name, GuestCosts guest, ControlDomain host, MemoryFootprint memory,
+            Map<String, String> sources) {
+        return new ArchitectureProfile(name, ArchitectureKind.HOSTED, guest, guest, HostOsScheduler.NAME, 10 * US, host,
+                memory, sources);
+    }
+
+    /** Where each parameter of a virtualized profile comes from: every profile names all eight, in this order. */
+    private static Map<String, String> sources(String scheduler, String cpuFactor, String privileged, String diskOpCpu,
+            String netPacketCpu, String switchCost, String control, String memory) {
+        return Map.of("scheduler", scheduler, "cpu_factor", cpuFactor, "privileged", privileged,
+                "disk_op_cpu", diskOpCpu, "net_packet_cpu", netPacketCpu, "switch_cost", switchCost,
+                "control", control, "memory", memory);
     }
 
     public static Optional<ArchitectureProfile> byName(String name) {

@@ -23,18 +23,10 @@ public record ControlDomain(String role, int vcpus, int weight, double reservati
         double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear,
         Management tools) {
 
-    /** A control domain without a limit. */
-    public ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
-            double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear,
-            Management tools) {
-        this(role, vcpus, weight, reservation, 0, memory, backgroundLoad, backgroundBurst, management,
-                patchRebootsPerYear, tools);
-    }
-
-    /** A control domain without heavy tools running. */
+    /** A control domain without a limit and without heavy tools running. */
     public ControlDomain(String role, int vcpus, int weight, double reservation, double memory,
             double backgroundLoad, double backgroundBurst, Management management, double patchRebootsPerYear) {
-        this(role, vcpus, weight, reservation, memory, backgroundLoad, backgroundBurst, management,
+        this(role, vcpus, weight, reservation, 0, memory, backgroundLoad, backgroundBurst, management,
                 patchRebootsPerYear, Management.NONE);
     }
 

@@ -3,7 +3,7 @@ package org.hvsim.model.arch;
 import java.util.Objects;
 
 /**
- * Where an I/O's CPU work runs, per disk operation or per network packet (docs/profiles.md, I/O paths). The
+ * Where an I/O's CPU work runs, per disk operation or per network packet (docs/profiles.md, "I/O chains"). The
  * native OS's own work for the I/O (its stack and its device driver, {@link NativeIoWork}) is charged
  * in every architecture; these are the extras over native, by location: on the guest's vCPU as
  * virtualization (front end, emulation), in the hypervisor on the same pCPU (a driver in the hypervisor,
@@ -51,9 +51,5 @@ public record IoCosts(double guest, double hypervisor, double control, Driver dr
 
     public IoCosts withGuest(double g) {
         return new IoCosts(g, hypervisor, control, driver);
-    }
-
-    public double total() {
-        return guest + hypervisor + control;
     }
 }

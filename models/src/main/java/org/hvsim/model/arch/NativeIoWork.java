@@ -14,7 +14,7 @@ public record NativeIoWork(double diskOp, double diskDriverShare, double netDriv
 
     /**
      * 15 µs per disk operation (NPF: Linux 2.4 block layer + SCSI + interrupt at 2.4 GHz, 10-20 µs;
-     * docs/profiles.md §0.6), half of it the SCSI driver's issue and completion interrupt (NPF: the
+     * docs/profiles.md, "No published figure"), half of it the SCSI driver's issue and completion interrupt (NPF: the
      * 4 µs completion path plus command set-up); a third of a packet's CPU in the NIC driver and its
      * interrupt (NPF: the rest of a Linux TCP packet's cost is TCP/IP, socket and copy).
      */

@@ -23,15 +23,13 @@ public final class FcfsStation {
     private final ArrayDeque<Visitor> waiting = new ArrayDeque<>();
     private final ArrayDeque<Double> waitingTimes = new ArrayDeque<>();
     private int busy;
-    private final TimeWeighted busyServers;
-    private final TimeWeighted inSystem;
+    private final TimeWeighted busyServers = new TimeWeighted();
+    private final TimeWeighted inSystem = new TimeWeighted();
 
     public FcfsStation(String name, int servers, Simulation sim) {
         this.name = name;
         this.servers = servers;
         this.sim = sim;
-        this.busyServers = new TimeWeighted(0, 0);
-        this.inSystem = new TimeWeighted(0, 0);
         sim.onWarmup(busyServers);
         sim.onWarmup(inSystem);
     }
@@ -85,13 +83,5 @@ public final class FcfsStation {
 
     public int servers() {
         return servers;
-    }
-
-    public int inService() {
-        return busy;
-    }
-
-    public int queued() {
-        return waiting.size();
     }
 }

@@ -41,17 +41,12 @@ public final class EsxScheduler extends ProportionalShareScheduler {
     private final Map<Domain, Double> maxSkew = new HashMap<>();
 
     public EsxScheduler(Simulation sim, int pcpus, double switchCost, double skewBound) {
-        super(sim, pcpus, switchCost, QUANTUM, PERIOD);
+        super(NAME, sim, pcpus, switchCost, QUANTUM, PERIOD);
         if (!(skewBound > 0)) {
             throw new IllegalArgumentException("skew bound must be positive");
         }
         this.skewBound = skewBound;
         sim.onWarmup(now -> maxSkew.clear()); // the figure covers the measured interval only
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** Relaxed co-scheduling: how far a vCPU has progressed, for the skew between siblings. */

@@ -11,11 +11,6 @@ public final class FcfsVcpuScheduler extends FifoVcpuScheduler {
     public static final String NAME = "fcfs";
 
     public FcfsVcpuScheduler(Simulation sim, int pcpus, double switchCost) {
-        super(sim, pcpus, switchCost);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, sim, pcpus, switchCost);
     }
 }

@@ -9,8 +9,8 @@ abstract class FifoVcpuScheduler extends VcpuScheduler {
 
     protected final ArrayDeque<Vcpu> queue = new ArrayDeque<>();
 
-    FifoVcpuScheduler(Simulation sim, int pcpus, double switchCost) {
-        super(sim, pcpus, switchCost);
+    FifoVcpuScheduler(String name, Simulation sim, int pcpus, double switchCost) {
+        super(name, sim, pcpus, switchCost);
     }
 
     @Override

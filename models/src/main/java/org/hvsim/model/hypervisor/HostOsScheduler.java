@@ -42,10 +42,6 @@ public final class HostOsScheduler extends ProportionalShareScheduler {
      */
     public static final double NATIVE_QUANTUM = 0.006;
 
-    private final String name;
-    private final double sleeperCredit;
-    private final double wakeupGranularity;
-
     /** The host OS of a hosted VMM: a waking thread keeps a quantum of credit and preempts any thread ahead. */
     public HostOsScheduler(Simulation sim, int pcpus, double switchCost) {
         this(NAME, sim, pcpus, switchCost, QUANTUM, QUANTUM, 0);
@@ -65,25 +61,7 @@ public final class HostOsScheduler extends ProportionalShareScheduler {
 
     private HostOsScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
             double sleeperCredit, double wakeupGranularity) {
-        super(sim, pcpus, switchCost, quantum, PERIOD);
-        this.name = name;
-        this.sleeperCredit = sleeperCredit;
-        this.wakeupGranularity = wakeupGranularity;
-    }
-
-    @Override
-    protected double sleeperCredit() {
-        return sleeperCredit;
-    }
-
-    @Override
-    protected double wakeupGranularity() {
-        return wakeupGranularity;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name, sim, pcpus, switchCost, quantum, PERIOD, sleeperCredit, wakeupGranularity);
     }
 
     @Override

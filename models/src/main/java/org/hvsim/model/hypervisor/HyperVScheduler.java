@@ -21,12 +21,7 @@ public final class HyperVScheduler extends ProportionalShareScheduler {
     public static final double PERIOD = 0.100;
 
     public HyperVScheduler(Simulation sim, int pcpus, double switchCost) {
-        super(sim, pcpus, switchCost, QUANTUM, PERIOD);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, sim, pcpus, switchCost, QUANTUM, PERIOD);
     }
 
     @Override

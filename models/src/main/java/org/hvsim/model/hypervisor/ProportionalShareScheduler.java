@@ -22,6 +22,13 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     private final double quantum;
     private final double period;
+    /** CPU seconds of lag a waking vCPU keeps as credit. */
+    private final double sleeperCredit;
+    /**
+     * How much less CPU a waking vCPU must have had than a running one to preempt it (CFS's wake-up
+     * granularity); 0 preempts whenever it is behind.
+     */
+    private final double wakeupGranularity;
     private final TreeSet<PsVcpu> queue = new TreeSet<>(Comparator.<PsVcpu>comparingInt(v -> v.priority)
             .thenComparingDouble(v -> v.virtualTime).thenComparingLong(v -> v.enqueued));
 
@@ -29,11 +36,19 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     static final int RESERVED = 0;
     static final int NORMAL = 1;
 
-    protected ProportionalShareScheduler(Simulation sim, int pcpus, double switchCost, double quantum,
+    /** A waking vCPU keeps one quantum of lag as credit and preempts any vCPU ahead of it. */
+    protected ProportionalShareScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
             double period) {
-        super(sim, pcpus, switchCost);
+        this(name, sim, pcpus, switchCost, quantum, period, quantum, 0);
+    }
+
+    protected ProportionalShareScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
+            double period, double sleeperCredit, double wakeupGranularity) {
+        super(name, sim, pcpus, switchCost);
         this.quantum = quantum;
         this.period = period;
+        this.sleeperCredit = sleeperCredit;
+        this.wakeupGranularity = wakeupGranularity;
         this.sliceStart = new double[pcpus];
         this.listedUntimed = new boolean[pcpus];
     }
@@ -136,9 +151,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
     }
 
-    // A quantum end matters only when something waits (MODELING-NOTES §3): a vCPU that starts with an empty
-    // queue runs without a timer, and its quantum ends, at its start plus whole quanta, are armed the
-    // moment something is queued.
+    // A quantum end matters only when something waits (with an empty queue the running vCPU would just
+    // go on): a vCPU that starts with an empty queue runs without a timer, and its quantum ends, at its
+    // start plus whole quanta, are armed the moment something is queued.
 
     /** When each pCPU's vCPU started its run: its quantum ends fall at this plus whole quanta. */
     private final double[] sliceStart;
@@ -213,7 +228,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected void woke(Vcpu v) {
         // A sleeper keeps at most one quantum of lag (as CFS does), so a vCPU that blinks idle between
         // two requests is not robbed of its share, and a long sleeper banks nothing.
-        ps(v).virtualTime = Math.max(ps(v).virtualTime, virtualFloor() - sleeperCredit() / vcpuWeight(v));
+        ps(v).virtualTime = Math.max(ps(v).virtualTime, virtualFloor() - sleeperCredit / vcpuWeight(v));
         enqueue(v);
         domainChanged(v.domain);
         if (!queue.contains(v)) {
@@ -236,21 +251,8 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
     }
 
-    /** CPU seconds of lag a waking vCPU keeps as credit: one quantum unless a policy says otherwise. */
-    protected double sleeperCredit() {
-        return quantum;
-    }
-
-    /**
-     * How much less CPU a waking vCPU must have had than a running one to preempt it (CFS's wake-up
-     * granularity); 0 preempts whenever it is behind.
-     */
-    protected double wakeupGranularity() {
-        return 0;
-    }
-
     private boolean preemptsOnWake(Vcpu a, Vcpu b) {
-        return outranks(a, b, wakeupGranularity() / vcpuWeight(a));
+        return outranks(a, b, wakeupGranularity / vcpuWeight(a));
     }
 
     /** Whether waiting {@code a} should run before running {@code b}. */

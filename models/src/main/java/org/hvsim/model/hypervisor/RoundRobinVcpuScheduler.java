@@ -15,17 +15,12 @@ public final class RoundRobinVcpuScheduler extends FifoVcpuScheduler {
     private final boolean[] quantumExpired;
 
     public RoundRobinVcpuScheduler(Simulation sim, int pcpus, double switchCost, double quantum) {
-        super(sim, pcpus, switchCost);
+        super(NAME, sim, pcpus, switchCost);
         if (!(quantum > 0)) {
             throw new IllegalArgumentException("quantum must be positive");
         }
         this.quantum = quantum;
         this.quantumExpired = new boolean[pcpus];
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

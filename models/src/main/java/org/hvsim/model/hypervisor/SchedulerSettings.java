@@ -54,14 +54,6 @@ public record SchedulerSettings(String name, double switchCost, double quantum, 
         return new SchedulerSettings(name, switchCost, quantum, b, rateLimit, skewBound, weighting);
     }
 
-    public SchedulerSettings withRateLimit(double r) {
-        return new SchedulerSettings(name, switchCost, quantum, boost, r, skewBound, weighting);
-    }
-
-    public SchedulerSettings withQuantum(double q) {
-        return new SchedulerSettings(name, switchCost, q, boost, rateLimit, skewBound, weighting);
-    }
-
     public SchedulerSettings withSkewBound(double b) {
         return new SchedulerSettings(name, switchCost, quantum, boost, rateLimit, b, weighting);
     }

@@ -144,6 +144,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         }
     }
 
+    private final String name;
     protected final Simulation sim;
     protected final Pcpu[] pcpus;
     protected final List<Domain> domains = new ArrayList<>();
@@ -156,12 +157,14 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     private final List<Vcpu> halting = new ArrayList<>();
 
     /**
+     * @param name       the registered name of the scheduler
      * @param switchCost pCPU seconds a world switch between two VMs takes (hypervisor time)
      */
-    protected VcpuScheduler(Simulation sim, int pcpus, double switchCost) {
+    protected VcpuScheduler(String name, Simulation sim, int pcpus, double switchCost) {
         if (!(switchCost >= 0)) {
             throw new IllegalArgumentException("switch cost must be >= 0");
         }
+        this.name = name;
         this.sim = sim;
         this.switchCost = switchCost;
         this.pcpus = new Pcpu[pcpus];
@@ -208,6 +211,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
     /** Hook: all domains are attached; start periodic activity. */
     protected void started() {
+    }
+
+    @Override
+    public final String name() {
+        return name;
     }
 
     @Override

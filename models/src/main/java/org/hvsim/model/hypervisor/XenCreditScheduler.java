@@ -136,7 +136,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     public XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit,
             Weighting weighting) {
-        super(sim, pcpus, switchCost);
+        super(NAME, sim, pcpus, switchCost);
         this.boost = boost;
         this.rateLimit = rateLimit;
         this.weighting = weighting;
@@ -151,11 +151,6 @@ public final class XenCreditScheduler extends VcpuScheduler {
         for (Pcpu p : this.pcpus) {
             decide[p.index] = () -> decide(p);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     private RunQueue rq(Pcpu p) {

@@ -12,30 +12,15 @@ import org.hvsim.model.hardware.FcfsStation;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hypervisor.HypervisorScheduler;
 
-/** The figures of the output contract for one host, from the statistics its parts keep. */
-final class HostMetrics {
-
-    private final SystemSpec spec;
-    private final Map<String, FcfsStation> disks;
-    private final Map<String, FcfsStation> nics;
-    private final Map<String, VmTemplate> templates;
-    private final HypervisorScheduler hypervisor;
-    /** The control domain, or null when the architecture has none. */
-    private final ControlDomainRuntime control;
-    /** The time series, recorded in the first replication only; else null. */
-    private final TimeSeriesRecorder timeline;
-
-    HostMetrics(SystemSpec spec, Map<String, FcfsStation> disks, Map<String, FcfsStation> nics,
-            Map<String, VmTemplate> templates, HypervisorScheduler hypervisor, ControlDomainRuntime control,
-            TimeSeriesRecorder timeline) {
-        this.spec = spec;
-        this.disks = disks;
-        this.nics = nics;
-        this.templates = templates;
-        this.hypervisor = hypervisor;
-        this.control = control;
-        this.timeline = timeline;
-    }
+/**
+ * The figures of the output contract for one host, from the statistics its parts keep.
+ *
+ * @param control  the control domain, or null when the architecture has none
+ * @param timeline the time series, recorded in the first replication only; else null
+ */
+record HostMetrics(SystemSpec spec, Map<String, FcfsStation> disks, Map<String, FcfsStation> nics,
+        Map<String, VmTemplate> templates, HypervisorScheduler hypervisor, ControlDomainRuntime control,
+        TimeSeriesRecorder timeline) {
 
     void recordTimeline(HostSpec host) {
         double pcpus = host.pcpus();

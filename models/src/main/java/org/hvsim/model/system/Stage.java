@@ -6,7 +6,7 @@ import org.hvsim.model.guest.GuestScheduler;
 import org.hvsim.model.hardware.FcfsStation;
 
 /**
- * One step of a request's chain (docs/method.md): CPU on the request's own VM, CPU in the control
+ * One step of a request's chain (docs/architecture.md): CPU on the request's own VM, CPU in the control
  * domain, or service at a device. Its amount is drawn when the request arrives, so a request carries the
  * same demands under every architecture. {@code ioStart} marks the first stage of one I/O operation's
  * path: its latency is measured from there to the end of the device's service.

@@ -43,50 +43,34 @@ class GuestSchedulerTest {
         }
     }
 
-    /** One guest; job i (work[i]) is submitted at arrival[i]; reports each job's last completion time. */
-    static final class GuestModel implements ReplicationModel {
-        final GuestDiscipline discipline;
-        final int vcpus;
-        final double speed;
-        final double quantum;
-        final double[] work;
-        final double[] arrival;
-        final List<Job> jobs = new ArrayList<>();
-
-        GuestModel(GuestDiscipline discipline, int vcpus, double speed, double quantum, double[] work,
-                double[] arrival) {
-            this.discipline = discipline;
-            this.vcpus = vcpus;
-            this.speed = speed;
-            this.quantum = quantum;
-            this.work = work;
-            this.arrival = arrival;
-        }
-
-        @Override
-        public void construct(Simulation sim) {
-            GuestScheduler g = GuestScheduler.create(discipline, sim, vcpus, speed, quantum);
-            for (int i = 0; i < work.length; i++) {
-                Job j = new Job(sim, g, work[i]);
-                jobs.add(j);
-                sim.scheduleAt(arrival[i], () -> g.submit(j));
-            }
-        }
-
-        @Override
-        public void collect(Simulation sim, ReplicationOutput out) {
-            for (int i = 0; i < jobs.size(); i++) {
-                List<Double> c = jobs.get(i).completions;
-                out.put("job" + i, "done", c.isEmpty() ? Double.NaN : c.get(c.size() - 1));
-                out.put("job" + i, "completions", c.size());
-            }
-        }
-    }
-
+    /**
+     * Runs one guest where job i (work[i]) is submitted at arrival[i]; returns each job's completion time,
+     * after checking that each completed once.
+     */
     static double[] completions(GuestDiscipline d, int vcpus, double speed, double quantum, double[] work,
             double[] arrival) {
-        ReplicationOutput out = ReplicationRunner.run(new GuestModel(d, vcpus, speed, quantum, work, arrival),
-                ReplicationSpec.of(1, 0, 0, 100));
+        List<Job> jobs = new ArrayList<>();
+        ReplicationModel model = new ReplicationModel() {
+            @Override
+            public void construct(Simulation sim) {
+                GuestScheduler g = GuestScheduler.create(d, sim, vcpus, speed, quantum);
+                for (int i = 0; i < work.length; i++) {
+                    Job j = new Job(sim, g, work[i]);
+                    jobs.add(j);
+                    sim.scheduleAt(arrival[i], () -> g.submit(j));
+                }
+            }
+
+            @Override
+            public void collect(Simulation sim, ReplicationOutput out) {
+                for (int i = 0; i < jobs.size(); i++) {
+                    List<Double> c = jobs.get(i).completions;
+                    out.put("job" + i, "done", c.isEmpty() ? Double.NaN : c.get(c.size() - 1));
+                    out.put("job" + i, "completions", c.size());
+                }
+            }
+        };
+        ReplicationOutput out = ReplicationRunner.run(model, ReplicationSpec.of(1, 0, 0, 100));
         double[] done = new double[work.length];
         for (int i = 0; i < work.length; i++) {
             assertEquals(1.0, out.get("job" + i, "completions"), "job " + i + " completions");

@@ -36,68 +36,56 @@ class ProcessorSharingSchedulerTest {
         }
     }
 
-    /**
-     * Guests with {@code vcpus[g]} vCPUs each; {@code work[g]} lists the jobs given to guest g at t=0. Reports
-     * every job's completion and each guest's busy and runnable areas.
-     */
-    static final class Model implements ReplicationModel {
-        final int pcpus;
-        final int[] vcpus;
-        final double[][] work;
-        final GuestDiscipline[] disciplines;
-        final double quantum;
-        final List<GuestScheduler> guests = new ArrayList<>();
-        final List<List<Job>> jobs = new ArrayList<>();
-
-        Model(int pcpus, int[] vcpus, double[][] work) {
-            this(pcpus, vcpus, work, null, 0);
-        }
-
-        Model(int pcpus, int[] vcpus, double[][] work, GuestDiscipline[] disciplines, double quantum) {
-            this.pcpus = pcpus;
-            this.vcpus = vcpus;
-            this.work = work;
-            this.disciplines = disciplines;
-            this.quantum = quantum;
-        }
-
-        @Override
-        public void construct(Simulation sim) {
-            for (int g = 0; g < vcpus.length; g++) {
-                GuestDiscipline d = disciplines == null ? GuestDiscipline.PS : disciplines[g];
-                guests.add(GuestScheduler.create(d, sim, vcpus[g], 1.0, quantum));
-                jobs.add(new ArrayList<>());
-            }
-            List<CpuClient> clients = new ArrayList<>();
-            for (int g = 0; g < guests.size(); g++) {
-                clients.add(new CpuClient("g" + g, guests.get(g), CpuControls.DEFAULT));
-            }
-            new ProcessorSharingScheduler(sim, pcpus).attach(clients);
-            sim.scheduleAt(0, () -> {
-                for (int g = 0; g < vcpus.length; g++) {
-                    for (double w : work[g]) {
-                        Job j = new Job(sim, w);
-                        jobs.get(g).add(j);
-                        guests.get(g).submit(j);
-                    }
-                }
-            });
-        }
-
-        @Override
-        public void collect(Simulation sim, ReplicationOutput out) {
-            for (int g = 0; g < guests.size(); g++) {
-                for (int i = 0; i < jobs.get(g).size(); i++) {
-                    out.put("g" + g + "/j" + i, "done", jobs.get(g).get(i).done);
-                }
-                out.put("g" + g, "busy", guests.get(g).busyArea(sim.now()));
-                out.put("g" + g, "runnable", guests.get(g).runnableArea(sim.now()));
-            }
-        }
+    /** As below, every guest processor sharing. */
+    static ReplicationOutput run(int pcpus, int[] vcpus, double[][] work) {
+        return run(pcpus, vcpus, work, null, 0);
     }
 
-    static ReplicationOutput run(int pcpus, int[] vcpus, double[][] work) {
-        return ReplicationRunner.run(new Model(pcpus, vcpus, work), ReplicationSpec.of(1, 0, 0, 50));
+    /**
+     * Guests with {@code vcpus[g]} vCPUs each and discipline {@code disciplines[g]} (PS for all when null);
+     * {@code work[g]} lists the jobs given to guest g at t=0. Reports every job's completion and each
+     * guest's busy and runnable areas.
+     */
+    static ReplicationOutput run(int pcpus, int[] vcpus, double[][] work, GuestDiscipline[] disciplines,
+            double quantum) {
+        List<GuestScheduler> guests = new ArrayList<>();
+        List<List<Job>> jobs = new ArrayList<>();
+        ReplicationModel model = new ReplicationModel() {
+            @Override
+            public void construct(Simulation sim) {
+                for (int g = 0; g < vcpus.length; g++) {
+                    GuestDiscipline d = disciplines == null ? GuestDiscipline.PS : disciplines[g];
+                    guests.add(GuestScheduler.create(d, sim, vcpus[g], 1.0, quantum));
+                    jobs.add(new ArrayList<>());
+                }
+                List<CpuClient> clients = new ArrayList<>();
+                for (int g = 0; g < guests.size(); g++) {
+                    clients.add(new CpuClient("g" + g, guests.get(g), CpuControls.DEFAULT));
+                }
+                new ProcessorSharingScheduler(sim, pcpus).attach(clients);
+                sim.scheduleAt(0, () -> {
+                    for (int g = 0; g < vcpus.length; g++) {
+                        for (double w : work[g]) {
+                            Job j = new Job(sim, w);
+                            jobs.get(g).add(j);
+                            guests.get(g).submit(j);
+                        }
+                    }
+                });
+            }
+
+            @Override
+            public void collect(Simulation sim, ReplicationOutput out) {
+                for (int g = 0; g < guests.size(); g++) {
+                    for (int i = 0; i < jobs.get(g).size(); i++) {
+                        out.put("g" + g + "/j" + i, "done", jobs.get(g).get(i).done);
+                    }
+                    out.put("g" + g, "busy", guests.get(g).busyArea(sim.now()));
+                    out.put("g" + g, "runnable", guests.get(g).runnableArea(sim.now()));
+                }
+            }
+        };
+        return ReplicationRunner.run(model, ReplicationSpec.of(1, 0, 0, 50));
     }
 
     static double[] done(ReplicationOutput out, double[][] work) {
@@ -164,8 +152,8 @@ class ProcessorSharingSchedulerTest {
         // share 1/2 each. RR (quantum 0.5 CPU s = 1 s at half a pCPU): A1 0-1, A2 1-2, A1 2-3 (done), A2 3-4 (done);
         // the PS guest's 2 s job at 1/2 throughout: done at 4
         double[][] work = {{1, 1}, {2}};
-        ReplicationOutput out = ReplicationRunner.run(new Model(1, new int[] {1, 1}, work,
-                new GuestDiscipline[] {GuestDiscipline.RR, GuestDiscipline.PS}, 0.5), ReplicationSpec.of(1, 0, 0, 50));
+        ReplicationOutput out = run(1, new int[] {1, 1}, work,
+                new GuestDiscipline[] {GuestDiscipline.RR, GuestDiscipline.PS}, 0.5);
         assertArrayEquals(new double[] {3, 4, 4}, done(out, work), EPS);
     }
 
@@ -174,8 +162,8 @@ class ProcessorSharingSchedulerTest {
         // 3 runnable vCPUs on 2 pCPUs (2/3 each) until 1.5; then 2 runnable: full speed.
         // FCFS guest: 1.5, 1.5, then its third job 1.5-2.5; PS guest: 1 done by 1.5, 2 more -> 3.5
         double[][] work = {{1, 1, 1}, {3}};
-        ReplicationOutput out = ReplicationRunner.run(new Model(2, new int[] {2, 1}, work,
-                new GuestDiscipline[] {GuestDiscipline.FCFS, GuestDiscipline.PS}, 0), ReplicationSpec.of(1, 0, 0, 50));
+        ReplicationOutput out = run(2, new int[] {2, 1}, work,
+                new GuestDiscipline[] {GuestDiscipline.FCFS, GuestDiscipline.PS}, 0);
         assertArrayEquals(new double[] {1.5, 1.5, 2.5, 3.5}, done(out, work), EPS);
         assertEquals(3.0, out.get("g0", "busy"), EPS);
         assertEquals(3.0, out.get("g1", "busy"), EPS);

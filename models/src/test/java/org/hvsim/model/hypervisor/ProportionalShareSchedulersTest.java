@@ -1,5 +1,6 @@
 package org.hvsim.model.hypervisor;
 
+import static org.hvsim.model.hypervisor.SchedulingFixture.share;
 import static org.hvsim.model.hypervisor.SchedulingFixture.weight;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.SimulationFailure;
+import org.hvsim.model.system.CpuBreakdown;
 import org.hvsim.model.system.Metrics;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +21,6 @@ class ProportionalShareSchedulersTest {
     private static final SchedulerSettings ESX = SchedulerSettings.of(EsxScheduler.NAME);
     private static final SchedulerSettings HYPERV = SchedulerSettings.of(HyperVScheduler.NAME);
     private static final SchedulerSettings HOST_OS = SchedulerSettings.of(HostOsScheduler.NAME);
-
-    private static double share(ReplicationOutput out, String vm) {
-        return out.get(vm, Metrics.CPU_UTIL);
-    }
 
     @Test
     void sharesDivideTheCpuInTheirRatioUnderEveryProportionalScheduler() {
@@ -119,13 +117,7 @@ class ProportionalShareSchedulersTest {
         assertTrue(skew > bound / 2, "the bound should be reached under this contention: " + skew);
         assertTrue(out.get("smp", Metrics.CPU_COSTOP_FRACTION) > 0, "co-stop should occur");
         assertEquals(0, out.get("u1", Metrics.CPU_COSTOP_FRACTION), 0.0, "uniprocessor VMs are never co-stopped");
-        double sum = 0;
-        for (String m : new String[] {Metrics.CPU_UTIL_GUEST, Metrics.CPU_UTIL_VIRTUALIZATION,
-                Metrics.CPU_UTIL_HYPERVISOR, Metrics.CPU_UTIL_PARENT, Metrics.CPU_UTIL_MANAGEMENT,
-                Metrics.CPU_UTIL_IDLE}) {
-            sum += out.get("host", m);
-        }
-        assertEquals(1.0, sum, 1e-9);
+        assertEquals(1.0, CpuBreakdown.sum(out), 1e-9);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.hvsim.model.guest.GuestDiscipline;
 import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.system.HostModel;
+import org.hvsim.model.system.Metrics;
 import org.hvsim.model.system.SystemSpec;
 import org.hvsim.model.workload.Arrivals;
 import org.hvsim.model.workload.Phase;
@@ -61,6 +62,11 @@ final class SchedulingFixture {
     ReplicationOutput run(SchedulerSettings scheduler, double warmup, double length, int replication) {
         return ReplicationRunner.run(new HostModel(system(scheduler)),
                 new ReplicationSpec(11, replication, warmup, length, 30));
+    }
+
+    /** A VM template's share of the host's CPU. */
+    static double share(ReplicationOutput out, String vm) {
+        return out.get(vm, Metrics.CPU_UTIL);
     }
 
     static CpuControls weight(int w) {

@@ -1,5 +1,6 @@
 package org.hvsim.model.hypervisor;
 
+import static org.hvsim.model.hypervisor.SchedulingFixture.share;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.hvsim.core.engine.ReplicationOutput;
-import org.hvsim.model.system.Metrics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Test;
  * the declarations read as the messages say them.
  */
 class SupportedControlsTest {
-
-    private static double share(ReplicationOutput o, String vm) {
-        return o.get(vm, Metrics.CPU_UTIL);
-    }
 
     @Test
     void everyDeclaredControlIsHonouredByItsScheduler() {

@@ -14,6 +14,7 @@ import org.hvsim.model.guest.GuestDiscipline;
 import org.hvsim.model.system.VmSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.system.HostModel;
+import org.hvsim.model.system.CpuBreakdown;
 import org.hvsim.model.system.Metrics;
 import org.hvsim.model.system.SystemSpec;
 import org.hvsim.model.workload.Arrivals;
@@ -53,13 +54,7 @@ class SwitchingStressTest {
                             .withScheduler(SchedulerSettings.of(scheduler).withSwitchCost(switchCost));
                     String tag = scheduler + " switch=" + switchCost + " pcpus=" + pcpus;
                     ReplicationOutput o = ReplicationRunner.run(new HostModel(s), new ReplicationSpec(3, 0, 1, 21, 60));
-                    double sum = 0;
-                    for (String m : new String[] {Metrics.CPU_UTIL_GUEST, Metrics.CPU_UTIL_VIRTUALIZATION,
-                            Metrics.CPU_UTIL_HYPERVISOR, Metrics.CPU_UTIL_PARENT, Metrics.CPU_UTIL_MANAGEMENT,
-                            Metrics.CPU_UTIL_IDLE}) {
-                        sum += o.get("host", m);
-                    }
-                    assertEquals(1.0, sum, 1e-9, tag + ": guests' and scheduler's accounts disagree");
+                    assertEquals(1.0, CpuBreakdown.sum(o), 1e-9, tag + ": guests' and scheduler's accounts disagree");
                     assertTrue(o.get("host", Metrics.CPU_UTIL_HYPERVISOR) > 0, tag + ": switches cost nothing");
                     if (limits) {
                         // Limits are a feature of the product schedulers; 0.7 pCPU of the host. Xen's cap

@@ -1,10 +1,12 @@
 package org.hvsim.model.hypervisor;
 
+import static org.hvsim.model.hypervisor.SchedulingFixture.share;
 import static org.hvsim.model.hypervisor.SchedulingFixture.weight;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hvsim.core.engine.ReplicationOutput;
+import org.hvsim.model.system.CpuBreakdown;
 import org.hvsim.model.system.Metrics;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +14,6 @@ import org.junit.jupiter.api.Test;
 class XenCreditSchedulerTest {
 
     private static final SchedulerSettings CREDIT = SchedulerSettings.of(XenCreditScheduler.NAME);
-
-    private static double share(ReplicationOutput out, String vm) {
-        return out.get(vm, Metrics.CPU_UTIL);
-    }
 
     @Test
     void cpuBoundVmsReceiveCpuInTheRatioOfTheirWeights() {
@@ -149,12 +147,6 @@ class XenCreditSchedulerTest {
         assertTrue(hv > 0, "switches cost hypervisor time");
         // At most one switch per 10 ms tick-or-slice decision: well under 1 % of the CPU.
         assertTrue(hv < 0.01, "hypervisor share " + hv);
-        double sum = 0;
-        for (String m : new String[] {Metrics.CPU_UTIL_GUEST, Metrics.CPU_UTIL_VIRTUALIZATION,
-                Metrics.CPU_UTIL_HYPERVISOR, Metrics.CPU_UTIL_PARENT, Metrics.CPU_UTIL_MANAGEMENT,
-                Metrics.CPU_UTIL_IDLE}) {
-            sum += out.get("host", m);
-        }
-        assertEquals(1.0, sum, 1e-9);
+        assertEquals(1.0, CpuBreakdown.sum(out), 1e-9);
     }
 }

@@ -63,15 +63,6 @@ class ControlDomainTest {
         return ReplicationRunner.run(new HostModel(new SystemSpec(host, vms, arch)), ReplicationSpec.of(9, rep, 10, 210));
     }
 
-    private static double sum(ReplicationOutput o) {
-        double s = 0;
-        for (String m : new String[] {Metrics.CPU_UTIL_GUEST, Metrics.CPU_UTIL_VIRTUALIZATION, Metrics.CPU_UTIL_HYPERVISOR,
-                Metrics.CPU_UTIL_PARENT, Metrics.CPU_UTIL_MANAGEMENT, Metrics.CPU_UTIL_IDLE}) {
-            s += o.get("host", m);
-        }
-        return s;
-    }
-
     @Test
     void parentCpuGrowsLinearlyWithTheChildrensIoRate() {
         double backEnd = 50e-6;
@@ -85,7 +76,7 @@ class ControlDomainTest {
             assertEquals(throughput * perOp / 2, o.get("host", Metrics.CPU_UTIL_PARENT), 0.01 * throughput * perOp / 2,
                     "rate " + rate);
             assertEquals(rate * 2, throughput, 0.05 * rate * 2);
-            assertEquals(1.0, sum(o), 1e-9);
+            assertEquals(1.0, CpuBreakdown.sum(o), 1e-9);
         }
     }
 
@@ -136,7 +127,7 @@ class ControlDomainTest {
             // Whole wake-ups only: the measured interval holds 200 s / period of them, give or take one.
             assertEquals(expected, o.get("host", Metrics.CPU_UTIL_MANAGEMENT), expected * period / 200 + 1e-12,
                     "period " + period);
-            assertEquals(1.0, sum(o), 1e-9);
+            assertEquals(1.0, CpuBreakdown.sum(o), 1e-9);
             // The agents' CPU comes out of the guests' headroom: idle shrinks by exactly what they use.
             ReplicationOutput none = run(2, vms, microkernel(PARENT, 0, ProcessorSharingScheduler.NAME), 0);
             assertEquals(none.get("host", Metrics.CPU_UTIL_IDLE) - o.get("host", Metrics.CPU_UTIL_MANAGEMENT),
@@ -179,7 +170,7 @@ class ControlDomainTest {
             assertTrue(used > 0.49, scheduler + ": a saturated parent should use its whole limit: " + used);
             // What it cannot do waits in it: the children's I/O slows down.
             assertTrue(capped.get("a", Metrics.PARENT_QUEUEING_DELAY) > 0.01, scheduler);
-            assertEquals(1.0, sum(capped), 1e-9);
+            assertEquals(1.0, CpuBreakdown.sum(capped), 1e-9);
         }
     }
 

@@ -29,15 +29,12 @@ import org.junit.jupiter.api.Timeout;
 class HostModelTest {
 
     private static final String HOST = Metrics.HOST;
-    private static final List<String> CPU_CATEGORIES = List.of(Metrics.CPU_UTIL_GUEST,
-            Metrics.CPU_UTIL_VIRTUALIZATION, Metrics.CPU_UTIL_HYPERVISOR, Metrics.CPU_UTIL_PARENT,
-            Metrics.CPU_UTIL_MANAGEMENT, Metrics.CPU_UTIL_IDLE);
 
     private static void assertCpuCategoriesAddUpToOne(TreatmentResult r) {
         for (int i = 0; i < r.replications().size(); i++) {
             ReplicationOutput o = r.replications().get(i);
             double sum = 0;
-            for (String m : CPU_CATEGORIES) {
+            for (String m : CpuBreakdown.CATEGORIES) {
                 double v = o.get(HOST, m);
                 assertTrue(v >= -1e-12, r.name() + " rep " + i + " " + m + " negative: " + v);
                 sum += v;
@@ -52,14 +49,23 @@ class HostModelTest {
         assertEquals(truth, e.mean(), relTol * truth, what);
     }
 
+    /** Two pCPUs, a disk "d0" and a NIC "n0". */
+    private static HostSpec hostWithDiskAndNic() {
+        return host(2, List.of(DiskSpec.ofService("d0", new Distribution.Exponential(0.004))),
+                List.of(new NicSpec("n0", 125e6, NicSpec.ETHERNET_MTU)));
+    }
+
+    /** Two instances of a 1-vCPU VM whose requests use the CPU, the disk and the NIC. */
+    private static VmSpec webWithIo() {
+        return vm("web", 2, 1, GuestDiscipline.PS, open(3, cpu(new Distribution.Exponential(0.1)),
+                new Phase.Disk(2, 4096, false, "d0"), new Phase.Net(20_000, "n0")));
+    }
+
     @Test
     void cpuCategoriesAddUpToOneInEveryReplication() {
         // two templates (one with two instances), a disk, a NIC, on a virtualized host with per-I/O costs
-        HostSpec host = host(2, List.of(DiskSpec.ofService("d0", new Distribution.Exponential(0.004))),
-                List.of(new NicSpec("n0", 125e6, NicSpec.ETHERNET_MTU)));
-        List<VmSpec> vms = List.of(
-                vm("web", 2, 1, GuestDiscipline.PS, open(3, cpu(new Distribution.Exponential(0.1)),
-                        new Phase.Disk(2, 4096, false, "d0"), new Phase.Net(20_000, "n0"))),
+        HostSpec host = hostWithDiskAndNic();
+        List<VmSpec> vms = List.of(webWithIo(),
                 vm("db", 1, 2, GuestDiscipline.FCFS, open(4, cpu(new Distribution.GammaDist(0.15, 1.5)))));
         for (String arch : List.of("native", "hosted", "microkernel")) {
             TreatmentResult r = run(11, 3, 50, 500, treatment(arch, host, vms)).get(0);
@@ -85,11 +91,8 @@ class HostModelTest {
     void fractionsCarryNoRoundingDustBeyondTheirBounds() {
         // Differences of accumulated areas (busy - guest under native, 1 - busy on a saturated host) land a
         // few ulps off 0 or 1; a fraction must not show -1e-17 % or 100.000000000001 %.
-        HostSpec host = host(2, List.of(DiskSpec.ofService("d0", new Distribution.Exponential(0.004))),
-                List.of(new NicSpec("n0", 125e6, NicSpec.ETHERNET_MTU)));
-        List<VmSpec> vms = List.of(
-                vm("web", 2, 1, GuestDiscipline.PS, open(3, cpu(new Distribution.Exponential(0.1)),
-                        new Phase.Disk(2, 4096, false, "d0"), new Phase.Net(20_000, "n0"))),
+        HostSpec host = hostWithDiskAndNic();
+        List<VmSpec> vms = List.of(webWithIo(),
                 vm("busy", 3, 1, GuestDiscipline.FCFS, saturating(cpu(new Distribution.Exponential(0.05)))));
         int checked = 0;
         for (String arch : List.of("native", "hosted", "microkernel")) {

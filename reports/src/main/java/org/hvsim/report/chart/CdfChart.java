@@ -23,7 +23,7 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.ExperimentResult.Distribution;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 
 /**
  * Cumulative distributions of one scope's response time, one line per architecture: x in the
@@ -79,7 +79,7 @@ public final class CdfChart {
     public static JFreeChart create(ExperimentResult result, String scope, ArchitecturePalette palette) {
         List<Distribution> distributions = distributionsOf(result, scope);
         String metric = distributions.isEmpty() ? Metric.RESPONSE_TIME.name() : distributions.get(0).metric();
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.describe(metric).fittedTo(valueAt(distributions, SHOWN_UP_TO));
         XYSeriesCollection data = dataset(distributions, display);
 
         NumberAxis valueAxis = ChartStyle.numberAxis(display.labelWithUnit());
@@ -110,12 +110,12 @@ public final class CdfChart {
         p95.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         p95.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(p95);
-        Optional<Sla> sla = Sla.on(result.resolvedScenario(), scope, Metric.RESPONSE_TIME_P95.name());
+        Optional<Sla> sla = result.run().sla(scope, Metric.RESPONSE_TIME_P95.name());
         sla.ifPresent(s -> {
             double limit = display.toDisplay(s.max());
             ValueMarker line = new ValueMarker(limit, ChartStyle.REFERENCE_LINE, new BasicStroke(2f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
-            line.setLabel("SLA: " + s.describe());
+            line.setLabel("SLA: " + MetricCatalog.objective(s));
             line.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
             line.setLabelFont(ChartStyle.ANNOTATION_FONT);
             line.setLabelPaint(ChartStyle.REFERENCE_LINE);

@@ -32,7 +32,7 @@ public final class ComparisonChart {
      */
     public static JFreeChart create(ExperimentResult result, String metric, List<String> scopes,
                                     ArchitecturePalette palette) {
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         ConfidenceIntervalDataset data = dataset(result, metric, scopes);
         boolean vms = !scopes.isEmpty() && scopes.stream().allMatch(Scopes::isVm);
         return bars(data, vms ? "VM" : "Scope", display.labelWithUnit(), display.label() + (vms ? " per VM" : ""),
@@ -77,7 +77,7 @@ public final class ComparisonChart {
 
     /** Means and intervals in display units; rows = architectures, columns = scopes. */
     public static ConfidenceIntervalDataset dataset(ExperimentResult result, String metric, List<String> scopes) {
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         ConfidenceIntervalDataset data = new ConfidenceIntervalDataset();
         for (String architecture : result.architectures()) {
             boolean any = scopes.stream().anyMatch(s -> result.find(architecture, s, metric).isPresent());

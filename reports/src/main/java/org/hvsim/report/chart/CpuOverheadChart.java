@@ -65,7 +65,7 @@ public final class CpuOverheadChart {
                 continue;
             }
             for (String metric : components) {
-                MetricDisplay display = MetricCatalog.describe(metric);
+                MetricDisplay display = MetricCatalog.forChart(metric, result);
                 String label = CpuBreakdownChart.componentLabel(metric);
                 Optional<Figure> f = result.find(architecture, scope, metric);
                 if (f.isPresent()) {

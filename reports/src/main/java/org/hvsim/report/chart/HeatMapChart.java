@@ -35,9 +35,8 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.report.metric.DerivedFigures;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.sweep.NumericValue;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * A two-parameter sweep as a grid, one map per architecture: the first parameter across, the
@@ -60,7 +59,7 @@ public final class HeatMapChart {
 
     /** True when the result is a sweep of exactly two parameters. */
     public static boolean applies(ExperimentResult result) {
-        return Sweep.parameterNames(result).size() == 2;
+        return result.parameters().size() == 2;
     }
 
     /**
@@ -68,7 +67,7 @@ public final class HeatMapChart {
      * otherwise as they first appear.
      */
     public static List<String> axisValues(ExperimentResult result, String parameter) {
-        List<String> values = new ArrayList<>(Sweep.values(result, parameter));
+        List<String> values = new ArrayList<>(result.values(parameter));
         if (NumericValue.commonUnit(values).isPresent()) {
             values.sort(Comparator.comparingDouble(v -> NumericValue.parse(v).orElseThrow().number()));
         }
@@ -77,11 +76,11 @@ public final class HeatMapChart {
 
     /** The mean (display units) of {@code metric} of {@code scope} over every architecture and point. */
     public static Range range(ExperimentResult result, String scope, String metric) {
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (String architecture : result.architectures()) {
-            for (Map<String, String> point : Sweep.points(result)) {
+            for (Map<String, String> point : result.points()) {
                 Optional<Estimate> e = estimate(result, point, architecture, scope, metric);
                 if (e.isPresent() && Double.isFinite(e.get().mean())) {
                     double v = display.toDisplay(e.get().mean());
@@ -102,14 +101,14 @@ public final class HeatMapChart {
 
     /** True when {@code architecture} has {@code metric} of {@code scope} at some point. */
     public static boolean hasData(ExperimentResult result, String architecture, String scope, String metric) {
-        return Sweep.points(result).stream()
+        return result.points().stream()
                 .anyMatch(p -> estimate(result, p, architecture, scope, metric).isPresent());
     }
 
     /** The map of {@code metric} of {@code scope} under {@code architecture}, coloured on {@code scale}. */
     public static JFreeChart create(ExperimentResult result, String architecture, String scope, String metric,
                                     Range scale, ArchitecturePalette palette) {
-        List<String> names = Sweep.parameterNames(result);
+        List<String> names = result.parameters();
         if (names.size() != 2) {
             throw new IllegalArgumentException("a heat map needs exactly two swept parameters, not " + names);
         }
@@ -117,7 +116,7 @@ public final class HeatMapChart {
         String up = names.get(1);
         List<String> xs = axisValues(result, across);
         List<String> ys = axisValues(result, up);
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         DefaultXYZDataset data = dataset(result, architecture, scope, metric, xs, ys);
 
         SymbolAxis xAxis = new SymbolAxis(axisLabel(result, across), xs.toArray(String[]::new));
@@ -143,7 +142,7 @@ public final class HeatMapChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
-        Optional<Sla> sla = Sla.on(result.resolvedScenario(), scope, metric);
+        Optional<Sla> sla = result.run().sla(scope, metric);
         // a ± needs about 11 characters; in a narrow cell the mean alone stays legible
         boolean roomForInterval = xs.size() <= 6;
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, xs.size() * ys.size() > 36 ? 10 : 13);
@@ -188,15 +187,15 @@ public final class HeatMapChart {
         chart.addSubtitle(ChartStyle.subtitle("cell: mean over replications"
                 + (roomForInterval ? " ± half-width of its 95 % confidence interval" : "")
                 + "; same colour scale for every architecture"
-                + (sla.isPresent() ? "; red frame: misses the SLA (" + sla.get().describe() + ")" : "")));
+                + (sla.isPresent() ? "; red frame: misses the SLA (" + MetricCatalog.objective(sla.get()) + ")" : "")));
         return chart;
     }
 
     /** Cells as (x index, y index, mean in display units), one series keyed by the architecture. */
     public static DefaultXYZDataset dataset(ExperimentResult result, String architecture, String scope,
                                             String metric, List<String> xs, List<String> ys) {
-        List<String> names = Sweep.parameterNames(result);
-        MetricDisplay display = MetricCatalog.describe(metric);
+        List<String> names = result.parameters();
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         List<double[]> cells = new ArrayList<>();
         for (int i = 0; i < xs.size(); i++) {
             for (int j = 0; j < ys.size(); j++) {
@@ -223,7 +222,7 @@ public final class HeatMapChart {
     private static Optional<Estimate> estimate(ExperimentResult result, Map<String, String> point,
                                                String architecture, String scope, String metric) {
         return DerivedFigures.estimate(metric,
-                m -> Sweep.find(result, point, architecture, scope, m).map(f -> f.estimate()));
+                m -> result.find(point, architecture, scope, m).map(f -> f.estimate()));
     }
 
     static String cellText(MetricDisplay display, Estimate e, boolean withInterval) {
@@ -236,7 +235,7 @@ public final class HeatMapChart {
     }
 
     private static String axisLabel(ExperimentResult result, String parameter) {
-        String unit = NumericValue.commonUnit(Sweep.values(result, parameter)).orElse("");
+        String unit = NumericValue.commonUnit(result.values(parameter)).orElse("");
         return SweepCurveChart.parameterLabel(parameter, unit);
     }
 

@@ -17,9 +17,8 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.sweep.NumericValue;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * A metric against the one swept parameter (load, VM count, …): one line per architecture through
@@ -37,11 +36,11 @@ public final class SweepCurveChart {
      * numbers in one unit (e.g. "4", "8" or "20 /s", "40 /s").
      */
     public static Optional<String> axisParameter(ExperimentResult result) {
-        List<String> names = Sweep.parameterNames(result);
+        List<String> names = result.parameters();
         if (names.size() != 1) {
             return Optional.empty();
         }
-        List<String> values = Sweep.values(result, names.get(0));
+        List<String> values = result.values(names.get(0));
         return values.size() >= 2 && NumericValue.commonUnit(values).isPresent()
                 ? Optional.of(names.get(0)) : Optional.empty();
     }
@@ -51,10 +50,10 @@ public final class SweepCurveChart {
                                     ArchitecturePalette palette) {
         String parameter = axisParameter(result).orElseThrow(
                 () -> new IllegalArgumentException("no single numeric swept parameter"));
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         YIntervalSeriesCollection data = dataset(result, parameter, scope, metric);
 
-        String unit = NumericValue.commonUnit(Sweep.values(result, parameter)).orElse("");
+        String unit = NumericValue.commonUnit(result.values(parameter)).orElse("");
         NumberAxis x = ChartStyle.numberAxis(parameterLabel(parameter, unit));
         x.setAutoRangeIncludesZero(false);
         if (unit.isEmpty() && integral(result, parameter)) {
@@ -83,10 +82,10 @@ public final class SweepCurveChart {
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
-        Optional<Sla> sla = Sla.on(result.resolvedScenario(), scope, metric);
+        Optional<Sla> sla = result.run().sla(scope, metric);
         sla.ifPresent(s -> {
             double limit = display.toDisplay(s.max());
-            ChartStyle.markLimit(plot, limit, "SLA: " + s.describe());
+            ChartStyle.markLimit(plot, limit, "SLA: " + MetricCatalog.objective(s));
             // keep the line in view even when every point is far below it
             y.setUpperMargin(0.08);
             double top = Math.max(limit * 1.1, upperBound(data) * 1.05);
@@ -102,12 +101,12 @@ public final class SweepCurveChart {
     /** One series per architecture with the metric: x = parameter value, y = mean, CI, in display units. */
     public static YIntervalSeriesCollection dataset(ExperimentResult result, String parameter, String scope,
                                                     String metric) {
-        MetricDisplay display = MetricCatalog.describe(metric);
+        MetricDisplay display = MetricCatalog.forChart(metric, result);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (String architecture : result.architectures()) {
             YIntervalSeries series = new YIntervalSeries(architecture);
-            for (Map<String, String> point : Sweep.points(result)) {
-                Optional<Figure> f = Sweep.find(result, point, architecture, scope, metric);
+            for (Map<String, String> point : result.points()) {
+                Optional<Figure> f = result.find(point, architecture, scope, metric);
                 Optional<NumericValue> x = NumericValue.parse(point.get(parameter));
                 if (f.isEmpty() || x.isEmpty() || !Double.isFinite(f.get().estimate().mean())) {
                     continue;
@@ -150,7 +149,7 @@ public final class SweepCurveChart {
     }
 
     private static boolean integral(ExperimentResult result, String parameter) {
-        for (String v : Sweep.values(result, parameter)) {
+        for (String v : result.values(parameter)) {
             double n = NumericValue.parse(v).map(NumericValue::number).orElse(Double.NaN);
             if (n != Math.rint(n)) {
                 return false;

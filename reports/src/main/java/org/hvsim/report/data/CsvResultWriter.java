@@ -11,7 +11,6 @@ import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.ResultWriter;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * Writes {@code metrics.csv}: a header and one row per figure, in the order of
@@ -41,7 +40,7 @@ public final class CsvResultWriter implements ResultWriter {
 
     /** Writes the CSV text of {@code result} to {@code out}. */
     public static void writeTo(ExperimentResult result, Appendable out) throws IOException {
-        List<String> parameters = Sweep.parameterNames(result);
+        List<String> parameters = result.parameters();
         for (String parameter : parameters) {
             out.append(field(parameter)).append(',');
         }

@@ -17,7 +17,6 @@ import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.core.result.Unstable;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * Builds the JSON tree of {@code results.json}. The tree is built by hand rather than by Jackson's
@@ -43,7 +42,7 @@ public final class JsonTrees {
         root.put("seed", result.seed());
         ArrayNode architectures = root.putArray("architectures");
         result.architectures().forEach(architectures::add);
-        List<String> parameters = Sweep.parameterNames(result);
+        List<String> parameters = result.parameters();
         if (!parameters.isEmpty()) {
             ArrayNode names = root.putArray("parameters");
             parameters.forEach(names::add);

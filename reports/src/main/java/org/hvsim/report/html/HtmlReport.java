@@ -23,10 +23,8 @@ import org.hvsim.report.data.JsonTrees;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
 import org.hvsim.report.metric.Scopes;
-import org.hvsim.report.scenario.ScenarioFacts;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.sweep.ComparisonPoint;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * Writes {@code report.html} and {@code charts/*.png, *.svg}. The page stands alone — PNGs are
@@ -153,10 +151,10 @@ public final class HtmlReport implements ResultWriter {
     }
 
     private static void appendSummary(StringBuilder h, ExperimentResult result, ArchitecturePalette palette) {
-        ScenarioFacts facts = new ScenarioFacts(result.resolvedScenario());
         h.append("<dl class=\"facts\">\n");
-        facts.host().ifPresent(host -> h.append("<dt>Host</dt><dd>").append(HtmlText.escape(host)).append("</dd>\n"));
-        List<String> vms = facts.vms(Sweep.parameterNames(result));
+        RunFacts.host(result.run()).ifPresent(host -> h.append("<dt>Host</dt><dd>").append(HtmlText.escape(host))
+                .append("</dd>\n"));
+        List<String> vms = RunFacts.vms(result.run(), result.parameters());
         if (!vms.isEmpty()) {
             h.append("<dt>VMs</dt><dd>");
             for (int i = 0; i < vms.size(); i++) {
@@ -171,21 +169,22 @@ public final class HtmlReport implements ResultWriter {
                     .append(HtmlText.escape(architecture)).append("</span> ");
         }
         h.append("</dd>\n");
-        h.append("<dt>Run</dt><dd>").append(HtmlText.escape(runDescription(result, facts))).append("</dd>\n");
-        for (Sla sla : Sla.of(result.resolvedScenario())) {
-            h.append("<dt>SLA</dt><dd>").append(HtmlText.escape(sla.scope() + ": " + sla.describe())).append("</dd>\n");
+        h.append("<dt>Run</dt><dd>").append(HtmlText.escape(RunFacts.run(result.run(), replications(result))
+                + "; seed " + result.seed())).append("</dd>\n");
+        for (Sla sla : result.run().slas()) {
+            h.append("<dt>SLA</dt><dd>").append(HtmlText.escape(sla.scope() + ": " + MetricCatalog.objective(sla))).append("</dd>\n");
         }
-        List<String> parameters = Sweep.parameterNames(result);
+        List<String> parameters = result.parameters();
         if (!parameters.isEmpty()) {
             h.append("<dt>Sweep</dt><dd>");
             for (int i = 0; i < parameters.size(); i++) {
                 String p = parameters.get(i);
                 h.append(i == 0 ? "" : "<br>").append(HtmlText.escape(p + " = " + String.join(", ",
-                        Sweep.values(result, p))));
+                        result.values(p))));
             }
-            h.append("<br>").append(Sweep.points(result).size()).append(" points; compared side by side at ")
-                    .append(HtmlText.escape(Sweep.describe(ComparisonPoint.of(result))))
-                    .append(Sla.of(result.resolvedScenario()).isEmpty() ? " (the last point)"
+            h.append("<br>").append(result.points().size()).append(" points; compared side by side at ")
+                    .append(HtmlText.escape(ExperimentResult.describe(ComparisonPoint.of(result))))
+                    .append(result.run().slas().isEmpty() ? " (the last point)"
                             : " (the last point at which every architecture meets the SLA)")
                     .append("</dd>\n");
         }
@@ -215,7 +214,7 @@ public final class HtmlReport implements ResultWriter {
             h.append("<li>").append(HtmlText.escape(u.scope())).append(" under ")
                     .append(HtmlText.escape(u.architecture()));
             if (!u.parameters().isEmpty()) {
-                h.append(" at ").append(HtmlText.escape(Sweep.describe(u.parameters())));
+                h.append(" at ").append(HtmlText.escape(ExperimentResult.describe(u.parameters())));
             }
             h.append(": ").append(HtmlText.escape(String.format(java.util.Locale.ROOT,
                     "%.4g requests/s offered, %.4g served", u.arrivalRate(), u.throughput()))).append("</li>\n");
@@ -233,20 +232,12 @@ public final class HtmlReport implements ResultWriter {
                 : "";
     }
 
-    private static String runDescription(ExperimentResult result, ScenarioFacts facts) {
-        StringBuilder s = new StringBuilder(replications(result)).append(" replications");
-        facts.text("duration").ifPresent(d -> s.append(" × ").append(d).append(" simulated"));
-        facts.text("warmup").ifPresent(w -> s.append(" (the first ").append(w)
-                .append(" are warm-up, left out of the statistics)"));
-        return s.append("; seed ").append(result.seed()).toString();
-    }
-
     /** Per VM and for the host: metrics down, architectures across, each cell a mean and its interval. */
     private static void appendHeadlineTables(StringBuilder h, ExperimentResult result) {
         Map<String, String> point = ComparisonPoint.of(result);
-        ExperimentResult at = Sweep.atPoint(result, point);
+        ExperimentResult at = result.atPoint(point);
         h.append("<h2 id=\"tables\">Headline figures").append(point.isEmpty() ? ""
-                : " at " + HtmlText.escape(Sweep.describe(point))).append("</h2>\n")
+                : " at " + HtmlText.escape(ExperimentResult.describe(point))).append("</h2>\n")
                 .append("<p>Mean over replications, its 95 % confidence interval below it.</p>\n");
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String vm : Scopes.vmScopes(at)) {
@@ -287,7 +278,7 @@ public final class HtmlReport implements ResultWriter {
     }
 
     private static void appendFigureTable(StringBuilder h, ExperimentResult result) {
-        List<String> parameters = Sweep.parameterNames(result);
+        List<String> parameters = result.parameters();
         h.append("<table>\n<thead><tr>");
         for (String p : parameters) {
             h.append("<th>").append(HtmlText.escape(p)).append("</th>");
@@ -327,7 +318,7 @@ public final class HtmlReport implements ResultWriter {
                 .append("significant may still be real but is too small to be sure of from these runs.</li>\n")
                 .append("<li>Times are shown in the unit that fits them (µs, ms, s), utilizations in % of the whole host's ")
                 .append("capacity, throughputs in completed requests per second.</li>\n");
-        if (Sweep.isSweep(result)) {
+        if (result.isSweep()) {
             h.append("<li>Limits within an SLA are interpolated linearly between sweep points from the means; ")
                     .append("they are estimates between measured points.</li>\n");
         }
@@ -344,8 +335,8 @@ public final class HtmlReport implements ResultWriter {
      * adjacent rows.
      */
     private static List<Figure> tableOrder(ExperimentResult result) {
-        List<Map<String, String>> points = Sweep.points(result);
-        List<String> names = Sweep.parameterNames(result);
+        List<Map<String, String>> points = result.points();
+        List<String> names = result.parameters();
         List<String> scopes = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         for (Figure f : result.figures()) {

@@ -14,9 +14,8 @@ import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
 import org.hvsim.report.metric.MetricDisplay.Preference;
 import org.hvsim.report.metric.Scopes;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.sweep.ComparisonPoint;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * The report's key findings: one sentence each, written for a decision. Per VM: whether the
@@ -56,13 +55,13 @@ public final class KeyFindings {
     /** All findings, in a stable order. */
     public static List<String> of(ExperimentResult result) {
         List<String> findings = new ArrayList<>();
-        if (!Sweep.isSweep(result)) {
+        if (!result.isSweep()) {
             return atOnePoint(result);
         }
         slaCapacity(result).ifPresent(findings::add);
         Map<String, String> point = ComparisonPoint.of(result);
-        String where = " at " + Sweep.describe(point) + ": ";
-        for (String finding : atOnePoint(Sweep.atPoint(result, point))) {
+        String where = " at " + ExperimentResult.describe(point) + ": ";
+        for (String finding : atOnePoint(result.atPoint(point))) {
             // every finding starts "scope: "; the point goes right after the scope
             int colon = finding.indexOf(": ");
             findings.add(colon < 0 ? finding : finding.substring(0, colon) + where + finding.substring(colon + 2));
@@ -318,8 +317,8 @@ public final class KeyFindings {
      * best hypervisor serves than the worst at the same response-time objective.
      */
     public static Optional<String> slaCapacity(ExperimentResult result) {
-        List<String> names = Sweep.parameterNames(result);
-        List<Sla> slas = Sla.of(result.resolvedScenario());
+        List<String> names = result.parameters();
+        List<Sla> slas = result.run().slas();
         if (names.size() != 1 || slas.isEmpty()) {
             return Optional.empty();
         }

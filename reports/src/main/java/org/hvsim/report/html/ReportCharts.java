@@ -20,9 +20,7 @@ import org.hvsim.report.chart.TimeSeriesChart;
 import org.hvsim.report.metric.DerivedFigures;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.Scopes;
-import org.hvsim.report.scenario.ScenarioFacts;
 import org.hvsim.report.sweep.ComparisonPoint;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * Which charts a report shows, in reading order: how the architectures behave across a sweep
@@ -64,8 +62,8 @@ public final class ReportCharts {
         sweepCharts(result, palette, height, charts);
 
         Map<String, String> point = ComparisonPoint.of(result);
-        ExperimentResult at = Sweep.atPoint(result, point);
-        String where = point.isEmpty() ? "" : " at " + Sweep.describe(point);
+        ExperimentResult at = result.atPoint(point);
+        String where = point.isEmpty() ? "" : " at " + ExperimentResult.describe(point);
         for (String metric : COMPARED_METRICS) {
             List<String> scopes = Scopes.vmScopesWith(at, metric);
             if (!scopes.isEmpty()) {
@@ -95,7 +93,8 @@ public final class ReportCharts {
                             + "line crosses its level (0.95 for p95).",
                     CdfChart.create(result, scope, palette), height));
         }
-        Optional<Double> warmup = new ScenarioFacts(result.resolvedScenario()).warmupSeconds();
+        Optional<Double> warmup = Double.isFinite(result.run().warmup()) ? Optional.of(result.run().warmup())
+                : Optional.empty();
         if (TimeSeriesChart.hasHostCpu(result)) {
             charts.add(new ReportChart(SECTION_TIME, "time-cpu-host",
                     "Host CPU utilization over simulated time in the first replication of each architecture; "

@@ -11,9 +11,8 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.MetricDisplay;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.sweep.NumericValue;
-import org.hvsim.report.sweep.Sweep;
 
 /**
  * How far along a one-parameter sweep each architecture meets an SLA, and the throughput it serves
@@ -40,19 +39,19 @@ final class SlaCapacity {
 
     /** The limits of every architecture with figures of the SLA's metric; empty unless the parameter is numeric. */
     static List<Limit> limits(ExperimentResult result, String parameter, Sla sla) {
-        List<String> values = Sweep.values(result, parameter);
+        List<String> values = result.values(parameter);
         if (NumericValue.commonUnit(values).isEmpty()) {
             return List.of();
         }
         List<Limit> limits = new ArrayList<>();
         for (String architecture : result.architectures()) {
             List<double[]> curve = new ArrayList<>(); // x, metric mean, throughput mean, ci low, ci high
-            for (Map<String, String> point : Sweep.points(result)) {
-                Optional<Figure> f = Sweep.find(result, point, architecture, sla.scope(), sla.metric());
+            for (Map<String, String> point : result.points()) {
+                Optional<Figure> f = result.find(point, architecture, sla.scope(), sla.metric());
                 if (f.isEmpty() || !Double.isFinite(f.get().estimate().mean())) {
                     continue;
                 }
-                double throughput = Sweep.find(result, point, architecture, sla.scope(), Metric.THROUGHPUT.name())
+                double throughput = result.find(point, architecture, sla.scope(), Metric.THROUGHPUT.name())
                         .map(t -> t.estimate().mean()).orElse(Double.NaN);
                 curve.add(new double[] {NumericValue.parse(point.get(parameter)).orElseThrow().number(),
                         f.get().estimate().mean(), throughput, f.get().estimate().ciLow(), f.get().estimate().ciHigh()});
@@ -99,7 +98,7 @@ final class SlaCapacity {
      */
     static String sentence(String parameter, Sla sla, List<Limit> limits) {
         MetricDisplay throughput = MetricCatalog.describe(Metric.THROUGHPUT.name());
-        StringBuilder s = new StringBuilder("Within the SLA (").append(sla.describe().replaceFirst(" ≤",
+        StringBuilder s = new StringBuilder("Within the SLA (").append(MetricCatalog.objective(sla).replaceFirst(" ≤",
                 " of " + sla.scope() + " ≤")).append("): ");
         List<String> parts = new ArrayList<>();
         for (Kind kind : List.of(Kind.INTERPOLATED, Kind.WHOLE_SWEEP, Kind.NEVER)) {

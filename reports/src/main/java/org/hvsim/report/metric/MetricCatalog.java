@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hvsim.core.result.ExperimentResult;
+import org.hvsim.core.result.Figure;
 import org.hvsim.core.result.Metric;
+import org.hvsim.core.result.Sla;
 import org.hvsim.report.metric.MetricDisplay.Preference;
 
 /**
- * Labels, units and display scales of the metric names defined in DESIGN.md ("Interfaces"). Stored
+ * Labels, units and display scales of the metric names defined in docs/metrics.md. Stored
  * values are SI (seconds, fractions of 1, per second); response times are shown in ms and fractions
  * as %, because that is how capacity planners read them. A metric not listed falls back to its raw
  * name with no unit, so a new metric is still reported, just less prettily.
@@ -94,5 +97,30 @@ public final class MetricCatalog {
                     Preference.NEUTRAL, DIGITS);
         }
         return new MetricDisplay(metric, metric, "", 1.0, Preference.NEUTRAL, DIGITS);
+    }
+
+    /** "p95 response time ≤ 200 ms", for chart labels and findings. */
+    public static String objective(Sla sla) {
+        MetricDisplay display = describe(sla.metric());
+        String label = display.label();
+        if (label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1))) {
+            label = Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        }
+        return label + " ≤ " + display.formatWithUnit(sla.max());
+    }
+
+    /**
+     * How to show {@code metric} on a chart of {@code result}: as {@link #describe}, with durations in the
+     * unit that fits the largest mean of the metric in the result, so every chart of it shares one unit.
+     */
+    public static MetricDisplay forChart(String metric, ExperimentResult result) {
+        double largest = 0;
+        for (Figure f : result.figures()) {
+            double mean = Math.abs(f.estimate().mean());
+            if (f.metric().equals(metric) && Double.isFinite(mean)) {
+                largest = Math.max(largest, mean);
+            }
+        }
+        return describe(metric).fittedTo(largest);
     }
 }

@@ -25,12 +25,28 @@ public record MetricDisplay(String metric, String label, String unit, double sca
         return value * scale;
     }
 
-    /** The catalog's unit of durations: they are stored in seconds and shown in the unit that fits them. */
-    private static final String TIME_UNIT = "ms";
+    /** Units of durations (stored in seconds), largest first, and their factors from seconds. */
+    private static final String[] TIME_UNITS = {"s", "ms", "µs", "ns"};
+    private static final double[] TIME_SCALES = {1, 1e3, 1e6, 1e9};
 
     /** True for a duration (stored in seconds), whose unit {@link UnitFormat} picks per value. */
     public boolean isTime() {
-        return TIME_UNIT.equals(unit);
+        return java.util.Arrays.asList(TIME_UNITS).contains(unit);
+    }
+
+    /**
+     * For a duration, this display in the time unit that fits values up to {@code largest} (seconds), so
+     * that an axis of microseconds reads "2 µs", not "0.002 ms"; anything else is returned as it is.
+     */
+    public MetricDisplay fittedTo(double largest) {
+        if (!isTime() || !(largest > 0) || Double.isInfinite(largest)) {
+            return this;
+        }
+        int i = 0;
+        while (i < TIME_UNITS.length - 1 && largest * TIME_SCALES[i] < 1) {
+            i++;
+        }
+        return new MetricDisplay(metric, label, TIME_UNITS[i], TIME_SCALES[i], preference, significantDigits);
     }
 
     /** A table header: the label, with the unit when every cell is in it (durations carry their own). */

@@ -9,7 +9,7 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 
 /**
- * Classifies scope names as DESIGN.md defines them: {@code host}, a VM name, or {@code VM/class}.
+ * Classifies scope names as docs/metrics.md defines them: {@code host}, a VM name, or {@code VM/class}.
  */
 public final class Scopes {
 

@@ -51,4 +51,66 @@ public final class UnitFormat {
         int integerDigits = d.precision() - d.scale();
         return d.setScale(Math.max(0, DIGITS - integerDigits), RoundingMode.HALF_EVEN);
     }
+
+    /**
+     * A configured length of time ("5 min", "30 s", "250 ms"): whole hours and minutes in those units,
+     * the rest as {@link #seconds} without trailing zeros, since a setting is exact, not a measurement.
+     */
+    public static String setting(double seconds) {
+        if (seconds >= 3600 && isWhole(seconds / 3600)) {
+            return whole(seconds / 3600) + " h";
+        }
+        if (seconds >= 60 && isWhole(seconds / 60)) {
+            return whole(seconds / 60) + " min";
+        }
+        String s = seconds(seconds);
+        int space = s.indexOf(' ');
+        return space < 0 || Double.isNaN(seconds) ? s : exact(Double.parseDouble(s.substring(0, space)))
+                + s.substring(space);
+    }
+
+    /** A size in bytes in binary units as the scenario format writes them: "512 MB", "1.5 GB". */
+    public static String bytes(double bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        int unit = 0;
+        double scaled = bytes;
+        while (unit < units.length - 1 && Math.abs(scaled) >= 1024) {
+            scaled /= 1024;
+            unit++;
+        }
+        return exact(scaled) + " " + units[unit];
+    }
+
+    /** A line rate given in bytes per second, in bits per second: "1 Gbit/s", "100 Mbit/s". */
+    public static String bitRate(double bytesPerSecond) {
+        String[] units = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"};
+        int unit = 0;
+        double scaled = bytesPerSecond * 8;
+        while (unit < units.length - 1 && Math.abs(scaled) >= STEP) {
+            scaled /= STEP;
+            unit++;
+        }
+        return exact(scaled) + " " + units[unit];
+    }
+
+    /** A rate per second: "40 /s". */
+    public static String perSecond(double rate) {
+        return exact(rate) + " /s";
+    }
+
+    /** Up to {@value #DIGITS} significant digits without trailing zeros: 2, 1.5, 0.333. */
+    private static String exact(double value) {
+        if (isWhole(value) && Math.abs(value) < 1e15) {
+            return Long.toString(Math.round(value));
+        }
+        return significant(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean isWhole(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-9 * Math.max(1, Math.abs(v));
+    }
+
+    private static String whole(double v) {
+        return Long.toString(Math.round(v));
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
-import org.hvsim.report.scenario.Sla;
+import org.hvsim.core.result.Sla;
 
 /**
  * The sweep point at which a report compares architectures side by side (bars, breakdowns, tables,
@@ -22,8 +22,8 @@ public final class ComparisonPoint {
 
     /** The point to compare at. */
     public static Map<String, String> of(ExperimentResult result) {
-        List<Map<String, String>> points = Sweep.points(result);
-        List<Sla> slas = Sla.of(result.resolvedScenario());
+        List<Map<String, String>> points = result.points();
+        List<Sla> slas = result.run().slas();
         if (slas.isEmpty()) {
             return points.get(points.size() - 1);
         }
@@ -38,7 +38,7 @@ public final class ComparisonPoint {
     private static boolean everyoneMeets(ExperimentResult result, Map<String, String> point, List<Sla> slas) {
         for (String architecture : result.architectures()) {
             for (Sla sla : slas) {
-                Optional<Figure> f = Sweep.find(result, point, architecture, sla.scope(), sla.metric());
+                Optional<Figure> f = result.find(point, architecture, sla.scope(), sla.metric());
                 if (f.isPresent() && !sla.isMetBy(f.get().estimate().mean())) {
                     return false;
                 }

@@ -71,6 +71,26 @@ class ComparisonChartTest {
         assertNull(data.getValue("native", "db"));
     }
 
+    /** An axis of microsecond values is in µs, and seconds in s: never "0.002 ms" or "1500 ms". */
+    @Test
+    void durationAxesAreInTheUnitThatFitsTheValues() {
+        ExperimentResult fast = new ExperimentResult("f", "", 1, List.of("native"),
+                List.of(new Figure("native", "web", "io_latency_mean", new Estimate(2.06e-6, 1.9e-6, 2.2e-6, 10))),
+                List.of(), null);
+        JFreeChart chart = ComparisonChart.create(fast, "io_latency_mean", List.of("web"),
+                ArchitecturePalette.of(fast.architectures()));
+        assertEquals("Mean I/O latency (µs)", chart.getCategoryPlot().getRangeAxis().getLabel());
+        assertEquals(2.06, ComparisonChart.dataset(fast, "io_latency_mean", List.of("web")).getValue(0, 0)
+                .doubleValue(), 1e-9);
+        ExperimentResult slow = new ExperimentResult("s", "", 1, List.of("native"),
+                List.of(new Figure("native", "web", "response_time_mean", new Estimate(1.5, 1.2, 1.8, 10))),
+                List.of(), null);
+        assertEquals("Mean response time (s)", ComparisonChart.create(slow, "response_time_mean", List.of("web"),
+                ArchitecturePalette.of(slow.architectures())).getCategoryPlot().getRangeAxis().getLabel());
+        assertEquals("Throughput (requests/s)", ComparisonChart.create(slow, "throughput", List.of("web"),
+                ArchitecturePalette.of(slow.architectures())).getCategoryPlot().getRangeAxis().getLabel());
+    }
+
     /** The whisker must span ci_low..ci_high exactly, not mean ± something. */
     @Test
     void whiskerGoesFromCiLowToCiHigh() throws Exception {

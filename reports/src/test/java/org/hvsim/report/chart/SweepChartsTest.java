@@ -14,6 +14,7 @@ import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 
+import org.hvsim.core.result.Sla;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -30,7 +31,7 @@ class SweepChartsTest {
         ExperimentResult editions = new ExperimentResult("e", "", 1, List.of("microkernel"), List.of(
                 new Figure("microkernel", "web", "response_time_p95", new Estimate(1, 1, 1, 2), Map.of("edition", "core")),
                 new Figure("microkernel", "web", "response_time_p95", new Estimate(1, 1, 1, 2), Map.of("edition", "full"))),
-                List.of(), null, List.of("edition"), List.of());
+                List.of(), null, Fixtures.sweeping("edition"), List.of());
         assertEquals(Optional.empty(), SweepCurveChart.axisParameter(editions), "words are no axis");
     }
 
@@ -55,7 +56,7 @@ class SweepChartsTest {
         ExperimentResult single = new ExperimentResult("s", "", 1, List.of("hosted"), List.of(
                 new Figure("hosted", "web", "throughput", new Estimate(5, Double.NaN, Double.NaN, 1), Map.of("n", "1")),
                 new Figure("hosted", "web", "throughput", new Estimate(9, Double.NaN, Double.NaN, 1), Map.of("n", "2"))),
-                List.of(), null, List.of("n"), List.of());
+                List.of(), null, Fixtures.sweeping("n"), List.of());
         YIntervalSeriesCollection data = SweepCurveChart.dataset(single, "n", "web", "throughput");
         assertEquals(9.0, data.getStartYValue(0, 1));
         assertEquals(9.0, data.getEndYValue(0, 1));
@@ -72,7 +73,7 @@ class SweepChartsTest {
     @Test
     void heatMapAxesSortNumbersAsNumbers() {
         ExperimentResult r = new ExperimentResult("h", "", 1, List.of("native"), List.of(
-                point("10", "a"), point("9", "b"), point("100", "a")), List.of(), null, List.of("n", "w"), List.of());
+                point("10", "a"), point("9", "b"), point("100", "a")), List.of(), null, Fixtures.sweeping("n", "w"), List.of());
         assertEquals(List.of("9", "10", "100"), HeatMapChart.axisValues(r, "n"));
         assertEquals(List.of("a", "b"), HeatMapChart.axisValues(r, "w"), "words keep their sweep order");
     }
@@ -105,8 +106,8 @@ class SweepChartsTest {
         ExperimentResult base = Fixtures.sweep2d();
         // p95 of web under hosted is 60 ms × load; 100 ms sits between the grid's values
         ExperimentResult withSla = new ExperimentResult(base.name(), "", 1, base.architectures(), base.figures(),
-                List.of(), Map.of("sla", Map.of("metric", "response_time_p95", "scope", "web", "max", "100 ms")),
-                base.parameters(), List.of());
+                List.of(), Map.of(), base.run().withSlas(List.of(new Sla("response_time_p95", "web", 0.100))),
+                List.of());
         long missing = withSla.figures().stream().filter(f -> f.architecture().equals("hosted")
                 && f.scope().equals("web") && f.metric().equals("response_time_p95") && f.estimate().mean() > 0.1).count();
         assertTrue(missing > 0 && missing < 6, "some cells miss, some meet: " + missing);

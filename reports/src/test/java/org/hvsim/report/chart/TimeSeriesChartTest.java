@@ -27,7 +27,7 @@ class TimeSeriesChartTest {
     private static ExperimentResult withSeries(List<TimeSeries> series) {
         ExperimentResult base = Fixtures.standard();
         return new ExperimentResult(base.name(), base.description(), base.seed(), base.architectures(),
-                base.figures(), List.of(), base.resolvedScenario(), List.of(), series);
+                base.figures(), List.of(), base.resolvedScenario(), base.run(), series);
     }
 
     @Test

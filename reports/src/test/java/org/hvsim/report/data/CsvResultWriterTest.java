@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.RunSummary;
 import org.hvsim.report.Fixtures;
 
 class CsvResultWriterTest {
@@ -152,7 +153,7 @@ class CsvResultWriterTest {
         String value = "4, \"four\"";
         ExperimentResult result = new ExperimentResult("q", "", 1, List.of("native"),
                 List.of(new Figure("native", "web", "throughput", new Estimate(1, 0.5, 1.5, 3), Map.of(name, value))),
-                List.of(), null, List.of(name), List.of());
+                List.of(), null, org.hvsim.report.Fixtures.sweeping(name), List.of());
         List<List<String>> rows = writeAndParse(result);
         assertEquals(List.of(name, "architecture", "scope", "metric", "mean", "ci_low", "ci_high", "replications"),
                 rows.get(0));
@@ -163,7 +164,7 @@ class CsvResultWriterTest {
     void withoutSweepTheOutputIsExactlyTheContract() throws IOException {
         ExperimentResult result = new ExperimentResult("q", "", 1, List.of("native"),
                 List.of(new Figure("native", "web", "throughput", new Estimate(1, 0.5, 1.5, 3))), List.of(), null,
-                List.of(), List.of());
+                RunSummary.NONE, List.of());
         new CsvResultWriter().write(result, dir);
         assertEquals("architecture,scope,metric,mean,ci_low,ci_high,replications\n"
                 + "native,web,throughput,1.0,0.5,1.5,3\n", Files.readString(dir.resolve("metrics.csv")));

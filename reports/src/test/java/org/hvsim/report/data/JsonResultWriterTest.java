@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
+import org.hvsim.core.result.RunSummary;
 import org.hvsim.core.result.Unstable;
 import org.hvsim.report.Fixtures;
 
@@ -97,7 +98,7 @@ class JsonResultWriterTest {
                 new Figure("xen", "web/page", "response_time_mean", e), new Figure("xen", "webdb", "throughput", e),
                 new Figure("native", "web", "throughput", e), new Figure("xen", "host", "throughput", e));
         ExperimentResult result = new ExperimentResult("sat", null, 7, List.of("native", "xen"), figures, List.of(),
-                Map.of(), List.of(), List.of(), List.of(new Unstable("xen", "web", Map.of(), 52.1, 40.3)));
+                Map.of(), RunSummary.NONE, List.of(), List.of(new Unstable("xen", "web", Map.of(), 52.1, 40.3)));
         JsonNode root = writeAndRead(result);
         assertEquals("[{\"architecture\":\"xen\",\"scope\":\"web\",\"arrival_rate\":52.1,\"throughput\":40.3}]",
                 root.get("unstable").toString());

@@ -158,7 +158,7 @@ class HtmlReportTest {
         String quiet = writeReport(stable);
         assertFalse(quiet.contains("id=\"unstable\"") || quiet.contains("⚠"), "nothing is said about a stable run");
         ExperimentResult r = new ExperimentResult(stable.name(), stable.description(), stable.seed(),
-                stable.architectures(), stable.figures(), stable.distributions(), stable.resolvedScenario(), List.of(),
+                stable.architectures(), stable.figures(), stable.distributions(), stable.resolvedScenario(), stable.run(),
                 List.of(), List.of(new org.hvsim.core.result.Unstable("hosted", "web", java.util.Map.of(), 52.1, 40.3)));
         String html = writeReport(r);
         int warning = html.indexOf("<div class=\"warning\" id=\"unstable\">");
@@ -218,7 +218,7 @@ class HtmlReportTest {
         }
         List<String> architectures = Fixtures.ARCHITECTURES.stream().map(a -> a.equals("hosted") ? evil : a).toList();
         ExperimentResult result = new ExperimentResult("x", "", 1, architectures, figures, List.of(),
-                Fixtures.standard().resolvedScenario(), List.of("web.count", "web.<b>rate</b>"), List.of());
+                Fixtures.standard().resolvedScenario(), Fixtures.sweeping("web.count", "web.<b>rate</b>"), List.of());
         String html = writeReport(result);
         assertFalse(html.contains(evil), "raw markup of the architecture name");
         assertFalse(html.contains("<b>rate</b>"), "raw markup of the parameter name");

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.hvsim.core.result.RunSummary;
+import org.hvsim.core.result.Sla;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
@@ -38,7 +40,7 @@ class KeyFindingsTest {
     void findingsAboutAnUnstableVmCarryACautionAndOthersDoNot() {
         ExperimentResult stable = Fixtures.standard();
         ExperimentResult r = new ExperimentResult(stable.name(), stable.description(), stable.seed(),
-                stable.architectures(), stable.figures(), stable.distributions(), stable.resolvedScenario(), List.of(),
+                stable.architectures(), stable.figures(), stable.distributions(), stable.resolvedScenario(), stable.run(),
                 List.of(), List.of(new org.hvsim.core.result.Unstable("hosted", "web", Map.of(), 52.1, 40.3)));
         List<String> findings = KeyFindings.of(r);
         assertEquals(KeyFindings.of(stable).size(), findings.size());
@@ -167,10 +169,10 @@ class KeyFindingsTest {
                         new Estimate(100.0 * (i + 1), 99.0 * (i + 1), 101.0 * (i + 1), 5), point));
             }
         }
-        Map<String, Object> scenario = withSla
-                ? Map.of("sla", Map.of("metric", "response_time_p95", "scope", "web", "max", "100 ms")) : Map.of();
-        return new ExperimentResult("cap", "", 1, List.copyOf(p95.keySet()), figures, List.of(), scenario,
-                List.of("x"), List.of());
+        RunSummary run = Fixtures.sweeping("x").withSlas(withSla
+                ? List.of(new Sla("response_time_p95", "web", 0.100)) : List.of());
+        return new ExperimentResult("cap", "", 1, List.copyOf(p95.keySet()), figures, List.of(), Map.of(), run,
+                List.of());
     }
 
     @Test
@@ -195,7 +197,7 @@ class KeyFindingsTest {
                     new Estimate(0.101, 0.096, 0.106, 5), f.parameters()) : f);
         }
         ExperimentResult close = new ExperimentResult("cap", "", 1, sweep.architectures(), figures, List.of(),
-                sweep.resolvedScenario(), sweep.parameters(), List.of());
+                sweep.resolvedScenario(), sweep.run(), List.of());
         String sentence = KeyFindings.slaCapacity(close).orElseThrow();
         assertTrue(sentence.contains("hosted up to x ≈ 2.95"), sentence);
         assertTrue(sentence.endsWith(" Not certain for hosted at x = 3: the 95 % confidence interval there contains "

@@ -28,4 +28,41 @@ class UnitFormatTest {
         assertEquals("n/a", UnitFormat.seconds(Double.NaN));
         assertEquals("-2.50 ms", UnitFormat.seconds(-0.0025));
     }
+
+    @Test
+    void settingsAreShownExactlyInTheirNaturalUnit() {
+        assertEquals("5 min", UnitFormat.setting(300));
+        assertEquals("2 h", UnitFormat.setting(7200));
+        assertEquals("30 s", UnitFormat.setting(30));
+        assertEquals("90 s", UnitFormat.setting(90));
+        assertEquals("250 ms", UnitFormat.setting(0.25));
+        assertEquals("1.5 s", UnitFormat.setting(1.5));
+    }
+
+    @Test
+    void sizesRatesAndLineRates() {
+        assertEquals("32 GB", UnitFormat.bytes(32.0 * 1024 * 1024 * 1024));
+        assertEquals("1.5 GB", UnitFormat.bytes(1.5 * 1024 * 1024 * 1024));
+        assertEquals("512 MB", UnitFormat.bytes(512.0 * 1024 * 1024));
+        assertEquals("100 B", UnitFormat.bytes(100));
+        assertEquals("1 Gbit/s", UnitFormat.bitRate(125e6));
+        assertEquals("100 Mbit/s", UnitFormat.bitRate(12.5e6));
+        assertEquals("40 /s", UnitFormat.perSecond(40));
+        assertEquals("0.333 /s", UnitFormat.perSecond(1.0 / 3));
+    }
+
+    @Test
+    void aDurationDisplayFitsItsUnitToTheLargestValue() {
+        MetricDisplay p95 = MetricCatalog.describe("response_time_p95");
+        assertEquals("ms", p95.unit());
+        assertEquals("µs", p95.fittedTo(2.06e-6).unit());
+        assertEquals(2.06, p95.fittedTo(2.06e-6).toDisplay(2.06e-6), 1e-9);
+        assertEquals("ns", p95.fittedTo(15e-9).unit());
+        assertEquals("ms", p95.fittedTo(0.5).unit());
+        assertEquals("s", p95.fittedTo(1.5).unit());
+        assertEquals("ms", p95.fittedTo(0).unit());
+        assertEquals("ms", p95.fittedTo(Double.NaN).unit());
+        MetricDisplay cpu = MetricCatalog.describe("cpu_util");
+        assertEquals(cpu, cpu.fittedTo(1e-6));
+    }
 }

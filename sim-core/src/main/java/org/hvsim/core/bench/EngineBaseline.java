@@ -20,21 +20,38 @@ public final class EngineBaseline {
     private EngineBaseline() {
     }
 
-    /** Runs about {@code events} bare DSOL events; returns the events executed. */
+    /** Runs about {@code events} bare DSOL events through the engine's scheduling path; returns the events executed. */
     public static long dsol(long events, int chains, long seed) {
+        return dsol(events, chains, seed, false);
+    }
+
+    /** As {@link #dsol(long, int, long)} through DSOL's default {@code scheduleEventRel}. */
+    public static long dsolDefault(long events, int chains, long seed) {
+        return dsol(events, chains, seed, true);
+    }
+
+    private static long dsol(long events, int chains, long seed, boolean dsolDefault) {
         double meanDelay = 1.0;
         double runLength = events * meanDelay / chains;
+        long[] executed = new long[1];
         ReplicationOutput out = ReplicationRunner.run(new ReplicationModel() {
             @Override
             public void construct(Simulation sim) {
                 MersenneTwister rng = new MersenneTwister(seed);
                 for (int c = 0; c < chains; c++) {
-                    sim.schedule(-meanDelay * Math.log(1 - rng.nextDouble()), new Executable() {
+                    Executable chain = new Executable() {
                         @Override
                         public void execute() {
-                            sim.schedule(-meanDelay * Math.log(1 - rng.nextDouble()), this);
+                            double delay = -meanDelay * Math.log(1 - rng.nextDouble());
+                            executed[0]++;
+                            if (dsolDefault) {
+                                sim.scheduleThroughDsol(delay, this);
+                            } else {
+                                sim.schedule(delay, this);
+                            }
                         }
-                    });
+                    };
+                    chain.execute();
                 }
             }
 
@@ -42,7 +59,8 @@ public final class EngineBaseline {
             public void collect(Simulation sim, ReplicationOutput output) {
             }
         }, ReplicationSpec.of(seed, 0, 0, runLength));
-        return out.events();
+        // the first call of each chain ran in construct, not as an event
+        return dsolDefault ? executed[0] - chains : out.events();
     }
 
     /** Runs {@code events} events on a bare PriorityQueue; returns a checksum so the JIT keeps the work. */

@@ -26,7 +26,7 @@ import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
  */
 public final class ReplicationRunner {
 
-    /** DSOL ids are JVM-global (pitfall 7): every simulator and replication gets a fresh one. */
+    /** DSOL ids are JVM-global: every simulator and replication gets a fresh one. */
     private static final AtomicLong IDS = new AtomicLong();
 
     static {
@@ -34,7 +34,7 @@ public final class ReplicationRunner {
     }
 
     /**
-     * DSOL logs to stdout with stack traces (pitfall 8); the tool's stdout is for data only. Every new
+     * DSOL logs to stdout with stack traces; the tool's stdout is for data only. Every new
      * simulator's SimLogger re-registers DSOL's category at the default level, so this runs again after
      * each simulator is built (under the lock).
      */
@@ -51,6 +51,11 @@ public final class ReplicationRunner {
     }
 
     public static ReplicationOutput run(ReplicationModel model, ReplicationSpec spec) {
+        return run(model, spec, null);
+    }
+
+    /** As {@link #run(ReplicationModel, ReplicationSpec)}, counting events and allocation in {@code census}. */
+    public static ReplicationOutput run(ReplicationModel model, ReplicationSpec spec, EventCensus census) {
         long id = IDS.incrementAndGet();
         EngineSimulator simulator;
         // DSOL's SimLogger re-registers a global log category in three separate steps when a simulator
@@ -63,6 +68,7 @@ public final class ReplicationRunner {
         }
         RandomStreams streams = new RandomStreams(spec.seed(), spec.index());
         Simulation simulation = new Simulation(simulator, streams, spec.index(), spec.warmup(), spec.runLength());
+        simulation.countEvents(census);
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         ReplicationState[] endState = new ReplicationState[1];
@@ -87,7 +93,7 @@ public final class ReplicationRunner {
                 }
             }
         };
-        // LAST_POSITION and STRONG references (pitfall 3; weak listeners can be collected mid-run).
+        // LAST_POSITION and STRONG references (weak listeners can be collected mid-run).
         simulator.addListener(listener, Replication.WARMUP_EVENT, EventProducer.LAST_POSITION, ReferenceType.STRONG);
         simulator.addListener(listener, Replication.END_REPLICATION_EVENT, EventProducer.LAST_POSITION,
                 ReferenceType.STRONG);
@@ -123,15 +129,18 @@ public final class ReplicationRunner {
                 throw new SimulationFailure("replication " + spec.index() + " stopped before its end at t="
                         + simulator.getSimulatorTime() + " s");
             }
+            if (census != null) {
+                census.finish();
+            }
             ReplicationOutput output = new ReplicationOutput();
             model.collect(simulation, output);
-            output.setEvents(simulation.eventsScheduled() - simulation.eventsCancelled() - simulator.pendingAtEnd());
+            output.setEvents(simulator.executed);
             return output;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SimulationFailure("interrupted while waiting for replication " + spec.index(), e);
         } finally {
-            // The worker thread is not a daemon (pitfall 1): always release it.
+            // The worker thread is not a daemon: always release it, or the JVM cannot exit.
             if (simulator.isStartingOrRunning()) {
                 try {
                     simulator.stop();
@@ -153,7 +162,7 @@ public final class ReplicationRunner {
         }
     }
 
-    /** DSOL's model type; building happens in constructModel (pitfall 4). */
+    /** DSOL's model type; the model is built in constructModel, when DSOL initializes the replication. */
     private static final class DsolAdapter extends AbstractDsolModel<Double, DevsSimulatorInterface<Double>> {
         private static final long serialVersionUID = 1L;
         private final transient ReplicationModel model;

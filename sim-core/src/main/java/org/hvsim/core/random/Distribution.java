@@ -50,6 +50,12 @@ public sealed interface Distribution {
         }
     }
 
+    /** Checks a distribution given by its mean and coefficient of variation: both positive and finite. */
+    private static void requireMeanAndCv(String kind, double mean, double cv) {
+        requirePositive(kind + " mean", mean);
+        requirePositive(kind + " cv", cv);
+    }
+
     /** Always {@code value}. */
     record Constant(double value) implements Distribution {
         public Constant {
@@ -138,8 +144,7 @@ public sealed interface Distribution {
     /** Lognormal given by its mean and coefficient of variation. */
     record LogNormal(double mean, double cv) implements Distribution {
         public LogNormal {
-            requirePositive("lognormal mean", mean);
-            requirePositive("lognormal cv", cv);
+            requireMeanAndCv("lognormal", mean, cv);
         }
 
         public double variance() { return (cv * mean) * (cv * mean); }
@@ -158,8 +163,7 @@ public sealed interface Distribution {
     /** Gamma given by its mean and coefficient of variation (shape = 1/cv²). */
     record GammaDist(double mean, double cv) implements Distribution {
         public GammaDist {
-            requirePositive("gamma mean", mean);
-            requirePositive("gamma cv", cv);
+            requireMeanAndCv("gamma", mean, cv);
         }
 
         public double variance() { return (cv * mean) * (cv * mean); }

@@ -30,7 +30,7 @@ public final class RandomStreams {
 
     /**
      * Mixes the three inputs with SplitMix64 finalisers. The full 64 bits go to Commons Math's
-     * MersenneTwister, which uses both halves (unlike DSOL's, which keeps 31 bits; pitfall 6).
+     * MersenneTwister, which uses both halves (unlike DSOL's, which keeps 31 bits).
      */
     public static long seedFor(long scenarioSeed, int replication, String name) {
         long h = mix(scenarioSeed ^ 0x9E3779B97F4A7C15L);

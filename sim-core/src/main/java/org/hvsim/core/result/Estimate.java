@@ -35,9 +35,4 @@ public record Estimate(double mean, double ciLow, double ciHigh, int replication
     public boolean covers(double value) {
         return value >= ciLow && value <= ciHigh;
     }
-
-    /** Half-width relative to the mean; NaN when undefined. */
-    public double relativeHalfWidth() {
-        return halfWidth() / Math.abs(mean);
-    }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A metric of the output contract (DESIGN.md "Interfaces", docs/metrics.md): the name figures carry,
+ * A metric of the output contract (docs/metrics.md): the name figures carry,
  * its stored unit, the scopes it is reported for and what it means. The constants below are the one
  * definition of every name; the model records under them, the writers and charts read them, and a
  * test checks docs/metrics.md against {@link #REPORTED} and {@link #RESERVED}.
@@ -95,7 +95,7 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
     public static final Metric RESPONSE_TIME = of("response_time", SECONDS,
             "request response time distribution (CDF charts)", ScopeKind.VM, ScopeKind.VM_CLASS);
 
-    // Reserved by DESIGN.md for the issues still to come: named now so reports can show them.
+    // Reserved for the issues still to come (faults, capacity and cost): named now so reports can show them.
     public static final Metric AVAILABILITY = of("availability", FRACTION, "fraction of time up", ScopeKind.VM);
     public static final Metric DOWNTIME = of("downtime", SECONDS, "seconds down per replication", ScopeKind.VM);
     public static final Metric REQUESTS_LOST = of("requests_lost", REQUESTS, "requests lost per replication",
@@ -113,7 +113,7 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
             CPU_UTIL_MANAGEMENT, CPU_UTIL_IDLE, CPU_READY_FRACTION, CPU_COSTOP_FRACTION, CPU_SKEW_MAX,
             IO_LATENCY_MEAN, PARENT_QUEUEING_DELAY, DISK_UTIL, NIC_UTIL);
 
-    /** Names fixed by DESIGN.md for later issues; no figure carries them yet. */
+    /** Names reserved for later issues (docs/metrics.md); no figure carries them yet. */
     public static final List<Metric> RESERVED = List.of(AVAILABILITY, DOWNTIME, REQUESTS_LOST, MAX_VMS_PER_HOST,
             HOSTS_NEEDED, COST_PER_VM);
 
@@ -126,11 +126,6 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
 
     private static Metric of(String name, String unit, String meaning, ScopeKind... scopes) {
         return new Metric(name, unit, Set.of(scopes), meaning);
-    }
-
-    /** True when {@code metricName} is this metric's name. */
-    public boolean is(String metricName) {
-        return name.equals(metricName);
     }
 
     /** "host, VM, VM/class": the scopes in {@link ScopeKind} order, as docs/metrics.md writes them. */

@@ -5,7 +5,7 @@ import org.hvsim.core.result.Estimate;
 
 /**
  * Confidence intervals for the mean of independent replication results, with the Student t quantile
- * (djutils' Tally uses the normal one, too narrow for few replications: pitfall 9).
+ * (djutils' Tally uses the normal one, too narrow for few replications).
  */
 public final class ConfidenceInterval {
     private ConfidenceInterval() {

@@ -29,10 +29,6 @@ public final class LatencyRecorder implements Warmup {
         return tally.mean();
     }
 
-    public Tally tally() {
-        return tally;
-    }
-
     /** Quantile for {@code q} in [0, 1]; NaN with no observations. */
     public double quantile(double q) {
         return tally.count() == 0 ? Double.NaN : histogram.getValueAtPercentile(q * 100);

@@ -5,7 +5,7 @@ import org.hvsim.core.engine.Warmup;
 /**
  * A level that changes at instants (queue length, busy vCPUs) and its time average. Updated only at
  * state changes: area += level × (now − last change); no sampling events. At the warm-up instant the
- * area restarts but the current level is kept (unlike DSOL's SimPersistent, pitfall 5).
+ * area restarts but the current level is kept (DSOL's SimPersistent sets it to 0 at its warm-up reset).
  */
 public final class TimeWeighted implements Warmup {
     private double level;

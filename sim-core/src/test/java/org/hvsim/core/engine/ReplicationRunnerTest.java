@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
-/** The runner against the DSOL pitfalls it claims to handle (shared/DSOL-NOTES.md). */
+/** The runner against the DSOL pitfalls it claims to handle (docs/method.md, "Engine"). */
 @Timeout(60)
 class ReplicationRunnerTest {
 
@@ -87,6 +87,21 @@ class ReplicationRunnerTest {
         }));
     }
 
+    /**
+     * Runs a model whose events record their thread in {@code worker} and one of which fails; returns
+     * the failure, once it has surfaced within 5 s (the wall limit is 30 s) and the worker is gone.
+     */
+    private static SimulationFailure failsQuickly(ReplicationModel model, AtomicReference<Thread> worker)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        SimulationFailure f = assertThrows(SimulationFailure.class,
+                () -> ReplicationRunner.run(model, spec(0, 100, 30)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 5, "failure took " + seconds + " s to surface (wall limit 30 s)");
+        assertGone(worker.get());
+        return f;
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
         throw (T) t;
@@ -96,7 +111,7 @@ class ReplicationRunnerTest {
         return depth == Integer.MIN_VALUE ? 0 : 1 + recurse(depth + 1);
     }
 
-    // --- pitfall 1: waiting for the end, no worker left behind ------------------------------------
+    // --- waiting for the end, no worker left behind ------------------------------------
 
     @Test
     void returnsTheOutputAtTheEndAndLeavesNoWorkerThread() throws InterruptedException {
@@ -125,34 +140,20 @@ class ReplicationRunnerTest {
         assertNoWorkerAlive();
     }
 
-    // --- pitfall 2: exceptions inside events -----------------------------------------------------
+    // --- exceptions inside events -----------------------------------------------------
 
     @Test
     void exceptionInAnEventSurfacesQuicklyAsSimulationFailureWithThatCause() throws InterruptedException {
         IllegalStateException boom = new IllegalStateException("boom at t=5");
         AtomicReference<Thread> worker = new AtomicReference<>();
-        long start = System.nanoTime();
-        SimulationFailure f = assertThrows(SimulationFailure.class,
-                () -> ReplicationRunner.run(throwingAt5(boom, worker), spec(0, 100, 30)));
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        assertSame(boom, f.getCause());
-        assertTrue(seconds < 5, "failure took " + seconds + " s to surface (wall limit 30 s)");
-        assertGone(worker.get());
+        assertSame(boom, failsQuickly(throwingAt5(boom, worker), worker).getCause());
     }
 
     @Test
     void assertionErrorInAnEventSurfacesQuicklyAsSimulationFailureWithThatCause() throws InterruptedException {
         AssertionError error = new AssertionError("invariant broken");
         AtomicReference<Thread> worker = new AtomicReference<>();
-        long start = System.nanoTime();
-        SimulationFailure f = assertThrows(SimulationFailure.class,
-                () -> ReplicationRunner.run(throwingAt5(error, worker), spec(0, 100, 30)));
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        assertSame(error, f.getCause());
-        assertTrue(seconds < 5, "failure took " + seconds + " s to surface (wall limit 30 s)");
-        assertGone(worker.get());
+        assertSame(error, failsQuickly(throwingAt5(error, worker), worker).getCause());
     }
 
     @Test
@@ -162,14 +163,7 @@ class ReplicationRunnerTest {
             worker.set(Thread.currentThread());
             recurse(0);
         }));
-        long start = System.nanoTime();
-        SimulationFailure f = assertThrows(SimulationFailure.class,
-                () -> ReplicationRunner.run(model, spec(0, 100, 30)));
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        assertInstanceOf(StackOverflowError.class, f.getCause());
-        assertTrue(seconds < 5, "failure took " + seconds + " s to surface (wall limit 30 s)");
-        assertGone(worker.get());
+        assertInstanceOf(StackOverflowError.class, failsQuickly(model, worker).getCause());
     }
 
     @Test
@@ -227,7 +221,7 @@ class ReplicationRunnerTest {
         assertEquals(after, spins.get(), "events still executing after the runner returned");
     }
 
-    // --- pitfall 10: the end time -----------------------------------------------------------------
+    // --- the end time -----------------------------------------------------------------
 
     @Test
     void eventAtExactlyTheEndRunsBeforeCollectAndLaterOnesNever() {
@@ -258,7 +252,7 @@ class ReplicationRunnerTest {
         assertEquals(20.0, out.get("m", "now"));
     }
 
-    // --- pitfall 5: warm-up reset keeps levels ---------------------------------------------------
+    // --- warm-up reset keeps levels ---------------------------------------------------
 
     @Test
     void warmupResetsRegisteredStatisticsAtTheWarmupInstantAndKeepsLevels() {
@@ -309,36 +303,7 @@ class ReplicationRunnerTest {
         assertEquals(10.5, out.get("m", "tallyMin"));
     }
 
-    // --- pitfall 8: stdout stays clean --------------------------------------------------------------
-
-    @Test
-    void nothingIsPrintedOnStdoutDuringFailingReplications() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        int failures = 0;
-        try {
-            List<ReplicationModel> failing = List.of(
-                    throwingAt5(new IllegalStateException("event failure"), new AtomicReference<>()),
-                    throwingAt5(new AssertionError("event error"), new AtomicReference<>()),
-                    LambdaModel.of(sim -> {
-                        throw new IllegalStateException("construct failure");
-                    }),
-                    LambdaModel.of(sim -> sim.schedule(1.0, () -> sim.scheduleAt(0.5, () -> { })))); // in the past
-            for (ReplicationModel m : failing) {
-                try {
-                    ReplicationRunner.run(m, spec(0, 100, 0.5));
-                } catch (SimulationFailure expected) {
-                    failures++;
-                }
-            }
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals(4, failures, "every model above must fail");
-        String printed = buffer.toString(StandardCharsets.UTF_8);
-        assertEquals("", printed, "stdout must stay clean");
-    }
+    // --- stdout stays clean --------------------------------------------------------------
 
     /** Runs {@code body} with System.out redirected to a buffer; returns what was printed. */
     private static String stdoutOf(Runnable body) {
@@ -351,6 +316,29 @@ class ReplicationRunnerTest {
             System.setOut(original);
         }
         return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void nothingIsPrintedOnStdoutDuringFailingReplications() {
+        int[] failures = new int[1];
+        String printed = stdoutOf(() -> {
+            List<ReplicationModel> failing = List.of(
+                    throwingAt5(new IllegalStateException("event failure"), new AtomicReference<>()),
+                    throwingAt5(new AssertionError("event error"), new AtomicReference<>()),
+                    LambdaModel.of(sim -> {
+                        throw new IllegalStateException("construct failure");
+                    }),
+                    LambdaModel.of(sim -> sim.schedule(1.0, () -> sim.scheduleAt(0.5, () -> { })))); // in the past
+            for (ReplicationModel m : failing) {
+                try {
+                    ReplicationRunner.run(m, spec(0, 100, 0.5));
+                } catch (SimulationFailure expected) {
+                    failures[0]++;
+                }
+            }
+        });
+        assertEquals(4, failures[0], "every model above must fail");
+        assertEquals("", printed, "stdout must stay clean");
     }
 
     @Test
@@ -403,7 +391,7 @@ class ReplicationRunnerTest {
         assertSame(boom, f.getCause());
     }
 
-    // --- pitfall 7: ids -------------------------------------------------------------------------
+    // --- ids -------------------------------------------------------------------------
 
     /** A small random model: 30 events at exponential gaps, summing the gaps; records its worker's name. */
     private static ReplicationModel walk(Set<String> workerNames) {

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** Named streams and their seeding (DSOL pitfall 6). */
+/** Named streams and their seeding: hvsim owns the seeds, all 64 bits of them, not DSOL. */
 class RandomStreamsTest {
 
     private static final int DRAWS = 64;

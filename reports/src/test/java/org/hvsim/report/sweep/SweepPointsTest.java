@@ -15,36 +15,37 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 import org.hvsim.report.Fixtures;
 
-class SweepTest {
+/** Sweep points of a result ({@link ExperimentResult#points()} and friends) and their numeric values. */
+class SweepPointsTest {
 
     @Test
     void plainRunHasOneEmptyPoint() {
         ExperimentResult plain = Fixtures.standard();
-        assertFalse(Sweep.isSweep(plain));
-        assertEquals(List.of(Map.of()), Sweep.points(plain));
-        assertEquals(plain.figures().size(), Sweep.atPoint(plain, Map.of()).figures().size());
+        assertFalse(plain.isSweep());
+        assertEquals(List.of(Map.of()), plain.points());
+        assertEquals(plain.figures().size(), plain.atPoint(Map.of()).figures().size());
     }
 
     @Test
     void pointsInOrderOfFirstAppearance() {
         ExperimentResult sweep = Fixtures.sweep2d();
-        List<Map<String, String>> points = Sweep.points(sweep);
+        List<Map<String, String>> points = sweep.points();
         assertEquals(6, points.size());
-        assertEquals("web.count = 2, web.rate = 20 /s", Sweep.describe(points.get(0)));
-        assertEquals("web.count = 6, web.rate = 40 /s", Sweep.describe(points.get(5)));
-        assertEquals(List.of("2", "4", "6"), Sweep.values(sweep, "web.count"));
-        assertEquals(List.of("20 /s", "40 /s"), Sweep.values(sweep, "web.rate"));
+        assertEquals("web.count = 2, web.rate = 20 /s", ExperimentResult.describe(points.get(0)));
+        assertEquals("web.count = 6, web.rate = 40 /s", ExperimentResult.describe(points.get(5)));
+        assertEquals(List.of("2", "4", "6"), sweep.values("web.count"));
+        assertEquals(List.of("20 /s", "40 /s"), sweep.values("web.rate"));
     }
 
     @Test
     void atPointKeepsOnlyThatPointsFiguresWithoutParameters() {
         ExperimentResult sweep = Fixtures.sweep2d();
-        Map<String, String> point = Sweep.points(sweep).get(3);
-        ExperimentResult one = Sweep.atPoint(sweep, point);
+        Map<String, String> point = sweep.points().get(3);
+        ExperimentResult one = sweep.atPoint(point);
         assertEquals(Fixtures.standard().figures().size(), one.figures().size());
         assertTrue(one.figures().stream().allMatch(f -> f.parameters().isEmpty()));
         assertTrue(one.parameters().isEmpty());
-        double expected = Sweep.find(sweep, point, "hosted", "web", "response_time_mean").orElseThrow()
+        double expected = sweep.find(point, "hosted", "web", "response_time_mean").orElseThrow()
                 .estimate().mean();
         assertEquals(expected, one.find("hosted", "web", "response_time_mean").orElseThrow().estimate().mean());
     }
@@ -53,8 +54,8 @@ class SweepTest {
     void namesOnlyOnFiguresStillCount() {
         ExperimentResult undeclared = new ExperimentResult("u", "", 1, List.of("native"),
                 List.of(new Figure("native", "web", "throughput", new Estimate(1, 1, 1, 2), Map.of("x", "1"))),
-                List.of(), null, List.of(), List.of());
-        assertEquals(List.of("x"), Sweep.parameterNames(undeclared));
+                List.of(), null, org.hvsim.core.result.RunSummary.NONE, List.of());
+        assertEquals(List.of("x"), undeclared.parameters());
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.hvsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hvsim bench --scenario}: the full model's cost per event and per request, beside bare DSOL. */
+class BenchScenarioTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportsEventsPerRequestByKindAllocationAndTheDsolRate() throws Exception {
+        Path file = tmp.resolve("b.yaml");
+        Files.writeString(file, CliTest.SMALL.replace("duration: 60 s", "duration: 20 s"));
+        CliTest.Outcome o = CliTest.hvsim("bench", "--scenario", file.toString(), "--architecture", "hosted");
+        assertEquals(0, o.code(), o.err());
+        Map<String, String> values = o.out().lines().filter(l -> l.contains("="))
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
+        for (String key : List.of("hosted.wall_s", "hosted.events", "hosted.events_per_s", "hosted.events_per_request",
+                "hosted.allocated_bytes_per_event", "hosted.peak_heap_mb", "dsol_events_per_s")) {
+            assertTrue(values.containsKey(key), key + " in " + o.out());
+        }
+        assertTrue(values.keySet().stream().noneMatch(k -> k.startsWith("native.")), "only the chosen architecture");
+        long events = Long.parseLong(values.get("hosted.events"));
+        long scheduled = values.entrySet().stream().filter(e -> e.getKey().startsWith("hosted.scheduled."))
+                .mapToLong(e -> Long.parseLong(e.getValue())).sum();
+        assertTrue(events > 0 && scheduled >= events, "every executed event was scheduled: " + o.out());
+        double perRequest = Double.parseDouble(values.get("hosted.events_per_request"));
+        assertTrue(perRequest >= 2 && perRequest < 100, "an arrival and a completion at least: " + perRequest);
+        assertTrue(o.err().contains("bench: hosted"), "progress on stderr");
+    }
+
+    @Test
+    void anArchitectureTheScenarioLacksIsABadInput() throws Exception {
+        Path file = tmp.resolve("b.yaml");
+        Files.writeString(file, CliTest.SMALL);
+        CliTest.Outcome o = CliTest.hvsim("bench", "--scenario", file.toString(), "--architecture", "xen-3.0");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("[native, hosted]"), o.err());
+    }
+}

@@ -1,0 +1,54 @@
+package org.hvsim.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
+
+class EventCensusTest {
+
+    /** A named action class, as the schedulers' per-pCPU event actions are. */
+    static final class Tick implements Executable {
+        @Override
+        public void execute() {
+        }
+    }
+
+    @Test
+    void countsScheduledEventsByKindAndAllocation() {
+        EventCensus census = new EventCensus();
+        ReplicationModel model = new ReplicationModel() {
+            private Simulation sim;
+
+            @Override
+            public void construct(Simulation s) {
+                sim = s;
+                for (int i = 0; i < 100; i++) {
+                    s.schedule(i, new Tick());
+                }
+                s.schedule(0.5, this::chain);
+            }
+
+            private void chain() {
+                if (sim.now() < 50) {
+                    sim.schedule(1, this::chain);
+                }
+            }
+
+            @Override
+            public void collect(Simulation s, ReplicationOutput out) {
+            }
+        };
+        ReplicationOutput out = ReplicationRunner.run(model, ReplicationSpec.of(1, 0, 0, 200), census);
+        Map<String, Long> kinds = census.byKind();
+        assertEquals(100L, kinds.get("EventCensusTest$Tick"));
+        assertEquals(51L, kinds.get("EventCensusTest$1 (lambda)"), kinds.toString());
+        assertEquals(151, out.events());
+        assertEquals("EventCensusTest$Tick", kinds.keySet().iterator().next(), "most frequent first");
+        assertTrue(census.allocatedBytes() > 0, "at least the events themselves were allocated");
+    }
+}
