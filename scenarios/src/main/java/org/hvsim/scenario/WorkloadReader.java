@@ -156,11 +156,13 @@ final class WorkloadReader {
                 double sys = pr.decimal(SYSCALLS);
                 double pf = pr.decimal(PAGE_FAULTS);
                 double cs = pr.decimal(CONTEXT_SWITCHES);
+                double pt = pr.decimal(PAGE_TABLE_UPDATES);
                 pr.finish();
                 t.put("syscalls", sys);
                 t.put("page_faults", pf);
                 t.put("context_switches", cs);
-                yield new Phase.Privileged(sys, pf, cs);
+                t.put("page_table_updates", pt);
+                yield new Phase.Privileged(sys, pf, cs, pt);
             }
             default -> net(r.object(NET_PHASE_KEY), t);
         };
@@ -173,6 +175,7 @@ final class WorkloadReader {
         int ops = d.integer(OPS);
         String device = d.text(DISK_DEVICE);
         boolean write = d.bool(WRITE);
+        boolean sync = d.bool(SYNC);
         Optional<DiskSpec> disk = host.disk(device);
         if (!device.isEmpty() && disk.isEmpty()) {
             String nic = host.nic(device).isPresent() ? " ('" + device + "' is a NIC; use a net phase)" : "";
@@ -186,9 +189,10 @@ final class WorkloadReader {
         t.put("ops", ops);
         t.put("size", Formats.size(size));
         t.put("write", write);
+        t.put("sync", sync);
         t.put("device", device);
         d.finish();
-        return disk.isPresent() ? new Phase.Disk(ops, size, write, device) : null;
+        return disk.isPresent() ? new Phase.Disk(ops, size, write, device, sync) : null;
     }
 
     private Phase net(SectionReader n, Map<String, Object> t) {
@@ -200,9 +204,12 @@ final class WorkloadReader {
             n.report(NET_DEVICE, n.pathOf(NET_DEVICE) + ": no NIC named '" + device + "' on the host"
                     + (disk.isEmpty() ? Reading.known(device, host.nics().stream().map(NicSpec::name).toList()) : disk));
         }
+        String direction = n.choice(DIRECTION);
         t.put("bytes", Formats.size(bytes));
         t.put("device", device);
+        t.put("direction", direction);
         n.finish();
-        return nic.isPresent() ? new Phase.Net(bytes, device) : null;
+        return nic.isPresent() ? new Phase.Net(bytes, device,
+                "receive".equals(direction) ? Phase.Direction.RECEIVE : Phase.Direction.SEND) : null;
     }
 }
