@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** Runs the validation scenarios and writes validation.md with its charts (docs/validation.md is its output). */
 @Command(name = "validation", mixinStandardHelpOptions = true,
         description = {"Run every scenario of scenarios/validation (shipped in the jar) and write validation.md: "
-                + "each published figure beside hvsim's with its 95 % interval, the error, the row's class "
+                + "each published figure beside hvsim's with its 95 %% interval, the error, the row's class "
                 + "(calibration or prediction) and whether its target is met, with charts.",
                 "docs/validation.md is the output of `./hvsim validation --out docs`."})
 final class ValidationCommand implements Callable<Integer> {

@@ -62,7 +62,22 @@ public record Scenario(String source, String name, String description, long seed
         RunSummary.Host h = new RunSummary.Host(host.pcpus(), host.speed(), host.memory(), disks, nics);
         List<RunSummary.Vm> templates = vms.stream().map(v -> new RunSummary.Vm(v.name(), v.count(), v.vcpus(),
                 v.memory(), workload(v.workload().arrivals()))).toList();
-        return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of());
+        return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of(),
+                unpublishedDefaults());
+    }
+
+    /**
+     * The profile defaults this scenario's architectures use whose source has no published figure
+     * ("NPF" in the profile's sources, docs/profiles.md), as "profile: parameter", in architecture order;
+     * a parameter the file overrides is the file's, not a default.
+     */
+    public List<String> unpublishedDefaults() {
+        List<String> out = new java.util.ArrayList<>();
+        for (ArchitectureProfile a : architectures) {
+            a.sources().entrySet().stream().filter(e -> e.getValue().contains("NPF")).map(Map.Entry::getKey)
+                    .sorted().forEach(k -> out.add(a.name() + ": " + k));
+        }
+        return out;
     }
 
     private static RunSummary.Workload workload(Arrivals arrivals) {

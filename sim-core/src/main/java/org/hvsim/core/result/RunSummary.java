@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param duration     simulated time per replication, warm-up included, seconds (NaN when not known)
  * @param slas         the objectives the figures are judged against
  * @param sweep        the swept parameters in column order, with their values as written; empty without a sweep
+ * @param unpublishedDefaults the architecture-profile defaults the run used whose source has no published
+ *                     figure (NPF in docs/profiles.md), as "profile: parameter"; empty when none or not known
  */
 public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
-        List<Sla> slas, List<SweptParameter> sweep) {
+        List<Sla> slas, List<SweptParameter> sweep, List<String> unpublishedDefaults) {
 
     /** Nothing known: a result assembled without a scenario. */
     public static final RunSummary NONE = new RunSummary(Optional.empty(), List.of(), 0, Double.NaN, Double.NaN,
@@ -30,6 +32,13 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
         vms = List.copyOf(vms);
         slas = List.copyOf(slas);
         sweep = List.copyOf(sweep);
+        unpublishedDefaults = List.copyOf(unpublishedDefaults);
+    }
+
+    /** Without the list of unpublished defaults. */
+    public RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
+            List<Sla> slas, List<SweptParameter> sweep) {
+        this(host, vms, replications, warmup, duration, slas, sweep, List.of());
     }
 
     /** The objective on {@code metric} of {@code scope}, if the run has one. */
@@ -43,11 +52,11 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     }
 
     public RunSummary withSlas(List<Sla> objectives) {
-        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep);
+        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep, unpublishedDefaults);
     }
 
     public RunSummary withSweep(List<SweptParameter> parameters) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters, unpublishedDefaults);
     }
 
     /**
