@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "hvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event performance simulator comparing hosted, monolithic and microkernel "
                 + "hypervisors against bare metal.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
-                CapacityCommand.class, BenchCommand.class, MergeCommand.class, ListProfilesCommand.class, CompletionCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ValidationCommand.class, ExplainCommand.class,
+                CompareCommand.class, CapacityCommand.class, BenchCommand.class, MergeCommand.class,
+                ListProfilesCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

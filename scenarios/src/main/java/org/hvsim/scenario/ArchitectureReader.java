@@ -154,9 +154,15 @@ final class ArchitectureReader {
         asks.put(p.name(), asked);
         IoCosts diskPath = r.has(DISK_PATH) ? ioPath(r.object(DISK_PATH)) : null;
         IoCosts netPath = r.has(NET_PATH) ? ioPath(r.object(NET_PATH)) : null;
-        boolean needsControl = diskPath != null && diskPath.control() > 0 || netPath != null && netPath.control() > 0;
+        IoCosts receivePath = r.has(NET_RECEIVE_PATH) ? ioPath(r.object(NET_RECEIVE_PATH)) : null;
+        if (r.has(SYNC_WRITE)) {
+            p = p.withSyncWrite(r.quantity(SYNC_WRITE));
+        }
+        boolean needsControl = diskPath != null && diskPath.control() > 0 || netPath != null && netPath.control() > 0
+                || receivePath != null && receivePath.control() > 0;
         if (needsControl && !p.hasControlDomain()) {
-            r.report(diskPath != null && diskPath.control() > 0 ? DISK_PATH : NET_PATH, r.path()
+            r.report(diskPath != null && diskPath.control() > 0 ? DISK_PATH
+                    : netPath != null && netPath.control() > 0 ? NET_PATH : NET_RECEIVE_PATH, r.path()
                     + ": I/O work in a control domain needs one; give the variant a `control` section");
         } else {
             if (diskPath != null) {
@@ -166,6 +172,9 @@ final class ArchitectureReader {
             if (netPath != null) {
                 p = p.withNet(netPath);
                 overridden.add(NET_PACKET_CPU.name());
+            }
+            if (receivePath != null) {
+                p = p.withNetReceive(receivePath);
             }
         }
         traceProfile(path, p, base, overridden);

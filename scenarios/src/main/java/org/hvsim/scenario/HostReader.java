@@ -74,15 +74,17 @@ final class HostReader {
             double bandwidth = n.quantity(NIC_BANDWIDTH);
             int mtu = n.integer(MTU);
             double packetCpu = n.quantity(PACKET_CPU);
+            double receivePacketCpu = n.quantity(RECEIVE_PACKET_CPU);
             n.finish();
             Map<String, Object> nt = new LinkedHashMap<>();
             nt.put("name", name);
             nt.put("bandwidth", Formats.bandwidth(bandwidth));
             nt.put("mtu", mtu);
             nt.put("packet_cpu", Formats.duration(packetCpu));
+            nt.put("receive_packet_cpu", Formats.duration(receivePacketCpu));
             nicTrees.add(nt);
             if (!name.isEmpty()) {
-                nics.add(new NicSpec(name, bandwidth, mtu, packetCpu));
+                nics.add(new NicSpec(name, bandwidth, mtu, packetCpu, receivePacketCpu));
             }
         }
         tree.put("nics", nicTrees);

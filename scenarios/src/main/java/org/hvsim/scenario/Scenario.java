@@ -65,7 +65,21 @@ public record Scenario(String source, String name, String description, long seed
         Map<String, String> families = new LinkedHashMap<>();
         architectures.forEach(a -> families.put(a.name(), a.kind().name().toLowerCase(java.util.Locale.ROOT)));
         return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of())
-                .withFamilies(families);
+                .withFamilies(families).withUnpublishedDefaults(unpublishedDefaults());
+    }
+
+    /**
+     * The profile defaults this scenario's architectures use whose source has no published figure
+     * ("NPF" in the profile's sources, docs/profiles.md), as "profile: parameter", in architecture order;
+     * a parameter the file overrides is the file's, not a default.
+     */
+    public List<String> unpublishedDefaults() {
+        List<String> out = new java.util.ArrayList<>();
+        for (ArchitectureProfile a : architectures) {
+            a.sources().entrySet().stream().filter(e -> e.getValue().contains("NPF")).map(Map.Entry::getKey)
+                    .sorted().forEach(k -> out.add(a.name() + ": " + k));
+        }
+        return out;
     }
 
     private static RunSummary.Workload workload(Arrivals arrivals) {

@@ -149,11 +149,13 @@ final class WorkloadReader {
                 double sys = pr.decimal(SYSCALLS);
                 double pf = pr.decimal(PAGE_FAULTS);
                 double cs = pr.decimal(CONTEXT_SWITCHES);
+                double pt = pr.decimal(PAGE_TABLE_UPDATES);
                 pr.finish();
                 t.put("syscalls", sys);
                 t.put("page_faults", pf);
                 t.put("context_switches", cs);
-                yield new Phase.Privileged(sys, pf, cs);
+                t.put("page_table_updates", pt);
+                yield new Phase.Privileged(sys, pf, cs, pt);
             }
             default -> net(r.object(NET_PHASE_KEY), t);
         };
@@ -166,6 +168,7 @@ final class WorkloadReader {
         int ops = d.integer(OPS);
         String device = d.text(DISK_DEVICE);
         boolean write = d.bool(WRITE);
+        boolean sync = d.bool(SYNC);
         Optional<DiskSpec> disk = host.disk(device);
         checkDevice(d, DISK_DEVICE, device, disks(), nics());
         if (disk.isPresent() && disk.get().service() == null) {
@@ -175,9 +178,10 @@ final class WorkloadReader {
         t.put("ops", ops);
         t.put("size", Formats.size(size));
         t.put("write", write);
+        t.put("sync", sync);
         t.put("device", device);
         d.finish();
-        return disk.isPresent() ? new Phase.Disk(ops, size, write, device) : null;
+        return disk.isPresent() ? new Phase.Disk(ops, size, write, device, sync) : null;
     }
 
     private Phase net(SectionReader n, Map<String, Object> t) {
@@ -185,10 +189,13 @@ final class WorkloadReader {
         String device = n.text(NET_DEVICE);
         Optional<NicSpec> nic = host.nic(device);
         checkDevice(n, NET_DEVICE, device, nics(), disks());
+        String direction = n.choice(DIRECTION);
         t.put("bytes", Formats.size(bytes));
         t.put("device", device);
+        t.put("direction", direction);
         n.finish();
-        return nic.isPresent() ? new Phase.Net(bytes, device) : null;
+        return nic.isPresent() ? new Phase.Net(bytes, device,
+                "receive".equals(direction) ? Phase.Direction.RECEIVE : Phase.Direction.SEND) : null;
     }
 
     /** The host's devices of one kind: what messages call them, the phase that uses them, their names. */

@@ -41,4 +41,16 @@ class RunSummaryFromScenarioTest {
         assertEquals(List.of(), s.summary().slas());
         assertEquals(List.of(), s.summary().sweep());
     }
+
+    @Test
+    void theSummaryNamesTheProfileDefaultsWithoutAPublishedFigure() throws Exception {
+        // R1's native baseline is a definition; the hosted profile's switch cost and control domain are NPF,
+        // its cpu_factor is R1.a's; a parameter the file overrides is no longer a default.
+        Scenario s = ScenarioLoader.loadAll(Path.of("examples", "hosted-vs-bare-metal.yaml")).first();
+        List<String> npf = s.summary().unpublishedDefaults();
+        assertEquals(List.of(), npf.stream().filter(n -> n.startsWith("native:")).toList());
+        org.junit.jupiter.api.Assertions.assertTrue(npf.contains("vmware-workstation: switch_cost"), npf.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(npf.contains("vmware-workstation: cpu_factor"), npf.toString());
+        assertEquals(s.unpublishedDefaults(), npf);
+    }
 }

@@ -34,8 +34,9 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
             throw new IllegalArgumentException(name + ": switch cost must be >= 0");
         }
         for (GuestCosts g : new GuestCosts[] {enlightened, emulated}) {
-            if ((g.disk().control() > 0 || g.net().control() > 0 || g.disk().driver() == IoCosts.Driver.CONTROL
-                    || g.net().driver() == IoCosts.Driver.CONTROL) && control == null) {
+            if ((g.disk().control() > 0 || g.net().control() > 0 || g.netReceive().control() > 0
+                    || g.disk().driver() == IoCosts.Driver.CONTROL || g.net().driver() == IoCosts.Driver.CONTROL
+                    || g.netReceive().driver() == IoCosts.Driver.CONTROL) && control == null) {
                 throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
             }
         }
@@ -103,11 +104,13 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
                 control, memory, "disk_op_cpu");
     }
 
-    /** Sets the per-packet network CPU on the guest's vCPU, for both guest kinds. */
+    /** Sets the per-packet network CPU on the guest's vCPU, for both guest kinds and both directions. */
     public ArchitectureProfile withNetPacketCpu(double v) {
-        return with(enlightened.withNet(enlightened.net().withGuest(v)), emulated.withNet(emulated.net().withGuest(v)),
-                scheduler,
-                control, memory, "net_packet_cpu");
+        return with(guestNetCpu(enlightened, v), guestNetCpu(emulated, v), scheduler, control, memory, "net_packet_cpu");
+    }
+
+    private static GuestCosts guestNetCpu(GuestCosts g, double v) {
+        return g.withNet(g.net().withGuest(v)).withNetReceive(g.netReceive().withGuest(v));
     }
 
     /** Sets the disk path's costs of both guest kinds; each keeps where its driver runs. */
@@ -116,10 +119,23 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
                 emulated.withDisk(d.withDriver(emulated.disk().driver())), scheduler, control, memory, "disk_path");
     }
 
-    /** Sets the network path of both guest kinds. */
+    /** Sets the network path of both guest kinds, both directions. */
     public ArchitectureProfile withNet(IoCosts n) {
         return with(enlightened.withNet(n.withDriver(enlightened.net().driver())),
                 emulated.withNet(n.withDriver(emulated.net().driver())), scheduler, control, memory, "net_path");
+    }
+
+    /** Sets the receive network path of both guest kinds (after {@link #withNet}, which sets both). */
+    public ArchitectureProfile withNetReceive(IoCosts n) {
+        return with(enlightened.withNetReceive(n.withDriver(enlightened.netReceive().driver())),
+                emulated.withNetReceive(n.withDriver(emulated.netReceive().driver())), scheduler, control, memory,
+                "net_receive_path");
+    }
+
+    /** Sets the host-side synchronous-write extra of both guest kinds. */
+    public ArchitectureProfile withSyncWrite(double seconds) {
+        return with(enlightened.withSyncWrite(seconds), emulated.withSyncWrite(seconds), scheduler, control, memory,
+                "sync_write");
     }
 
     public ArchitectureProfile withScheduler(String v) {

@@ -65,19 +65,27 @@ final class StagePlanner {
                 Sampler service = d.service() != null
                         ? d.service().sampler(sim.random().stream(stream))
                         : constant(d.latency() + disk.size() / d.bandwidth());
+                // A synchronous write the architecture turns into a host-side synchronous write: one more
+                // visit of the same disk after the operation (docs/profiles.md, "I/O chains" 2.3).
+                Sampler hostSync = disk.sync() && arch.syncWrite() > 0 ? constant(arch.syncWrite()) : null;
                 for (int op = 0; op < disk.ops(); op++) {
                     int first = out.size();
                     ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1);
                     out.add(Stage.DeviceStage.of(disks.get(d.name()), service));
+                    if (hostSync != null) {
+                        out.add(Stage.DeviceStage.of(disks.get(d.name()), hostSync));
+                    }
                     out.set(first, out.get(first).startingIo());
                 }
             } else if (p instanceof Phase.Privileged ops) {
                 var nat = org.hvsim.model.arch.GuestCosts.PrivilegedCosts.NATIVE;
                 var extra = arch.privileged();
                 double nativeWork = (ops.syscalls() * nat.syscall() + ops.pageFaults() * nat.pageFault()
-                        + ops.contextSwitches() * nat.contextSwitch()) * arch.cpuFactor();
+                        + ops.contextSwitches() * nat.contextSwitch()
+                        + ops.pageTableUpdates() * nat.pageTableUpdate()) * arch.cpuFactor();
                 double extraWork = ops.syscalls() * extra.syscall() + ops.pageFaults() * extra.pageFault()
-                        + ops.contextSwitches() * extra.contextSwitch();
+                        + ops.contextSwitches() * extra.contextSwitch()
+                        + ops.pageTableUpdates() * extra.pageTableUpdate();
                 if (nativeWork + extraWork > 0) {
                     out.add(Stage.CpuStage.guest(constant(nativeWork + extraWork),
                             nativeWork / arch.cpuFactor() / (nativeWork + extraWork)));
@@ -87,7 +95,8 @@ final class StagePlanner {
                         () -> new IllegalArgumentException("no NIC named " + net.device()));
                 int packets = n.packets(net.bytes());
                 int first = out.size();
-                ioPath(out, arch.net(), n.packetCpu(), NATIVE_IO.netDriverShare(), packets);
+                ioPath(out, arch.net(net.direction()), n.packetCpu(net.direction()), NATIVE_IO.netDriverShare(),
+                        packets);
                 out.add(Stage.DeviceStage.of(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
                 out.set(first, out.get(first).startingIo());
             }

@@ -14,35 +14,65 @@ public sealed interface Phase {
         }
     }
 
-    /** {@code ops} sequential operations of {@code size} bytes each on the named disk. */
-    record Disk(int ops, double size, boolean write, String device) implements Phase {
+    /**
+     * {@code ops} sequential operations of {@code size} bytes each on the named disk; {@code sync} marks
+     * synchronous writes (fsync, O_SYNC, a commit), which a hosted VMM turns into a synchronous write of
+     * the host's virtual-disk file ({@link org.hvsim.model.arch.GuestCosts#syncWrite()}).
+     */
+    record Disk(int ops, double size, boolean write, String device, boolean sync) implements Phase {
         public Disk {
             if (ops < 1) {
                 throw new IllegalArgumentException("disk phase needs at least one operation");
             }
             Objects.requireNonNull(device, "device");
         }
-    }
 
-    /**
-     * Privileged operations a request makes (system calls, page faults, context switches): each costs
-     * its native CPU as guest work, plus what the architecture adds per operation as virtualization.
-     */
-    record Privileged(double syscalls, double pageFaults, double contextSwitches) implements Phase {
-        public Privileged {
-            if (!(syscalls >= 0) || !(pageFaults >= 0) || !(contextSwitches >= 0)) {
-                throw new IllegalArgumentException("privileged-operation counts must be >= 0");
-            }
+        /** Operations that are not synchronous writes. */
+        public Disk(int ops, double size, boolean write, String device) {
+            this(ops, size, write, device, false);
         }
     }
 
-    /** {@code bytes} sent through the named NIC. */
-    record Net(double bytes, String device) implements Phase {
+    /**
+     * Privileged operations a request makes (system calls, page faults, context switches, page-table
+     * updates): each costs its native CPU as guest work, plus what the architecture adds per operation
+     * as virtualization.
+     */
+    record Privileged(double syscalls, double pageFaults, double contextSwitches, double pageTableUpdates)
+            implements Phase {
+        public Privileged {
+            if (!(syscalls >= 0) || !(pageFaults >= 0) || !(contextSwitches >= 0) || !(pageTableUpdates >= 0)) {
+                throw new IllegalArgumentException("privileged-operation counts must be >= 0");
+            }
+        }
+
+        /** Without page-table updates. */
+        public Privileged(double syscalls, double pageFaults, double contextSwitches) {
+            this(syscalls, pageFaults, contextSwitches, 0);
+        }
+    }
+
+    /** Which way a network phase's bytes go, seen from the VM. */
+    enum Direction {
+        /** The VM sends (a server's reply): the NIC's {@code packetCpu}, the profile's send path. */
+        SEND,
+        /** The VM receives: the NIC's {@code receivePacketCpu}, the profile's receive path. */
+        RECEIVE
+    }
+
+    /** {@code bytes} sent or received through the named NIC. */
+    record Net(double bytes, String device, Direction direction) implements Phase {
         public Net {
             if (!(bytes > 0)) {
                 throw new IllegalArgumentException("network phase needs a positive byte count");
             }
             Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(direction, "direction");
+        }
+
+        /** Bytes the VM sends. */
+        public Net(double bytes, String device) {
+            this(bytes, device, Direction.SEND);
         }
     }
 }

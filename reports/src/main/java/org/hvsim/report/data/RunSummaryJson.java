@@ -61,6 +61,8 @@ final class RunSummaryJson {
         run.shard().ifPresent(s -> node.putObject("shard").put("index", s.index()).put("count", s.count()));
         ObjectNode families = node.putObject("families");
         run.families().forEach(families::put);
+        ArrayNode unpublished = node.putArray("unpublished_defaults");
+        run.unpublishedDefaults().forEach(unpublished::add);
         return node;
     }
 
@@ -105,7 +107,9 @@ final class RunSummaryJson {
                 : Optional.empty();
         Map<String, String> families = new LinkedHashMap<>();
         node.path("families").fields().forEachRemaining(e -> families.put(e.getKey(), e.getValue().asText()));
+        List<String> unpublished = new ArrayList<>();
+        node.path("unpublished_defaults").forEach(u -> unpublished.add(u.asText()));
         return new RunSummary(host, vms, node.path("replications").asInt(), JsonResultReader.number(node.get("warmup_s")),
-                JsonResultReader.number(node.get("duration_s")), slas, sweep, shard, families);
+                JsonResultReader.number(node.get("duration_s")), slas, sweep, shard, families, unpublished);
     }
 }

@@ -169,6 +169,8 @@ public final class HtmlReport implements ResultWriter {
                     .append(HtmlText.escape(architecture)).append("</span> ");
         }
         h.append("</dd>\n");
+        RunFacts.unpublished(result.run()).ifPresent(text -> h.append("<dt>Defaults without a published figure</dt><dd>")
+                .append(HtmlText.escape(text)).append("</dd>\n"));
         h.append("<dt>Run</dt><dd>").append(HtmlText.escape(RunFacts.run(result.run(), replications(result))
                 + "; seed " + result.seed())).append("</dd>\n");
         for (Sla sla : result.run().slas()) {

@@ -67,6 +67,20 @@ final class RunFacts {
         return s.toString();
     }
 
+    /**
+     * "9 of the profile defaults used have no published figure (NPF in docs/profiles.md): xen-3.0: control,
+     * …", or empty when the run used none (or it is not known).
+     */
+    static Optional<String> unpublished(RunSummary run) {
+        List<String> names = run.unpublishedDefaults();
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(names.size() + (names.size() == 1 ? " profile default" : " profile defaults")
+                + " used here " + (names.size() == 1 ? "rests" : "rest") + ", in whole or in part, on no published figure (NPF in "
+                + "docs/profiles.md; first candidates for a sweep): " + String.join(", ", names));
+    }
+
     private static String workload(RunSummary.Workload workload) {
         if (workload instanceof RunSummary.OpenWorkload open) {
             return "open workload (" + (open.poisson() ? "poisson " : "") + UnitFormat.perSecond(open.rate())

@@ -124,7 +124,7 @@ public final class ScenarioSchema {
     public static final Section IO_PATH = new Section("io_path", "`architectures[].disk_path`, `net_path`",
             "CPU of an I/O besides the guest's own driver, per disk operation or network packet, by where it runs.");
     public static final Section NET_PHASE = new Section("net_phase", "`phases[].net`",
-            "Bytes sent through one of the host's NICs.");
+            "Bytes sent or received through one of the host's NICs.");
 
     // ------------------------------------------------------------------------------ top level
 
@@ -237,6 +237,9 @@ public final class ScenarioSchema {
     public static final Key PACKET_CPU = NIC.quantity("packet_cpu", Quantity.DURATION, 0, 0.01)
             .byDefault("6.64 us", "R1.e: native ttcp TX at MTU 500 is CPU-bound at 602 Mb/s on the reference core")
             .example("5 us").doc("CPU time per packet in the sending OS (stack and driver), guest work");
+    public static final Key RECEIVE_PACKET_CPU = NIC.quantity("receive_packet_cpu", Quantity.DURATION, 0, 0.01)
+            .byDefault("7.35 us", "R1.e: native ttcp RX at MTU 500 is CPU-bound at 544 Mb/s on the reference core")
+            .example("6 us").doc("CPU time per packet in the receiving OS (driver, interrupt and stack), guest work");
 
     // ------------------------------------------------------------------------------ architectures
 
@@ -260,7 +263,16 @@ public final class ScenarioSchema {
     public static final Key DISK_PATH = fromBase(ARCHITECTURE.mapping("disk_path", IO_PATH))
             .doc("CPU per disk operation by where it runs (replaces `disk_op_cpu`)");
     public static final Key NET_PATH = fromBase(ARCHITECTURE.mapping("net_path", IO_PATH))
-            .doc("CPU per network packet by where it runs (replaces `net_packet_cpu`)");
+            .doc("CPU per network packet by where it runs, both directions (replaces `net_packet_cpu`)");
+    public static final Key NET_RECEIVE_PATH = ARCHITECTURE.mapping("net_receive_path", IO_PATH)
+            .computedDefault("`net_path` if given, else the base's", "the base profile (docs/profiles.md: R1.e "
+                    + "calibrates send and receive apart)")
+            .doc("CPU per packet the guest receives, by where it runs (`net_path` then applies to sent packets)");
+    public static final Key SYNC_WRITE = ARCHITECTURE.quantity("sync_write", Quantity.DURATION, 0, 10)
+            .computedDefault("the base's", "docs/profiles.md: hosted paths 4.65 ms (R1.a OSDB-OLTP VMware), "
+                    + "paravirtual and bare-metal paths 0")
+            .example("5 ms").doc("extra time on the same disk per synchronous write (`sync: true`): the host-side "
+                    + "synchronous write of a virtual-disk file");
     public static final Key PATH_GUEST = IO_PATH.quantity("guest", Quantity.DURATION, 0, 1)
             .byDefault("0 s", "nothing unless stated").example("5 us").doc("on the guest's vCPU (front end), as virtualization");
     public static final Key PATH_HYPERVISOR = IO_PATH.quantity("hypervisor", Quantity.DURATION, 0, 1)
@@ -392,6 +404,10 @@ public final class ScenarioSchema {
             .byDefault("0", "none unless stated").example("20").doc("page faults per request");
     public static final Key CONTEXT_SWITCHES = PRIVILEGED_PHASE.decimal("context_switches", 0, 1e9)
             .byDefault("0", "none unless stated").example("4").doc("context switches per request");
+    public static final Key PAGE_TABLE_UPDATES = PRIVILEGED_PHASE.decimal("page_table_updates", 0, 1e9)
+            .byDefault("0", "none unless stated").example("65")
+            .doc("page-table updates per request (PTE writes of fork, exec, mmap, munmap): native 0.1 us (NPF), "
+                    + "a hypercall or trap when virtualized (R1.b fork, R1.d mmap, R4 forkwait)");
 
     public static final Key OPS = DISK_PHASE.integer("ops", 1, 1_000_000)
             .byDefault("1", "one operation unless the scenario says more").example("2")
@@ -404,11 +420,20 @@ public final class ScenarioSchema {
     public static final Key WRITE = DISK_PHASE.bool("write")
             .byDefault("false", "reads are the common case; the current disk model serves both alike")
             .example("true").doc("whether the operations are writes");
+    public static final Key SYNC = DISK_PHASE.bool("sync")
+            .byDefault("false", "buffered I/O is the common case; give it for fsync, O_SYNC or a commit")
+            .example("true").doc("whether the operations are synchronous writes, which a hosted path turns into a "
+                    + "synchronous write of the host's virtual-disk file (the profile's `sync_write`)");
 
     public static final Key BYTES = NET_PHASE.quantity("bytes", Quantity.SIZE, 1, 1e12).required()
-            .rangeText("> 0").example("40 KB").doc("bytes sent");
+            .rangeText("> 0").example("40 KB").doc("bytes sent or received");
     public static final Key NET_DEVICE = NET_PHASE.text("device").required().example("n0")
             .doc("a NIC of the host");
+    public static final Key DIRECTION = NET_PHASE.choice("direction", List.of("send", "receive"))
+            .byDefault("send", "a server's reply, the bulk of a request's bytes; R1.e calibrates send and receive "
+                    + "apart (hosted 33 / 17 us extra per packet)")
+            .example("receive").doc("whether the VM sends or receives the bytes: the NIC's `packet_cpu` or "
+                    + "`receive_packet_cpu`, and the profile's send or receive path");
 
     // ------------------------------------------------------------------------------ distributions
 

@@ -22,9 +22,12 @@ import java.util.Optional;
  * @param families     architecture name → the family it belongs to, as the output contract names them
  *                     ({@value #NATIVE}, "hosted", "monolithic", "microkernel"); charts colour by it and
  *                     findings take the native one as the baseline
+ * @param unpublishedDefaults the architecture-profile defaults the run used whose source has no published
+ *                     figure (NPF in docs/profiles.md), as "profile: parameter"; empty when none or not known
  */
 public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
-        List<Sla> slas, List<SweptParameter> sweep, Optional<Shard> shard, Map<String, String> families) {
+        List<Sla> slas, List<SweptParameter> sweep, Optional<Shard> shard, Map<String, String> families,
+        List<String> unpublishedDefaults) {
 
     /** The family of bare metal, the baseline of every comparison. */
     public static final String NATIVE = "native";
@@ -37,6 +40,7 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(shard, "shard");
         families = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(families));
+        unpublishedDefaults = List.copyOf(unpublishedDefaults);
         vms = List.copyOf(vms);
         slas = List.copyOf(slas);
         sweep = List.copyOf(sweep);
@@ -45,7 +49,7 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     /** A summary of a whole run (no shard). */
     public RunSummary(Optional<Host> host, List<Vm> vms, int replications, double warmup, double duration,
             List<Sla> slas, List<SweptParameter> sweep) {
-        this(host, vms, replications, warmup, duration, slas, sweep, Optional.empty(), Map.of());
+        this(host, vms, replications, warmup, duration, slas, sweep, Optional.empty(), Map.of(), List.of());
     }
 
     /** The family of {@code architecture}; without one recorded, its own name (the built-in names are families). */
@@ -64,19 +68,23 @@ public record RunSummary(Optional<Host> host, List<Vm> vms, int replications, do
     }
 
     public RunSummary withSlas(List<Sla> objectives) {
-        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep, shard, families);
+        return new RunSummary(host, vms, replications, warmup, duration, objectives, sweep, shard, families, unpublishedDefaults);
     }
 
     public RunSummary withSweep(List<SweptParameter> parameters) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters, shard, families);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, parameters, shard, families, unpublishedDefaults);
     }
 
     public RunSummary withFamilies(Map<String, String> byArchitecture) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, shard, byArchitecture);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, shard, byArchitecture, unpublishedDefaults);
+    }
+
+    public RunSummary withUnpublishedDefaults(List<String> defaults) {
+        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, shard, families, defaults);
     }
 
     public RunSummary withShard(Optional<Shard> part) {
-        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, part, families);
+        return new RunSummary(host, vms, replications, warmup, duration, slas, sweep, part, families, unpublishedDefaults);
     }
 
     /**
