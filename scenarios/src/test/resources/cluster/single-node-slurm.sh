@@ -55,9 +55,21 @@ CONF
     exit 1
     ;;
   stop)
+    pids=""
     for d in slurmd slurmctld; do
-      [ -f "$work/$d.pid" ] && kill "$(cat "$work/$d.pid")" 2>/dev/null || true
+      if [ -f "$work/$d.pid" ]; then
+        pid="$(cat "$work/$d.pid")"
+        kill "$pid" 2>/dev/null && pids="$pids $pid"
+      fi
     done
+    # wait until they have exited (they write their state on the way out)
+    for _ in $(seq 1 100); do
+      alive=""
+      for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ -z "$alive" ] && exit 0
+      sleep 0.1
+    done
+    for pid in $pids; do kill -9 "$pid" 2>/dev/null || true; done
     ;;
   *)
     echo "usage: $0 start|stop WORK" >&2

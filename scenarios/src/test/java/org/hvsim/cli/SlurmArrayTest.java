@@ -36,8 +36,8 @@ class SlurmArrayTest {
         assumeTrue(onPath("slurmctld") && onPath("slurmd") && onPath("sbatch") && onPath("munged"),
                 "Slurm is not installed (Debian packages slurmctld, slurmd, slurm-client, munge): skipped");
         assumeTrue("root".equals(System.getProperty("user.name")), "a single-node Slurm needs root: skipped");
-        Path work = tmp.resolve("slurm");
-        Files.createDirectories(work);
+        // the daemons' own directory, outside the test's: they may still write their state as they stop
+        Path work = Files.createTempDirectory("hvsim-slurm-");
         Path scenario = tmp.resolve("grid.yaml");
         Files.writeString(scenario, CliTest.SWEEP);
         assertEquals(0, Fixtures.hvsim("run", scenario.toString(), "--out", tmp.resolve("whole").toString(),
@@ -63,6 +63,9 @@ class SlurmArrayTest {
             }
         } finally {
             run(List.of("bash", HARNESS.toString(), "stop", work.toString()), Map.of(), 30);
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
