@@ -102,48 +102,6 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         }
     }
 
-    /** One physical CPU. */
-    protected static class Pcpu {
-        public final int index;
-        Vcpu current;
-        Vcpu switchTarget;
-        Domain lastDomain;
-        SimEventInterface<Double> timer;
-        /** The timer's action, one object per pCPU. */
-        nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable timerAction;
-        /** The end of a world switch, one object per pCPU. */
-        nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable switchEnd;
-
-        Pcpu(int index) {
-            this.index = index;
-        }
-
-        public Vcpu current() {
-            return current;
-        }
-
-        public boolean idle() {
-            return current == null && switchTarget == null;
-        }
-
-        /**
-         * The vCPU this pCPU runs or is switching to; null when idle or when the vCPU it was switching to
-         * halted meanwhile (it picks again when the switch ends).
-         */
-        public Vcpu occupant() {
-            if (current != null) {
-                return current;
-            }
-            Vcpu t = switchTarget;
-            return t != null && t.state == State.SWITCHING && t.pcpu == this ? t : null;
-        }
-
-        /** Whether it has no vCPU to run and will pick one now or at the end of its switch. */
-        public boolean free() {
-            return occupant() == null;
-        }
-    }
-
     private final String name;
     protected final Simulation sim;
     protected final Pcpu[] pcpus;
@@ -159,8 +117,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     private int depth;
     private Vcpu[][] haltedScratch = new Vcpu[4][];
     private Pcpu[][] pickScratch = new Pcpu[4][];
-    /** Bit {@code i} set while pCPU {@code i} is idle ({@link Pcpu#idle}), to find idle pCPUs without a scan. */
-    private final long[] idleBits;
+    /** The idle pCPUs ({@link Pcpu#idle}), to find one without a scan. */
+    private final PcpuSet idle;
 
     /**
      * @param name       the registered name of the scheduler
@@ -174,7 +132,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         this.sim = sim;
         this.switchCost = switchCost;
         this.pcpus = new Pcpu[pcpus];
-        this.idleBits = new long[(pcpus + 63) >>> 6];
+        this.idle = new PcpuSet(pcpus);
         for (int i = 0; i < pcpus; i++) {
             Pcpu p = new Pcpu(i);
             p.timerAction = () -> {
@@ -347,33 +305,9 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         return a;
     }
 
-    /** Brings {@code p}'s bit in {@link #idleBits} up to date after its current or switch target changed. */
+    /** Brings {@link #idle} up to date for {@code p} after its current or switch target changed. */
     private void idleChanged(Pcpu p) {
-        long bit = 1L << (p.index & 63);
-        if (p.idle()) {
-            idleBits[p.index >>> 6] |= bit;
-        } else {
-            idleBits[p.index >>> 6] &= ~bit;
-        }
-    }
-
-    /** The lowest index {@code >= from} of an idle pCPU, or -1. */
-    private int nextIdle(int from) {
-        int w = from >>> 6;
-        if (w >= idleBits.length) {
-            return -1;
-        }
-        long word = idleBits[w] & (-1L << (from & 63));
-        while (true) {
-            if (word != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(word);
-                return i < pcpus.length ? i : -1;
-            }
-            if (++w >= idleBits.length) {
-                return -1;
-            }
-            word = idleBits[w];
-        }
+        idle.set(p.index, p.idle());
     }
 
     private static Vcpu firstIn(Domain d, State s) {
@@ -441,7 +375,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             return;
         }
         // In index order, as a scan of every pCPU would visit the idle ones (a pick may change others).
-        for (int i = nextIdle(0); i >= 0; i = nextIdle(i + 1)) {
+        for (int i = idle.next(0); i >= 0; i = idle.next(i + 1)) {
             reschedule(pcpus[i]);
             if (!hasWaiting()) {
                 return;

@@ -149,7 +149,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
      * Per priority, bit {@code i} set while pCPU {@code i}'s queue of that priority is not empty: a pCPU
      * finds the best peer queue to steal from without a scan of every pCPU.
      */
-    private final long[][] nonEmpty = new long[3][];
+    private final PcpuSet[] nonEmpty = new PcpuSet[3];
 
     /** Run queues and pending decision events, by pCPU index. */
     private final RunQueue[] runQueues;
@@ -168,7 +168,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         this.rateLimit = rateLimit;
         this.weighting = weighting;
         for (int prio = 0; prio < nonEmpty.length; prio++) {
-            nonEmpty[prio] = new long[(pcpus + 63) >>> 6];
+            nonEmpty[prio] = new PcpuSet(pcpus);
         }
         this.runQueues = new RunQueue[pcpus];
         for (int i = 0; i < pcpus; i++) {
@@ -189,27 +189,12 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     /** Brings {@link #nonEmpty} up to date for {@code p}'s queue of {@code priority}. */
     private void queueChanged(Pcpu p, int priority) {
-        long bit = 1L << (p.index & 63);
-        if (rq(p).byPriority[priority].isEmpty()) {
-            nonEmpty[priority][p.index >>> 6] &= ~bit;
-        } else {
-            nonEmpty[priority][p.index >>> 6] |= bit;
-        }
+        nonEmpty[priority].set(p.index, !rq(p).byPriority[priority].isEmpty());
     }
 
     /** The lowest-index pCPU other than {@code p} whose queue of {@code priority} is not empty, or -1. */
     private int firstNonEmptyExcept(int priority, Pcpu p) {
-        long[] bits = nonEmpty[priority];
-        for (int w = 0; w < bits.length; w++) {
-            long word = bits[w];
-            if (w == p.index >>> 6) {
-                word &= ~(1L << (p.index & 63));
-            }
-            if (word != 0) {
-                return (w << 6) + Long.numberOfTrailingZeros(word);
-            }
-        }
-        return -1;
+        return nonEmpty[priority].firstExcept(p.index);
     }
 
     private static XenVcpu x(Vcpu v) {

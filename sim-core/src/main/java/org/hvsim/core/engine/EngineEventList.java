@@ -102,36 +102,21 @@ final class EngineEventList implements EventListInterface<Double> {
 
     /** Places (t, k, slot) at or above position {@code i}. */
     private void siftUp(int i, double t, long k, int slot) {
-        double[] ts = times;
-        long[] ks = keys;
-        int[] ss = slots;
-        int[] pos = positions;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            double pt = ts[parent];
-            long pk = ks[parent];
-            if (!before(t, k, pt, pk)) {
+            if (!before(t, k, times[parent], keys[parent])) {
                 break;
             }
-            ts[i] = pt;
-            ks[i] = pk;
-            int ps = ss[parent];
-            ss[i] = ps;
-            pos[ps] = i;
+            move(parent, i);
             i = parent;
         }
-        ts[i] = t;
-        ks[i] = k;
-        ss[i] = slot;
-        pos[slot] = i;
+        place(i, t, k, slot);
     }
 
     /** Places (t, k, slot) at or below position {@code i}; returns where it went. */
     private int siftDown(int i, double t, long k, int slot) {
         double[] ts = times;
         long[] ks = keys;
-        int[] ss = slots;
-        int[] pos = positions;
         int n = size;
         while (true) {
             int first = 4 * i + 1;
@@ -143,29 +128,33 @@ final class EngineEventList implements EventListInterface<Double> {
             long bk = ks[first];
             int end = Math.min(first + 4, n);
             for (int c = first + 1; c < end; c++) {
-                double ct = ts[c];
-                long ck = ks[c];
-                if (before(ct, ck, bt, bk)) {
+                if (before(ts[c], ks[c], bt, bk)) {
                     best = c;
-                    bt = ct;
-                    bk = ck;
+                    bt = ts[c];
+                    bk = ks[c];
                 }
             }
             if (!before(bt, bk, t, k)) {
                 break;
             }
-            ts[i] = bt;
-            ks[i] = bk;
-            int bs = ss[best];
-            ss[i] = bs;
-            pos[bs] = i;
+            move(best, i);
             i = best;
         }
-        ts[i] = t;
-        ks[i] = k;
-        ss[i] = slot;
-        pos[slot] = i;
+        place(i, t, k, slot);
         return i;
+    }
+
+    /** Moves the entry at heap position {@code from} to position {@code to}. */
+    private void move(int from, int to) {
+        place(to, times[from], keys[from], slots[from]);
+    }
+
+    /** Puts (t, k, slot) at heap position {@code i}. */
+    private void place(int i, double t, long k, int slot) {
+        times[i] = t;
+        keys[i] = k;
+        slots[i] = slot;
+        positions[slot] = i;
     }
 
     @Override
