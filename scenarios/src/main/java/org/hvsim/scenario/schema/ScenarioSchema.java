@@ -466,6 +466,34 @@ public final class ScenarioSchema {
             .computedDefault("the cells' own", "cells such as `4.2 ms` say their unit")
             .example("ms").doc("unit of bare numbers in the column");
 
+    // ------------------------------------------------------------------------------ capacity planning
+
+    public static final Section CAPACITY = new Section("capacity", "`capacity`",
+            "For `hvsim capacity`: the search for the most instances of one VM template a host carries while every "
+                    + "SLA holds at the upper bound of its 95 % interval, memory admission holds and, if asked, CPU "
+                    + "headroom remains; the other VMs stay as they are. `hvsim run` ignores it.");
+
+    public static final Key CAPACITY_KEY = ROOT.mapping("capacity", CAPACITY)
+            .computedDefault("none", "only `hvsim capacity` needs it").doc("capacity search: which VM template, over which counts");
+    public static final Key CAPACITY_TEMPLATE = CAPACITY.text("template").required().rangeText("a VM name")
+            .example("web").doc("the VM template whose count is searched (its own `count` is replaced)");
+    public static final Key CAPACITY_FROM = CAPACITY.integer("from", 1, 100_000)
+            .byDefault("1", "the search starts at one instance, so that an SLA unmet at one is said")
+            .example("1").doc("smallest count searched");
+    public static final Key CAPACITY_TO = CAPACITY.integer("to", 1, 100_000)
+            .byDefault("256", "above any 2008-era host's VMs; the search brackets and bisects, so a wide range costs "
+                    + "only a few evaluations")
+            .rangeText("from – 100000").example("256").doc("largest count searched");
+    public static final Key CAPACITY_HEADROOM = CAPACITY.quantity("cpu_headroom", Quantity.FRACTION, 0, 0.99)
+            .computedDefault("none", "only the SLAs and memory bound the count unless a headroom is asked for")
+            .rangeText("0 % – 99 %").example("20 %")
+            .doc("host CPU to keep free: the busy share (1 − cpu_util_idle) must stay at or below 1 − headroom");
+    public static final Key CAPACITY_MAX_REPLICATIONS = CAPACITY.integer("max_replications", 1, 100_000)
+            .computedDefault("4 × replications", "settles most counts whose interval straddles a limit while "
+                    + "bounding what one count costs")
+            .example("40").doc("replications a count may take when an interval straddles its limit; beyond that the "
+                    + "count is refused and the answer marked not certain");
+
     /** The distribution families by name, in documentation order. */
     public static Map<String, Section> families() {
         return Collections.unmodifiableMap(FAMILIES);
@@ -475,6 +503,7 @@ public final class ScenarioSchema {
     public static List<Section> sections() {
         List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
                 CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
+        all.add(CAPACITY);
         all.addAll(FAMILIES.values());
         return all;
     }
