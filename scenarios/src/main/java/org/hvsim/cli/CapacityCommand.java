@@ -86,10 +86,18 @@ final class CapacityCommand implements Callable<Integer> {
         System.out.flush();
         if (!options.quiet) {
             for (CapacityResults.Entry e : results.entries()) {
-                System.err.printf(Locale.ROOT, "hvsim capacity: %-18s %4d x %s per host, bound by %s%s: %s%n",
+                System.err.printf(Locale.ROOT, "hvsim capacity: %-18s %4d x %s per host, bound by %s%s%s%s: %s%n",
                         e.architecture(), e.maxVms(), plan.template(), e.binding(), e.certain() ? "" : " (not certain)",
-                        e.note());
+                        e.hostsNeeded() >= 0 ? "; " + e.hostsNeeded() + " hosts" : "",
+                        Double.isNaN(e.costPerVm()) ? "" : String.format(Locale.ROOT, "; %.2f per VM per year%s",
+                                e.costPerVm(), e.edition().isEmpty() ? "" : " (" + e.edition() + ")"), e.note());
             }
+            plan.costs().ifPresent(c -> results.entries().stream().filter(e -> !Double.isNaN(e.costPerVm()))
+                    .min(java.util.Comparator.comparingDouble(CapacityResults.Entry::costPerVm))
+                    .ifPresent(e -> System.err.printf(Locale.ROOT, "hvsim capacity: cheapest: %s%s at %.2f %s per VM "
+                                    + "per year%s%n", e.architecture(), e.edition().isEmpty() ? "" : " with "
+                                    + e.edition() + " guest licences", e.costPerVm(), c.currency(),
+                            e.hostsNeeded() >= 0 ? " (" + e.hostsNeeded() + " hosts)" : "")));
             System.err.println("hvsim: report written to " + dir.resolve("report.html").toAbsolutePath().normalize());
         }
         return Main.OK;

@@ -280,7 +280,8 @@ public final class ScenarioLoader {
             CrossChecks.slaScope(s, vms.vms());
             resolved.put("sla", s.tree());
         });
-        Optional<CapacityPlan> capacity = CapacityReader.read(top, vms.vms(), replications, resolved);
+        Optional<CapacityPlan> capacity = CapacityReader.read(top, vms.vms(),
+                archs.stream().map(ArchitectureProfile::name).toList(), replications, resolved);
         top.finish();
         CrossChecks.configuredMemory(top, host, vms);
         if (!problems.hasAny()) {

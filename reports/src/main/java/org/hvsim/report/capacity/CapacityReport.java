@@ -89,8 +89,15 @@ public final class CapacityReport {
                 + " VMs one host carries under each architecture while every constraint holds (an SLA at the upper "
                 + "bound of its 95 % interval, memory admission, CPU headroom if set), labelled with what binds it.");
         for (CapacityResults.Entry e : results.entries()) {
-            caption.append(' ').append(e.architecture()).append(": ").append(e.maxVms()).append(", ").append(e.note())
-                    .append('.');
+            caption.append(' ').append(e.architecture()).append(": ").append(e.maxVms());
+            if (e.hostsNeeded() >= 0) {
+                caption.append(", ").append(e.hostsNeeded()).append(" hosts for the fleet");
+            }
+            if (!Double.isNaN(e.costPerVm())) {
+                caption.append(String.format(java.util.Locale.ROOT, ", %.2f per VM per year", e.costPerVm()))
+                        .append(e.edition().isEmpty() ? "" : " with " + e.edition() + " guest licences");
+            }
+            caption.append(", ").append(e.note()).append('.');
         }
         charts.add(new ReportChart(SECTION, "capacity-vms-per-host", caption.toString(),
                 CapacityChart.create(results, palette), HEIGHT));

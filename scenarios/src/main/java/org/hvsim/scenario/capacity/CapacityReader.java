@@ -21,10 +21,16 @@ public final class CapacityReader {
      * The plan, or empty when the file has none (or it has problems, which are reported through the
      * section's reader); {@code resolved} receives its resolved tree.
      */
-    public static Optional<CapacityPlan> read(SectionReader top, List<VmSpec> vms, int replications,
-            Map<String, Object> resolved) {
+    public static Optional<CapacityPlan> read(SectionReader top, List<VmSpec> vms, List<String> architectures,
+            int replications, Map<String, Object> resolved) {
+        Optional<CostModel.Fleet> fleet = CostReader.fleet(top, resolved);
+        Optional<CostModel.Costs> costs = CostReader.costs(top, architectures, resolved);
         Optional<SectionReader> o = top.optionalObject(CAPACITY_KEY);
         if (o.isEmpty()) {
+            if (top.has(FLEET_KEY) || top.has(COSTS_KEY)) {
+                top.report(top.has(FLEET_KEY) ? FLEET_KEY : COSTS_KEY, "fleet and costs size the answer of a capacity "
+                        + "search: add capacity: { template: VMNAME, from: 1, to: 256 }");
+            }
             return Optional.empty();
         }
         SectionReader r = o.get();
@@ -68,6 +74,6 @@ public final class CapacityReader {
         if (r.problems().list().size() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new CapacityPlan(template, from, to, headroom, budget));
+        return Optional.of(new CapacityPlan(template, from, to, headroom, budget, fleet, costs));
     }
 }

@@ -76,10 +76,25 @@ public final class CapacityStudy {
         CapacityStudy study = new CapacityStudy(scenario, plan, threads, progress);
         List<CapacityResults.Entry> entries = new ArrayList<>();
         for (ArchitectureProfile a : scenario.architectures()) {
-            entries.add(study.search(a));
+            entries.add(sized(plan, study.search(a)));
         }
         Optional<Sla> sla = scenario.slas().stream().findFirst();
         return new CapacityResults(plan.template(), plan.from(), plan.to(), sla, entries);
+    }
+
+    /** The entry with its fleet's hosts and its cost per VM, when the plan has a fleet or costs. */
+    static CapacityResults.Entry sized(CapacityPlan plan, CapacityResults.Entry e) {
+        if (e.maxVms() < 1) {
+            return e;
+        }
+        int hosts = plan.fleet().map(f -> CostModel.hostsNeeded(f, e.maxVms())).orElse(1);
+        CapacityResults.Entry out = plan.fleet().isPresent() ? e.withFleet(hosts) : e;
+        if (plan.costs().isPresent()) {
+            int vms = plan.fleet().map(CostModel.Fleet::vms).orElse(e.maxVms());
+            CostModel.Priced p = CostModel.cheapest(plan.costs().get(), e.architecture(), hosts, vms);
+            out = out.withCost(p.perVmPerYear(), p.edition());
+        }
+        return out;
     }
 
     /** One evaluated count: the verdict, the figures it rests on, and the failing constraint if any. */
