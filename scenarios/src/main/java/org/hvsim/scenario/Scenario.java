@@ -16,6 +16,7 @@ import org.hvsim.core.random.Distribution;
 import org.hvsim.core.result.RunSummary;
 import org.hvsim.core.result.Sla;
 import org.hvsim.model.workload.Arrivals;
+import org.hvsim.scenario.capacity.CapacityPlan;
 
 /**
  * A loaded, validated scenario: what to simulate and how (replications, times, seed). Times in seconds.
@@ -29,11 +30,22 @@ import org.hvsim.model.workload.Arrivals;
  * @param schedulers the hypervisor scheduler and its tunables per architecture name
  * @param memory     memory overcommit policy
  * @param slas       the service-level objectives the figures are judged against
+ * @param capacity   what {@code hvsim capacity} searches, when the file has a {@code capacity} section
  */
 public record Scenario(String source, String name, String description, long seed, int replications, double warmup,
         double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
         Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
-        Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas) {
+        Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas,
+        Optional<CapacityPlan> capacity) {
+
+    /** A scenario without a capacity plan. */
+    public Scenario(String source, String name, String description, long seed, int replications, double warmup,
+            double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
+            Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
+            Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas) {
+        this(source, name, description, seed, replications, warmup, duration, architectures, host, vms, resolved,
+                sources, parameters, schedulers, memory, slas, Optional.empty());
+    }
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -44,6 +56,7 @@ public record Scenario(String source, String name, String description, long seed
         schedulers = Map.copyOf(schedulers);
         Objects.requireNonNull(memory, "memory");
         slas = List.copyOf(slas);
+        Objects.requireNonNull(capacity, "capacity");
     }
 
     /** The system under one of the scenario's architectures. */
@@ -92,23 +105,29 @@ public record Scenario(String source, String name, String description, long seed
 
     public Scenario withReplications(int n) {
         return new Scenario(source, name, description, seed, n, warmup, duration, architectures, host, vms,
-                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory, slas);
+                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory, slas, capacity);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(source, name, description, s, replications, warmup, duration, architectures, host, vms,
-                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory, slas);
+                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory, slas, capacity);
     }
 
     /** The same scenario with only these architectures, in this order. */
     public Scenario withArchitectures(List<ArchitectureProfile> chosen) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, chosen, host, vms,
-                resolved, sources, parameters, schedulers, memory, slas);
+                resolved, sources, parameters, schedulers, memory, slas, capacity);
+    }
+
+    /** The same scenario with {@code vms} in place of its VM templates (the capacity search's counts). */
+    public Scenario withVms(List<VmSpec> replaced) {
+        return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host,
+                replaced, resolved, sources, parameters, schedulers, memory, slas, capacity);
     }
 
     Scenario withParameters(Map<String, String> values) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host, vms,
-                resolved, sources, values, schedulers, memory, slas);
+                resolved, sources, values, schedulers, memory, slas, capacity);
     }
 
     private Map<String, Object> withResolved(String key, Object value) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.hypervisor.SchedulerSettings;
 import org.hvsim.model.hypervisor.Tunable;
+import org.hvsim.scenario.capacity.CapacityPlan;
+import org.hvsim.scenario.capacity.CapacityReader;
 import org.hvsim.scenario.load.Node;
 import org.hvsim.scenario.load.Problem;
 import org.hvsim.scenario.load.Problems;
@@ -278,6 +280,8 @@ public final class ScenarioLoader {
             CrossChecks.slaScope(s, vms.vms());
             resolved.put("sla", s.tree());
         });
+        Optional<CapacityPlan> capacity = CapacityReader.read(top, vms.vms(),
+                archs.stream().map(ArchitectureProfile::name).toList(), replications, resolved);
         top.finish();
         CrossChecks.configuredMemory(top, host, vms);
         if (!problems.hasAny()) {
@@ -288,7 +292,8 @@ public final class ScenarioLoader {
         }
         return new Point(new Scenario(reading.source(), name, description, seed, replications, warmup, duration,
                 archs, host.spec(), vms.vms(), resolved, reading.trace().sources(), Map.of(), settings, host.memory(),
-                sla.map(s -> List.of(new org.hvsim.core.result.Sla(s.metric(), s.scope(), s.max()))).orElse(List.of())),
+                sla.map(s -> List.of(new org.hvsim.core.result.Sla(s.metric(), s.scope(), s.max()))).orElse(List.of()),
+                capacity),
                 resolved);
     }
 

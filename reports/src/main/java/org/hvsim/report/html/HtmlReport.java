@@ -52,6 +52,8 @@ public final class HtmlReport implements ResultWriter {
 
     private final int chartWidth;
     private final int chartHeight;
+    /** Charts a command adds before the standard ones (the capacity search's). */
+    private final List<ReportChart> leadingCharts;
 
     /** A report with 900 × 500 pixel charts. */
     public HtmlReport() {
@@ -64,6 +66,18 @@ public final class HtmlReport implements ResultWriter {
         }
         this.chartWidth = chartWidth;
         this.chartHeight = chartHeight;
+        this.leadingCharts = List.of();
+    }
+
+    private HtmlReport(HtmlReport base, List<ReportChart> leading) {
+        this.chartWidth = base.chartWidth;
+        this.chartHeight = base.chartHeight;
+        this.leadingCharts = List.copyOf(leading);
+    }
+
+    /** This report with {@code charts} shown first, before the charts of {@link ReportCharts}. */
+    public HtmlReport withLeadingCharts(List<ReportChart> charts) {
+        return new HtmlReport(this, charts);
     }
 
     /** The charts this report shows for {@code result}; see {@link ReportCharts}. */
@@ -76,7 +90,9 @@ public final class HtmlReport implements ResultWriter {
         Path chartDirectory = directory.resolve(CHART_DIRECTORY);
         Files.createDirectories(chartDirectory);
         List<Map.Entry<ReportChart, byte[]>> pngs = new ArrayList<>();
-        for (ReportChart chart : ReportCharts.of(result, chartHeight)) {
+        List<ReportChart> all = new ArrayList<>(leadingCharts);
+        all.addAll(ReportCharts.of(result, chartHeight));
+        for (ReportChart chart : all) {
             byte[] png = ChartWriter.png(chart.chart(), chartWidth, chart.height());
             Files.write(chartDirectory.resolve(chart.fileStem() + ".png"), png);
             ChartWriter.writeSvg(chart.chart(), chartDirectory.resolve(chart.fileStem() + ".svg"),

@@ -491,6 +491,88 @@ public final class ScenarioSchema {
             .computedDefault("the cells' own", "cells such as `4.2 ms` say their unit")
             .example("ms").doc("unit of bare numbers in the column");
 
+    // ------------------------------------------------------------------------------ capacity planning
+
+    public static final Section CAPACITY = new Section("capacity", "`capacity`",
+            "For `hvsim capacity`: the search for the most instances of one VM template a host carries while every "
+                    + "SLA holds at the upper bound of its 95 % interval, memory admission holds and, if asked, CPU "
+                    + "headroom remains; the other VMs stay as they are. `hvsim run` ignores it.");
+
+    public static final Key CAPACITY_KEY = ROOT.mapping("capacity", CAPACITY)
+            .computedDefault("none", "only `hvsim capacity` needs it").doc("capacity search: which VM template, over which counts");
+    public static final Key CAPACITY_TEMPLATE = CAPACITY.text("template").required().rangeText("a VM name")
+            .example("web").doc("the VM template whose count is searched (its own `count` is replaced)");
+    public static final Key CAPACITY_FROM = CAPACITY.integer("from", 1, 100_000)
+            .byDefault("1", "the search starts at one instance, so that an SLA unmet at one is said")
+            .example("1").doc("smallest count searched");
+    public static final Key CAPACITY_TO = CAPACITY.integer("to", 1, 100_000)
+            .byDefault("256", "above any 2008-era host's VMs; the search brackets and bisects, so a wide range costs "
+                    + "only a few evaluations")
+            .rangeText("from – 100000").example("256").doc("largest count searched");
+    public static final Key CAPACITY_HEADROOM = CAPACITY.quantity("cpu_headroom", Quantity.FRACTION, 0, 0.99)
+            .computedDefault("none", "only the SLAs and memory bound the count unless a headroom is asked for")
+            .rangeText("0 % – 99 %").example("20 %")
+            .doc("host CPU to keep free: the busy share (1 − cpu_util_idle) must stay at or below 1 − headroom");
+    public static final Key CAPACITY_MAX_REPLICATIONS = CAPACITY.integer("max_replications", 1, 100_000)
+            .computedDefault("4 × replications", "settles most counts whose interval straddles a limit while "
+                    + "bounding what one count costs")
+            .example("40").doc("replications a count may take when an interval straddles its limit; beyond that the "
+                    + "count is refused and the answer marked not certain");
+
+    public static final Section FLEET = new Section("fleet", "`fleet`",
+            "For `hvsim capacity`: the fleet to size. Hosts needed = ⌈vms / max_vms_per_host⌉ + k for failover n+k.");
+    public static final Section COSTS = new Section("costs", "`costs`",
+            "For `hvsim capacity`: prices, in the user's currency (the shipped examples' prices are examples, not "
+                    + "quotes). Cost per VM per year = (hosts × (host_price + host licences) + guest licences) / VMs / "
+                    + "years, VMs spread evenly over the hosts.");
+    public static final Section COST_LICENCE = new Section("licence", "`costs.licences[]`",
+            "Per-host licences of one architecture: its parent or host OS, its hypervisor per socket (or per "
+                    + "group of sockets).");
+    public static final Section COST_EDITION = new Section("edition", "`costs.editions[]`",
+            "A guest OS licence edition: its price and how many guest instances one licence covers on a host "
+                    + "(Windows Server 2008: Standard 1, Enterprise 4, Datacenter unlimited, licensed per processor; R13).");
+
+    public static final Key FLEET_KEY = ROOT.mapping("fleet", FLEET)
+            .computedDefault("none", "only fleet sizing needs it").doc("fleet sizing for `hvsim capacity`");
+    public static final Key COSTS_KEY = ROOT.mapping("costs", COSTS)
+            .computedDefault("none", "only costing needs it").doc("prices for `hvsim capacity`'s cost per VM");
+    public static final Key FLEET_VMS = FLEET.integer("vms", 1, 10_000_000).required().example("100")
+            .doc("instances of the capacity template the fleet must run");
+    public static final Key FLEET_FAILOVER = FLEET.text("failover").byDefault("n+0", "no spare host unless asked")
+            .rangeText("n+K, K ≥ 0").example("n+1").doc("spare hosts: n+K adds K hosts");
+    public static final Key COST_CURRENCY = COSTS.text("currency").byDefault("USD", "a label only")
+            .example("EUR").doc("currency of every price");
+    public static final Key COST_YEARS = COSTS.decimal("years", 0.1, 100)
+            .byDefault("3", "a common server depreciation period").example("4")
+            .doc("years the host and its licences are used; costs are per year");
+    public static final Key COST_HOST_PRICE = COSTS.decimal("host_price", 0, 1e9).required().example("8000")
+            .doc("hardware price of one host");
+    public static final Key COST_SOCKETS = COSTS.integer("sockets", 1, 1024)
+            .byDefault("2", "the two-socket server of the 2008 consolidation studies").example("4")
+            .doc("processor sockets per host, for per-socket licences");
+    public static final Key COST_LICENCES = COSTS.list("licences", COST_LICENCE)
+            .byDefault("[]", "no per-host licence unless listed").doc("per-host licences by architecture");
+    public static final Key COST_EDITIONS = COSTS.list("editions", COST_EDITION)
+            .byDefault("[]", "no guest licences unless listed").doc("guest licence editions to compare");
+    public static final Key LICENCE_ARCHITECTURE = COST_LICENCE.text("architecture").required()
+            .rangeText("an architecture of the scenario").example("hyperv-2008-full").doc("whose licence");
+    public static final Key LICENCE_PER_HOST = COST_LICENCE.decimal("per_host", 0, 1e9)
+            .byDefault("0", "none unless stated").example("999").doc("price per host (parent or host OS)");
+    public static final Key LICENCE_PER_SOCKET = COST_LICENCE.decimal("per_socket", 0, 1e9)
+            .byDefault("0", "none unless stated").example("2875").doc("price per licence of `sockets_per_licence` sockets");
+    public static final Key LICENCE_SOCKETS = COST_LICENCE.integer("sockets_per_licence", 1, 64)
+            .byDefault("1", "one licence per processor").example("2").doc("sockets one per-socket licence covers");
+    public static final Key EDITION_NAME = COST_EDITION.text("name").required().example("enterprise")
+            .doc("edition name, reported with the cheapest combination");
+    public static final Key EDITION_PRICE = COST_EDITION.decimal("price", 0, 1e9).required().example("3999")
+            .doc("price of one licence");
+    public static final Key EDITION_GUESTS = COST_EDITION.integer("guests", 1, 1_000_000)
+            .computedDefault("unlimited", "Datacenter-style editions cover every guest of the host").example("4")
+            .doc("guest instances one licence covers on a host");
+    public static final Key EDITION_PER_SOCKET = COST_EDITION.bool("per_socket")
+            .byDefault("false", "licensed per host unless stated").example("true")
+            .doc("licensed per processor: a host needs one per socket");
+
     /** The distribution families by name, in documentation order. */
     public static Map<String, Section> families() {
         return Collections.unmodifiableMap(FAMILIES);
@@ -500,6 +582,7 @@ public final class ScenarioSchema {
     public static List<Section> sections() {
         List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
                 CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
+        all.addAll(List.of(CAPACITY, FLEET, COSTS, COST_LICENCE, COST_EDITION));
         all.addAll(FAMILIES.values());
         return all;
     }

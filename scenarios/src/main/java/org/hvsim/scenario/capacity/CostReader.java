@@ -1,0 +1,89 @@
+package org.hvsim.scenario.capacity;
+
+import static org.hvsim.scenario.schema.ScenarioSchema.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hvsim.scenario.schema.SectionReader;
+
+/** Reads the {@code fleet} and {@code costs} sections (for {@code hvsim capacity}). */
+final class CostReader {
+
+    private CostReader() {
+    }
+
+    static Optional<CostModel.Fleet> fleet(SectionReader top, Map<String, Object> resolved) {
+        Optional<SectionReader> o = top.optionalObject(FLEET_KEY);
+        if (o.isEmpty()) {
+            return Optional.empty();
+        }
+        SectionReader r = o.get();
+        int vms = r.integer(FLEET_VMS);
+        String failover = r.text(FLEET_FAILOVER);
+        r.finish();
+        int spares = CostModel.spares(failover);
+        if (spares < 0) {
+            r.report(FLEET_FAILOVER, r.pathOf(FLEET_FAILOVER) + ": expected n+K such as n+1, found '" + failover + "'");
+            return Optional.empty();
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("vms", vms);
+        tree.put("failover", "n+" + spares);
+        resolved.put("fleet", tree);
+        return vms >= 1 ? Optional.of(new CostModel.Fleet(vms, spares)) : Optional.empty();
+    }
+
+    static Optional<CostModel.Costs> costs(SectionReader top, List<String> architectures, Map<String, Object> resolved) {
+        Optional<SectionReader> o = top.optionalObject(COSTS_KEY);
+        if (o.isEmpty()) {
+            return Optional.empty();
+        }
+        SectionReader r = o.get();
+        String currency = r.text(COST_CURRENCY);
+        double years = r.decimal(COST_YEARS);
+        double price = r.decimal(COST_HOST_PRICE);
+        int sockets = r.integer(COST_SOCKETS);
+        Map<String, CostModel.Licence> licences = new LinkedHashMap<>();
+        List<Object> licenceTrees = new ArrayList<>();
+        for (SectionReader l : r.objects(COST_LICENCES)) {
+            String arch = l.text(LICENCE_ARCHITECTURE);
+            CostModel.Licence licence = new CostModel.Licence(l.decimal(LICENCE_PER_HOST), l.decimal(LICENCE_PER_SOCKET),
+                    l.integer(LICENCE_SOCKETS));
+            l.finish();
+            if (!arch.isEmpty() && !architectures.contains(arch)) {
+                l.report(LICENCE_ARCHITECTURE, l.pathOf(LICENCE_ARCHITECTURE) + ": no architecture '" + arch
+                        + "' in the scenario (" + String.join(", ", architectures) + ")");
+            } else if (licences.put(arch, licence) != null) {
+                l.report(LICENCE_ARCHITECTURE, l.pathOf(LICENCE_ARCHITECTURE) + ": '" + arch + "' is listed twice");
+            }
+            licenceTrees.add(Map.of("architecture", arch, "per_host", licence.perHost(), "per_socket",
+                    licence.perSocket(), "sockets_per_licence", licence.socketsPerLicence()));
+        }
+        List<CostModel.Edition> editions = new ArrayList<>();
+        List<Object> editionTrees = new ArrayList<>();
+        for (SectionReader e : r.objects(COST_EDITIONS)) {
+            String name = e.text(EDITION_NAME);
+            double p = e.decimal(EDITION_PRICE);
+            int guests = e.has(EDITION_GUESTS) ? e.integer(EDITION_GUESTS) : 0;
+            boolean perSocket = e.bool(EDITION_PER_SOCKET);
+            e.finish();
+            editions.add(new CostModel.Edition(name, p, guests, perSocket));
+            editionTrees.add(Map.of("name", name, "price", p, "guests", guests == 0 ? "unlimited" : guests,
+                    "per_socket", perSocket));
+        }
+        r.finish();
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("currency", currency);
+        tree.put("years", years);
+        tree.put("host_price", price);
+        tree.put("sockets", sockets);
+        tree.put("licences", licenceTrees);
+        tree.put("editions", editionTrees);
+        resolved.put("costs", tree);
+        return Optional.of(new CostModel.Costs(currency, years, price, sockets, licences, editions));
+    }
+}
