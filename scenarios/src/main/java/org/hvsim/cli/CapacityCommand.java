@@ -17,7 +17,6 @@ import org.hvsim.scenario.load.SourceLocation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * Capacity planning: per architecture, the most instances of the scenario's {@code capacity.template}
@@ -35,15 +34,13 @@ import picocli.CommandLine.Parameters;
                         + "per architecture. Progress on stderr; --format csv prints capacity.csv to stdout."})
 final class CapacityCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1", paramLabel = "SCENARIO", description = "Scenario file (YAML) with a capacity section.")
-    Path scenarioFile;
 
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws IOException {
-        Sweep sweep = ScenarioSource.loadFor("capacity", scenarioFile, options);
+        Sweep sweep = ScenarioSource.loadFor("capacity", options);
         Scenario s = sweep.first();
         if (sweep.isSweep()) {
             Sweep.Axis a = sweep.axes().get(0);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.hvsim.scenario.load.NearestKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * A/B comparison of two architectures with paired differences: prints, per figure, mean(B − A) over
@@ -46,8 +44,6 @@ import picocli.CommandLine.Parameters;
                         + "and significance, and the interval half-width with and without pairing."})
 final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML); the built-in one if none.")
-    Path scenarioFile;
 
     @Option(names = "--a", paramLabel = "ARCH",
             description = "Baseline: an architecture of the scenario or a built-in profile (default: the scenario's first).")
@@ -65,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Sweep sweep = ScenarioSource.loadFor("compare", scenarioFile, options);
+        Sweep sweep = ScenarioSource.loadFor("compare", options);
         Scenario first = sweep.first();
         List<ArchitectureProfile> archs = first.architectures();
         Optional<ArchitectureProfile> pa = pick("--a", a, archs, 0);

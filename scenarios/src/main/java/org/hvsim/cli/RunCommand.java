@@ -18,7 +18,6 @@ import org.hvsim.scenario.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Runs a scenario (every point of its sweep) and writes metrics.csv, results.json, report.html and charts/. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -27,8 +26,6 @@ import picocli.CommandLine.Parameters;
                         + "carry the swept values as columns."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
-    Path scenarioFile;
 
     @Mixin
     RunOptions options;
@@ -51,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Sweep sweep = ScenarioSource.loadFor("run", scenarioFile, options);
+        Sweep sweep = ScenarioSource.loadFor("run", options);
         if (shard != null) {
             Optional<RunSummary.Shard> part = parseShard(shard);
             if (part.isEmpty()) {

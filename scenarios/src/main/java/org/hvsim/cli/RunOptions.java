@@ -3,9 +3,14 @@ package org.hvsim.cli;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The options every command that runs simulations shares. */
+/** The scenario and the options every command that runs simulations shares. */
 final class RunOptions {
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO",
+            description = "Scenario file (YAML); the built-in comparison if none is given.")
+    Path scenarioFile;
 
     /** What {@code --format} prints to stdout. */
     enum Format { csv, json }

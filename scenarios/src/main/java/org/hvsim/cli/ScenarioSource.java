@@ -23,13 +23,13 @@ final class ScenarioSource {
      * For {@code hvsim COMMAND}: the file's sweep with the command line's overrides; when the options or
      * the file are wrong, the problems are reported on stderr and the command ends with exit code 2.
      */
-    static Sweep loadFor(String command, Path file, RunOptions options) {
+    static Sweep loadFor(String command, RunOptions options) {
         if (options.problem() != null) {
             System.err.println("hvsim " + command + ": " + options.problem());
             throw new Main.Refused(Main.BAD_INPUT);
         }
         try {
-            return load(file, options);
+            return load(options.scenarioFile, options);
         } catch (ScenarioException e) {
             throw new Main.Refused(report(e));
         }

@@ -27,15 +27,12 @@ final class SlaReader {
     }
 
     static Optional<Sla> read(SectionReader top) {
-        Optional<SectionReader> o = top.optionalObject(SLA_KEY);
-        if (o.isEmpty()) {
-            return Optional.empty();
-        }
-        SectionReader r = o.get();
-        String metric = r.choice(SLA_METRIC);
-        String scope = r.text(SLA_SCOPE);
-        double max = r.quantity(SLA_MAX);
-        r.finish();
-        return Optional.of(new Sla(metric, scope, max, r));
+        return top.optionalObject(SLA_KEY).map(r -> {
+            String metric = r.choice(SLA_METRIC);
+            String scope = r.text(SLA_SCOPE);
+            double max = r.quantity(SLA_MAX);
+            r.finish();
+            return new Sla(metric, scope, max, r);
+        });
     }
 }

@@ -30,15 +30,20 @@ public final class Fixtures {
      * line ({@link String#indent} places it): Poisson arrivals at 20 /s of one class, {@code page}, that
      * takes 10 ms of CPU, then the phases given ("disk: { device: d0 }").
      */
-    public static String workload(String... morePhases) {
-        StringBuilder text = new StringBuilder("""
+    /** An open workload of one class, {@code page}: Poisson arrivals at {@code rate}, then CPU of that mean. */
+    public static String openWorkload(String rate, String cpuMean) {
+        return """
                 workload:
-                  open: { poisson: { rate: 20 /s } }
+                  open: { poisson: { rate: %s } }
                   classes:
                     - name: page
                       phases:
-                        - cpu: { exponential: { mean: 10 ms } }
-                """);
+                        - cpu: { exponential: { mean: %s } }
+                """.formatted(rate, cpuMean);
+    }
+
+    public static String workload(String... morePhases) {
+        StringBuilder text = new StringBuilder(openWorkload("20 /s", "10 ms"));
         for (String phase : morePhases) {
             text.append("        - ").append(phase).append('\n');
         }

@@ -17,11 +17,10 @@ final class CostReader {
     }
 
     static Optional<CostModel.Fleet> fleet(SectionReader top, Map<String, Object> resolved) {
-        Optional<SectionReader> o = top.optionalObject(FLEET_KEY);
-        if (o.isEmpty()) {
-            return Optional.empty();
-        }
-        SectionReader r = o.get();
+        return top.optionalObject(FLEET_KEY).flatMap(r -> readFleet(r, resolved));
+    }
+
+    private static Optional<CostModel.Fleet> readFleet(SectionReader r, Map<String, Object> resolved) {
         int vms = r.integer(FLEET_VMS);
         String failover = r.text(FLEET_FAILOVER);
         r.finish();
@@ -38,11 +37,11 @@ final class CostReader {
     }
 
     static Optional<CostModel.Costs> costs(SectionReader top, List<String> architectures, Map<String, Object> resolved) {
-        Optional<SectionReader> o = top.optionalObject(COSTS_KEY);
-        if (o.isEmpty()) {
-            return Optional.empty();
-        }
-        SectionReader r = o.get();
+        return top.optionalObject(COSTS_KEY).flatMap(r -> readCosts(r, architectures, resolved));
+    }
+
+    private static Optional<CostModel.Costs> readCosts(SectionReader r, List<String> architectures,
+            Map<String, Object> resolved) {
         String currency = r.text(COST_CURRENCY);
         double years = r.decimal(COST_YEARS);
         double price = r.decimal(COST_HOST_PRICE);

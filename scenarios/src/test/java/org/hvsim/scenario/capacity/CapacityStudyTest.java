@@ -50,13 +50,7 @@ class CapacityStudyTest {
             vms:
               - name: web
                 memory: 1 GB
-                workload:
-                  open: { poisson: { rate: 1 /s } }
-                  classes:
-                    - name: page
-                      phases:
-                        - cpu: { exponential: { mean: 1 ms } }
-            """;
+            """ + Fixtures.openWorkload("1 /s", "1 ms").indent(4);
 
     /** The count memory admits: the host's RAM less the architecture's own, over a VM plus its overhead. */
     private static int memoryAnswer(String architecture) {
@@ -105,13 +99,7 @@ class CapacityStudyTest {
                 vms:
                   - name: web
                     memory: 1 GB
-                    workload:
-                      open: { poisson: { rate: 10 /s } }
-                      classes:
-                        - name: page
-                          phases:
-                            - cpu: { exponential: { mean: 10 ms } }
-                """.formatted(max, cpus);
+                """.formatted(max, cpus) + Fixtures.openWorkload("10 /s", "10 ms").indent(4);
     }
 
     @Test
