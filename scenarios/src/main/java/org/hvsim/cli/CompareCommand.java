@@ -44,7 +44,6 @@ import picocli.CommandLine.Option;
                         + "and significance, and the interval half-width with and without pairing."})
 final class CompareCommand implements Callable<Integer> {
 
-
     @Option(names = "--a", paramLabel = "ARCH",
             description = "Baseline: an architecture of the scenario or a built-in profile (default: the scenario's first).")
     String a;

@@ -28,13 +28,11 @@ class ReportFromScenarioTest {
     @Test
     void consolidationExampleGivesAFullReport() throws Exception {
         String html = report("consolidation.yaml", "duration: 5 min", "duration: 40 s");
-        assertTrue(html.contains("<dt>Host</dt><dd>8 CPUs"), "host facts");
-        assertTrue(html.contains("<dt>VMs</dt><dd>web: 6 × 2 vCPU"), "VM facts");
-        assertTrue(html.contains("(the first 30 s are warm-up"), "the warm-up");
+        contains(html, "<dt>Host</dt><dd>8 CPUs", "<dt>VMs</dt><dd>web: 6 × 2 vCPU", "(the first 30 s are warm-up",
+                " ms<br><span class=\"ci\">[");
         for (String section : new String[] {"findings", "charts", "tables", "figures", "scenario"}) {
-            assertTrue(html.contains("<h2 id=\"" + section + "\">"), section);
+            contains(html, "<h2 id=\"" + section + "\">");
         }
-        assertTrue(html.contains(" ms<br><span class=\"ci\">["), "times in the unit that fits");
         for (String chart : new String[] {"cpu-breakdown-host", "cpu-overhead-host", "cdf-1-web"}) {
             assertTrue(Files.exists(out.resolve("charts").resolve(chart + ".png")), chart);
         }
@@ -44,9 +42,13 @@ class ReportFromScenarioTest {
     @Test
     void sweepWithAnSlaGivesTheSlaAndTheSweep() throws Exception {
         String html = report("capacity-curve.yaml", "duration: 2 min", "duration: 40 s");
-        assertTrue(html.contains("<dt>SLA</dt><dd>web: p95 response time ≤ 100 ms</dd>"), "the SLA");
-        assertTrue(html.contains("<dt>Sweep</dt>"), "the sweep");
-        assertTrue(html.contains("Within the SLA"), "the SLA finding");
+        contains(html, "<dt>SLA</dt><dd>web: p95 response time ≤ 100 ms</dd>", "<dt>Sweep</dt>", "Within the SLA");
+    }
+
+    private static void contains(String html, String... fragments) {
+        for (String f : fragments) {
+            assertTrue(html.contains(f), "the report has " + f);
+        }
     }
 
     /** Runs an example with {@code from} replaced by {@code to} (shorter), 2 replications, and writes the report. */

@@ -98,24 +98,20 @@ class ProcessorSharingSchedulerTest {
         return d.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    @Test
-    void threeSingleVcpuGuestsOnTwoPcpusFinishAtOnePointFive() {
+    /**
+     * Three single-vCPU guests with a job of 1 s each on {@code pcpus} pCPUs: each finishes at
+     * max(1, 3 / pcpus), having used 1 pCPU-second and been runnable until it finished.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4})
+    void threeSingleVcpuGuestsShareThePcpus(int pcpus) {
         double[][] work = {{1}, {1}, {1}};
-        ReplicationOutput out = run(2, new int[] {1, 1, 1}, work);
-        assertArrayEquals(new double[] {1.5, 1.5, 1.5}, done(out, work), EPS);
+        ReplicationOutput out = run(pcpus, new int[] {1, 1, 1}, work);
+        double end = Math.max(1, 3.0 / pcpus);
+        assertArrayEquals(new double[] {end, end, end}, done(out, work), EPS);
         for (int g = 0; g < 3; g++) {
             assertEquals(1.0, out.get("g" + g, "busy"), EPS, "pCPU-seconds used by guest " + g);
-            assertEquals(1.5, out.get("g" + g, "runnable"), EPS, "runnable vCPU-seconds of guest " + g);
-        }
-    }
-
-    @Test
-    void threeSingleVcpuGuestsOnFourPcpusFinishAtOne() {
-        double[][] work = {{1}, {1}, {1}};
-        ReplicationOutput out = run(4, new int[] {1, 1, 1}, work);
-        assertArrayEquals(new double[] {1, 1, 1}, done(out, work), EPS);
-        for (int g = 0; g < 3; g++) {
-            assertEquals(out.get("g" + g, "busy"), out.get("g" + g, "runnable"), EPS, "no waiting for a pCPU");
+            assertEquals(end, out.get("g" + g, "runnable"), EPS, "runnable vCPU-seconds of guest " + g);
         }
     }
 

@@ -3,6 +3,7 @@ package org.hvsim.scenario.validation;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hvsim.core.result.Metric;
 import org.hvsim.scenario.validation.ValidationRow.Baseline;
 import org.hvsim.scenario.validation.ValidationRow.Bound;
 import org.hvsim.scenario.validation.ValidationRow.Formula;
@@ -14,19 +15,17 @@ import org.hvsim.scenario.validation.ValidationRow.Value;
 /**
  * Every row of the validation table in one place: which scenario of scenarios/validation gives it, the
  * formula from its figures (scenarios/validation/FINDINGS.md section 6), the published figure
- * (shared/reference/published-measurements.md, docs/references.md row ids), the class, the parameter a
+ * (docs/references.md, by row id), the class, the parameter a
  * calibration row set, and for a row known not to meet its target, why.
  */
 public final class ValidationRows {
 
-    private static final String NAT = "native";
-    private static final String XEN = "xen-3.0";
-    private static final String VMW = "vmware-workstation";
-    private static final String P50 = "response_time_p50";
-    private static final String MEAN = "response_time_mean";
-    private static final String THR = "throughput";
-    private static final Kind CAL = Kind.CALIBRATION;
-    private static final Kind PRED = Kind.PREDICTION;
+    /** The architectures of R1: bare metal, Xen 3.0 and VMware Workstation (hosted). */
+    private static final String NAT = "native", XEN = "xen-3.0", VMW = "vmware-workstation";
+    /** The figures most rows read. */
+    private static final String P50 = Metric.RESPONSE_TIME_P50.name(), MEAN = Metric.RESPONSE_TIME_MEAN.name(),
+            THR = Metric.THROUGHPUT.name();
+    private static final Kind CAL = Kind.CALIBRATION, PRED = Kind.PREDICTION;
 
     private ValidationRows() {
     }
