@@ -125,6 +125,38 @@ class CapacityStudyTest {
         assertTrue(two.maxVms() >= 2 * expected - 1, two.note());
     }
 
+    /**
+     * The same CPU-bound host under Xen and under a Xen variant whose dom0 management agents take
+     * 5 ms of CPU every 10 ms plus 0.5 ms per VM: the heavier stack never carries more VMs.
+     */
+    @Test
+    void aHeavierManagementStackNeverRaisesCapacity() throws Exception {
+        String text = processorSharing(1, "40 ms").replace("architectures: [native]",
+                "architectures: [xen-3.0, { base: xen-3.0, name: heavy, control: { management: "
+                        + "{ period: 10 ms, base: 5 ms, per_vm: 500 us } } }]")
+                .replace("scheduler: { name: processor-sharing, switch_cost: 0 s }\n", "");
+        CapacityResults r = run(text);
+        CapacityResults.Entry light = entry(r, "xen-3.0");
+        CapacityResults.Entry heavy = entry(r, "heavy");
+        assertTrue(heavy.maxVms() <= light.maxVms(), heavy.maxVms() + " VMs under the heavy stack, "
+                + light.maxVms() + " under Xen's own: " + heavy.note());
+        assertTrue(heavy.maxVms() < light.maxVms(), "5 ms in every 10 ms of one pCPU must cost VMs: " + heavy.note());
+    }
+
+    /**
+     * With a lax SLA and 50 % CPU headroom on one pCPU, each VM at 10 /s × 10 ms = 10 % busy: four VMs
+     * leave 60 % free, five exactly 50 % (random, so refused or uncertain), six 40 %. The answer is
+     * bound by the CPU and at most 5.
+     */
+    @Test
+    void aCpuHeadroomBindsAsCpu() throws Exception {
+        String text = processorSharing(1, "10 s").replace("max_replications: 8 }",
+                "max_replications: 8, cpu_headroom: 50 % }");
+        CapacityResults.Entry e = entry(run(text), "native");
+        assertEquals("cpu", e.binding(), e.note());
+        assertTrue(e.maxVms() >= 4 && e.maxVms() <= 5, e.maxVms() + ": " + e.note());
+    }
+
     @Test
     void anSlaUnmetAtOneVmSaysSoInsteadOfReportingZeroSilently() throws Exception {
         // one VM alone has a mean response of S / (1 - λS) = 11.1 ms, above 5 ms
