@@ -81,8 +81,8 @@ final class ScalingStudy {
         Path images = out.resolve("images");
         Files.createDirectories(images);
         md.append("# Performance and scale\n\n")
-                .append("Regenerate with `./hvsim bench --scaling --out docs` (about ").append(quick ? "1" : "10")
-                .append(quick ? " minute" : " minutes").append(" on 2 cores; `--quick` for a smaller grid). Measured on ")
+                .append("Regenerate with `./hvsim bench --scaling --out docs` (about a minute on 2 cores; `--quick` for a ")
+                .append("smaller grid). Measured on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", one replication per point on one thread, ")
                 .append("the data-centre benchmark's workload (`scenarios/bench/consolidation-64x200.yaml`: ")
