@@ -20,12 +20,15 @@ final class ListProfilesCommand implements Callable<Integer> {
                     p.kind().name().toLowerCase(java.util.Locale.ROOT), p.scheduler(), us(p.switchCost()));
             for (boolean enlightened : new boolean[] {true, false}) {
                 var c = p.costs(enlightened);
-                System.out.printf("  %-11s cpu_factor %s; per disk op guest/hypervisor/control %s/%s/%s; "
-                        + "per packet %s/%s/%s; syscall/page fault/context switch +%s/+%s/+%s%n",
+                System.out.printf("  %-11s cpu_factor %s; per disk op guest/hypervisor/control %s/%s/%s, "
+                        + "sync write +%s; per packet sent %s/%s/%s, received %s/%s/%s; "
+                        + "syscall/page fault/context switch/page-table update +%s/+%s/+%s/+%s%n",
                         enlightened ? "enlightened" : "emulated", fmt(c.cpuFactor()), us(c.disk().guest()),
-                        us(c.disk().hypervisor()), us(c.disk().control()), us(c.net().guest()), us(c.net().hypervisor()),
-                        us(c.net().control()), us(c.privileged().syscall()), us(c.privileged().pageFault()),
-                        us(c.privileged().contextSwitch()));
+                        us(c.disk().hypervisor()), us(c.disk().control()), ms(c.syncWrite()), us(c.net().guest()),
+                        us(c.net().hypervisor()), us(c.net().control()), us(c.netReceive().guest()),
+                        us(c.netReceive().hypervisor()), us(c.netReceive().control()), us(c.privileged().syscall()),
+                        us(c.privileged().pageFault()), us(c.privileged().contextSwitch()),
+                        us(c.privileged().pageTableUpdate()));
             }
             if (p.hasControlDomain()) {
                 var d = p.control();
@@ -48,6 +51,10 @@ final class ListProfilesCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    private static String ms(double seconds) {
+        return String.format(java.util.Locale.ROOT, "%.2f ms", seconds * 1e3);
     }
 
     private static String us(double seconds) {
