@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * A metric of the output contract (docs/metrics.md): the name figures carry,
  * its stored unit, the scopes it is reported for and what it means. The constants below are the one
  * definition of every name; the model records under them, the writers and charts read them, and a
- * test checks docs/metrics.md against {@link #REPORTED} and {@link #RESERVED}.
+ * test checks docs/metrics.md against {@link #REPORTED}, {@link #CAPACITY} and {@link #RESERVED}.
  *
  * @param name    as it appears in metrics.csv and results.json
  * @param unit    stored unit as docs/metrics.md writes it: "s", "1/s", "requests", "fraction", "fraction of host"
@@ -113,9 +113,11 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
             CPU_UTIL_MANAGEMENT, CPU_UTIL_IDLE, CPU_READY_FRACTION, CPU_COSTOP_FRACTION, CPU_SKEW_MAX,
             IO_LATENCY_MEAN, PARENT_QUEUEING_DELAY, DISK_UTIL, NIC_UTIL);
 
-    /** Names reserved for later issues (docs/metrics.md); no figure carries them yet. */
-    public static final List<Metric> RESERVED = List.of(AVAILABILITY, DOWNTIME, REQUESTS_LOST, MAX_VMS_PER_HOST,
-            HOSTS_NEEDED, COST_PER_VM);
+    /** The figures {@code hvsim capacity} writes (docs/metrics.md), decided by its search rather than estimated. */
+    public static final List<Metric> CAPACITY = List.of(MAX_VMS_PER_HOST, HOSTS_NEEDED, COST_PER_VM);
+
+    /** Names reserved for the faults issue (docs/metrics.md); no figure carries them yet. */
+    public static final List<Metric> RESERVED = List.of(AVAILABILITY, DOWNTIME, REQUESTS_LOST);
 
     public Metric {
         Objects.requireNonNull(name, "name");
