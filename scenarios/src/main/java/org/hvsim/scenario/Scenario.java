@@ -99,6 +99,12 @@ public record Scenario(String source, String name, String description, long seed
         if (arrivals instanceof Arrivals.Open open) {
             return new RunSummary.OpenWorkload(open.interarrival() instanceof Distribution.Exponential, open.rate());
         }
+        if (arrivals instanceof Arrivals.Varying v) {
+            return new RunSummary.OpenWorkload(false, v.profile().meanRate());
+        }
+        if (arrivals instanceof Arrivals.Mmpp m) {
+            return new RunSummary.OpenWorkload(false, m.meanRate());
+        }
         Arrivals.Closed closed = (Arrivals.Closed) arrivals;
         return new RunSummary.ClosedWorkload(closed.users(), closed.think().mean());
     }

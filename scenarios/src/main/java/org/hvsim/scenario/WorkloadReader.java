@@ -15,6 +15,7 @@ import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.HostSpec;
 import org.hvsim.model.hardware.NicSpec;
 import org.hvsim.model.workload.Arrivals;
+import org.hvsim.model.workload.RateProfile;
 import org.hvsim.model.workload.Phase;
 import org.hvsim.model.workload.RequestClass;
 import org.hvsim.model.workload.Workload;
@@ -40,6 +41,70 @@ final class WorkloadReader {
         this.host = host;
     }
 
+    /** A rate profile: its points in time order from 0, the first rate positive somewhere; null if unusable. */
+    private static Arrivals profile(SectionReader p, Map<String, Object> tree) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        List<SectionReader> items = p.objects(PROFILE_POINTS);
+        String shape = p.choice(PROFILE_SHAPE);
+        t.put("shape", shape);
+        double repeat = recorded(p, PROFILE_REPEAT, t);
+        double[] times = new double[items.size()];
+        double[] rates = new double[items.size()];
+        List<Object> points = new ArrayList<>();
+        boolean sound = !items.isEmpty();
+        for (int i = 0; i < items.size(); i++) {
+            SectionReader item = items.get(i);
+            times[i] = item.quantity(POINT_AT);
+            rates[i] = item.quantity(POINT_RATE);
+            item.finish();
+            if (i == 0 && times[0] != 0 || i > 0 && !(times[i] > times[i - 1])) {
+                item.report(POINT_AT, item.pathOf(POINT_AT) + ": the points must start at 0 s and go forward in "
+                        + "time; found " + Formats.duration(times[i]) + (i > 0 ? " after " + Formats.duration(times[i - 1])
+                        : " first"));
+                sound = false;
+            }
+            points.add(Map.of("at", Formats.duration(times[i]), "rate", Formats.rate(rates[i])));
+        }
+        if (items.isEmpty() && p.has(PROFILE_POINTS)) {
+            p.report(PROFILE_POINTS, p.pathOf(PROFILE_POINTS) + ": give at least one point");
+        }
+        if (sound && repeat != 0 && repeat < times[times.length - 1]) {
+            p.report(PROFILE_REPEAT, p.pathOf(PROFILE_REPEAT) + ": the period (" + Formats.duration(repeat)
+                    + ") must cover the last point (" + Formats.duration(times[times.length - 1]) + ")");
+            sound = false;
+        }
+        if (sound && java.util.Arrays.stream(rates).allMatch(r -> r == 0)) {
+            p.report(PROFILE_POINTS, p.pathOf(PROFILE_POINTS) + ": every rate is 0; no request would arrive");
+            sound = false;
+        }
+        p.finish();
+        t.put("points", points);
+        tree.put("profile", t);
+        return sound ? new Arrivals.Varying(new RateProfile(times, rates, "linear".equals(shape), repeat)) : null;
+    }
+
+    private static Arrivals mmpp(SectionReader m, Map<String, Object> tree) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        double lowRate = recorded(m, MMPP_LOW_RATE, t);
+        double lowStay = recorded(m, MMPP_LOW_STAY, t);
+        double highRate = recorded(m, MMPP_HIGH_RATE, t);
+        double highStay = recorded(m, MMPP_HIGH_STAY, t);
+        m.finish();
+        tree.put("mmpp", t);
+        if (lowRate + highRate == 0) {
+            m.report(MMPP_HIGH_RATE, m.pathOf(MMPP_HIGH_RATE) + ": both rates are 0; no request would arrive");
+            return null;
+        }
+        return new Arrivals.Mmpp(lowRate, lowStay, highRate, highStay);
+    }
+
+    /** Reads a rate or a duration and records it in {@code tree} as the resolved scenario writes it. */
+    private static double recorded(SectionReader r, Key k, Map<String, Object> tree) {
+        double v = r.quantity(k);
+        tree.put(k.name(), k.quantity() == org.hvsim.scenario.load.Quantity.RATE ? Formats.rate(v) : Formats.duration(v));
+        return v;
+    }
+
     /** The workload, its resolved form put in {@code tree}; null if it cannot be used. */
     Workload read(SectionReader w, Map<String, Object> tree) {
         Optional<Key> kind = w.exactlyOne(OPEN_KEY, CLOSED_KEY);
@@ -47,8 +112,12 @@ final class WorkloadReader {
         if (kind.isPresent() && kind.get() == OPEN_KEY) {
             SectionReader o = w.object(OPEN_KEY);
             Map<String, Object> ot = new LinkedHashMap<>();
-            Optional<Key> form = o.exactlyOne(POISSON_KEY, INTERARRIVAL);
-            if (form.isPresent() && form.get() == POISSON_KEY) {
+            Optional<Key> form = o.exactlyOne(POISSON_KEY, INTERARRIVAL, PROFILE_KEY, MMPP_KEY);
+            if (form.isPresent() && form.get() == PROFILE_KEY) {
+                arrivals = profile(o.object(PROFILE_KEY), ot);
+            } else if (form.isPresent() && form.get() == MMPP_KEY) {
+                arrivals = mmpp(o.object(MMPP_KEY), ot);
+            } else if (form.isPresent() && form.get() == POISSON_KEY) {
                 SectionReader p = o.object(POISSON_KEY);
                 double rate = p.quantity(RATE);
                 p.finish();

@@ -5,6 +5,7 @@ import org.hvsim.core.engine.Simulation;
 import org.hvsim.core.random.Sampler;
 import org.hvsim.core.stats.LatencyRecorder;
 import org.hvsim.model.guest.GuestScheduler;
+import org.hvsim.model.workload.ArrivalClock;
 import org.hvsim.model.workload.Arrivals;
 
 /** One running VM: its guest scheduler, its request classes and the source of its requests. */
@@ -55,6 +56,12 @@ final class VmInstance {
             classChoice = sim.random().stream("vm/" + name + "/class");
             Sampler gap = open.interarrival().sampler(sim.random().stream("vm/" + name + "/arrivals"));
             scheduleOpen(gap);
+        } else if (arrivals instanceof Arrivals.Varying || arrivals instanceof Arrivals.Mmpp) {
+            plans = plansFor.apply("");
+            classChoice = sim.random().stream("vm/" + name + "/class");
+            clock = ArrivalClock.of(arrivals, sim.random().stream("vm/" + name + "/arrivals"),
+                    sim.random().stream("vm/" + name + "/modulation"));
+            scheduleAtClock(sim.now());
         } else if (arrivals instanceof Arrivals.Closed closed) {
             for (int u = 0; u < closed.users(); u++) {
                 // Streams per user (think time, class, demands) keep each user's sequence identical
@@ -79,6 +86,22 @@ final class VmInstance {
     private void arrive() {
         newRequest(plans, classChoice, null).start();
         sim.schedule(gap.next(), arrival);
+    }
+
+    /** A time-varying or modulated stream: the clock gives absolute instants. */
+    private ArrivalClock clock;
+    private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable clockedArrival = this::clockedArrive;
+
+    private void clockedArrive() {
+        newRequest(plans, classChoice, null).start();
+        scheduleAtClock(sim.now());
+    }
+
+    private void scheduleAtClock(double now) {
+        double at = clock.next(now);
+        if (at < sim.endTime()) {
+            sim.scheduleAt(at, clockedArrival);
+        }
     }
 
     /**

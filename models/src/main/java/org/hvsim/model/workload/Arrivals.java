@@ -22,6 +22,44 @@ public sealed interface Arrivals {
         }
     }
 
+    /** A Poisson process whose rate follows {@code profile} over time (a daily peak, a ramp). */
+    record Varying(RateProfile profile) implements Arrivals {
+        public Varying {
+            Objects.requireNonNull(profile, "profile");
+        }
+    }
+
+    /**
+     * Bursts: a two-state Markov-modulated Poisson process. The process stays an exponential time of mean
+     * {@code stayLow} at rate {@code rateLow}, then of mean {@code stayHigh} at {@code rateHigh}, and so on;
+     * it starts in the low state.
+     */
+    record Mmpp(double rateLow, double stayLow, double rateHigh, double stayHigh) implements Arrivals {
+        public Mmpp {
+            if (!(rateLow >= 0) || !(rateHigh >= 0) || !(stayLow > 0) || !(stayHigh > 0) || rateLow + rateHigh == 0
+                    || Double.isInfinite(rateLow + rateHigh + stayLow + stayHigh)) {
+                throw new IllegalArgumentException("MMPP: rates >= 0 (one positive) and mean stays > 0");
+            }
+        }
+
+        /** The long-run arrival rate: each state's rate weighted by the share of time spent in it. */
+        public double meanRate() {
+            return (rateLow * stayLow + rateHigh * stayHigh) / (stayLow + stayHigh);
+        }
+
+        /**
+         * The index of dispersion of counts over long windows (variance over mean of the arrivals in a
+         * window, as the window grows): 1 for Poisson, more for bursts. With switching rates
+         * s1 = 1/stayLow and s2 = 1/stayHigh: 1 + 2 s1 s2 (λ1 − λ2)² / ((s1 + s2)² (λ1 s2 + λ2 s1)).
+         */
+        public double dispersion() {
+            double s1 = 1 / stayLow;
+            double s2 = 1 / stayHigh;
+            double d = rateLow - rateHigh;
+            return 1 + 2 * s1 * s2 * d * d / ((s1 + s2) * (s1 + s2) * (rateLow * s2 + rateHigh * s1));
+        }
+    }
+
     /** {@code users} users who each think, send a request and wait for its response. */
     record Closed(int users, Distribution think) implements Arrivals {
         public Closed {

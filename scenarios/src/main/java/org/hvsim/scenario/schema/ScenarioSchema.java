@@ -102,9 +102,20 @@ public final class ScenarioSchema {
             "What each instance is asked to do: an open stream or a closed population of users, and a mix of "
                     + "request classes.").exactlyOne("open", "closed");
     public static final Section OPEN = new Section("open", "`workload.open`",
-            "Open arrivals per instance: Poisson at a rate, or renewal arrivals with any inter-arrival distribution.")
-            .exactlyOne("poisson", "interarrival");
+            "Open arrivals per instance: Poisson at a rate, renewal arrivals with any inter-arrival distribution, "
+                    + "Poisson at a rate that varies over time (`profile`), or bursts (`mmpp`).")
+            .exactlyOne("poisson", "interarrival", "profile", "mmpp");
     public static final Section POISSON = new Section("poisson", "`workload.open.poisson`", "Poisson arrivals.");
+    public static final Section PROFILE = new Section("profile", "`workload.open.profile`",
+            "Poisson arrivals at a rate that follows points over time, held (`steps`) or interpolated (`linear`) "
+                    + "between them and repeated every `repeat` (e.g. 24 h for a daily profile); sampled exactly by "
+                    + "inverting the integrated rate.");
+    public static final Section PROFILE_POINT = new Section("profile point", "`workload.open.profile.points[]`",
+            "The rate from an instant of the profile on.");
+    public static final Section MMPP = new Section("mmpp", "`workload.open.mmpp`",
+            "Bursts: a two-state Markov-modulated Poisson process. The stream stays an exponential time of mean "
+                    + "`low_stay` at `low_rate`, then of mean `high_stay` at `high_rate`, and so on (docs/method.md: "
+                    + "its mean rate and index of dispersion).");
     public static final Section CLOSED = new Section("closed", "`workload.closed`",
             "A closed population per instance: each user thinks, sends one request and waits for its response.");
     public static final Section CLASS = new Section("class", "`workload.classes[]`",
@@ -378,6 +389,28 @@ public final class ScenarioSchema {
             .example("{ hyperexponential: { mean: 25 ms, cv: 2 } }").doc("time between arrivals (renewal process)");
     public static final Key RATE = POISSON.quantity("rate", Quantity.RATE, 1e-9, 1e9).required()
             .rangeText("> 0").example("40 /s").doc("arrivals per second per instance");
+    public static final Key PROFILE_KEY = OPEN.mapping("profile", PROFILE).doc("Poisson arrivals at a varying rate");
+    public static final Key PROFILE_POINTS = PROFILE.list("points", PROFILE_POINT).required()
+            .rangeText("at least 1, the first at 0 s").doc("the rate's points, in time order");
+    public static final Key PROFILE_SHAPE = PROFILE.choice("shape", List.of("steps", "linear"))
+            .byDefault("steps", "a rate per interval, as monitoring exports it").example("linear")
+            .doc("hold each rate until the next point, or interpolate between points");
+    public static final Key PROFILE_REPEAT = PROFILE.quantity("repeat", Quantity.DURATION, 0, LONG_TIME)
+            .byDefault("0 s", "no repeat: the last rate holds").example("24 h")
+            .doc("repeat the profile with this period (at least the last point's time); 0 s: do not repeat");
+    public static final Key POINT_AT = PROFILE_POINT.quantity("at", Quantity.DURATION, 0, LONG_TIME).required()
+            .example("9 h").doc("from this instant of the profile");
+    public static final Key POINT_RATE = PROFILE_POINT.quantity("rate", Quantity.RATE, 0, 1e9).required()
+            .example("40 /s").doc("arrivals per second per instance");
+    public static final Key MMPP_KEY = OPEN.mapping("mmpp", MMPP).doc("bursts: a two-state MMPP");
+    public static final Key MMPP_LOW_RATE = MMPP.quantity("low_rate", Quantity.RATE, 0, 1e9).required()
+            .example("10 /s").doc("arrivals per second in the quiet state");
+    public static final Key MMPP_LOW_STAY = MMPP.quantity("low_stay", Quantity.DURATION, 1e-9, LONG_TIME).required()
+            .example("60 s").doc("mean time in the quiet state");
+    public static final Key MMPP_HIGH_RATE = MMPP.quantity("high_rate", Quantity.RATE, 0, 1e9).required()
+            .example("100 /s").doc("arrivals per second in a burst");
+    public static final Key MMPP_HIGH_STAY = MMPP.quantity("high_stay", Quantity.DURATION, 1e-9, LONG_TIME).required()
+            .example("5 s").doc("mean length of a burst");
 
     public static final Key USERS = CLOSED.integer("users", 1, 1_000_000).required().example("50")
             .doc("users per instance");
@@ -581,7 +614,7 @@ public final class ScenarioSchema {
     /** Every section, in documentation order, distributions last. */
     public static List<Section> sections() {
         List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
-                CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
+                PROFILE, PROFILE_POINT, MMPP, CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
         all.addAll(List.of(CAPACITY, FLEET, COSTS, COST_LICENCE, COST_EDITION));
         all.addAll(FAMILIES.values());
         return all;

@@ -1,0 +1,136 @@
+package org.hvsim.model.workload;
+
+import java.util.Arrays;
+
+/**
+ * An arrival rate that varies over time: {@code rate(t)} through the points (times[i], rates[i]), held
+ * (steps) or interpolated (linear) between them, the last rate held after the last point, or the whole
+ * profile repeated every {@code period} seconds (a daily profile). A non-homogeneous Poisson process
+ * with this rate is sampled exactly by inverting its integrated rate: the next arrival after t is the
+ * t' where the integral of the rate from t to t' equals an exponential(1) draw.
+ *
+ * @param times  increasing, the first 0 (seconds)
+ * @param rates  per second, ≥ 0, one per time
+ * @param linear interpolate between points (else each rate holds until the next point)
+ * @param period repeat every {@code period} seconds (≥ the last time); 0 for no repeat
+ */
+public record RateProfile(double[] times, double[] rates, boolean linear, double period) {
+
+    public RateProfile {
+        times = times.clone();
+        rates = rates.clone();
+        if (times.length == 0 || times.length != rates.length || times[0] != 0) {
+            throw new IllegalArgumentException("a rate profile needs points from time 0, one rate each");
+        }
+        for (int i = 0; i < times.length; i++) {
+            if (!(rates[i] >= 0) || Double.isInfinite(rates[i]) || i > 0 && !(times[i] > times[i - 1])) {
+                throw new IllegalArgumentException("rate profile: times must increase and rates be finite, >= 0");
+            }
+        }
+        if (period != 0 && !(period >= times[times.length - 1] && period > 0)) {
+            throw new IllegalArgumentException("rate profile: the period must cover every point");
+        }
+        if (Arrays.stream(rates).allMatch(r -> r == 0)) {
+            throw new IllegalArgumentException("rate profile: at least one rate must be positive");
+        }
+    }
+
+    /** The rate at time {@code t}. */
+    public double rate(double t) {
+        double x = period > 0 ? t % period : t;
+        int i = segment(x);
+        if (!linear || i == times.length - 1) {
+            return linear && period > 0 && i == times.length - 1 ? interpolate(i, x) : rates[i];
+        }
+        return interpolate(i, x);
+    }
+
+    /** The mean rate: over one period when it repeats, else the rate it ends with. */
+    public double meanRate() {
+        if (period == 0) {
+            return rates[rates.length - 1];
+        }
+        return integral(0, period) / period;
+    }
+
+    /** The integral of the rate from {@code a} to {@code b} (a ≤ b): the expected arrivals in between. */
+    public double integral(double a, double b) {
+        double sum = 0;
+        double t = a;
+        while (t < b) {
+            double x = period > 0 ? t % period : t;
+            double base = t - x;
+            int i = segment(x);
+            double end = i + 1 < times.length ? times[i + 1] : period > 0 ? period : Double.POSITIVE_INFINITY;
+            double upto = Math.min(b, base + end);
+            sum += piece(i, x, upto - base);
+            t = upto;
+        }
+        return sum;
+    }
+
+    /**
+     * The time after {@code t} at which the integrated rate has grown by {@code e} (an exponential(1)
+     * draw gives the next arrival of the Poisson process); +∞ if the rate stays 0 for ever.
+     */
+    public double next(double t, double e) {
+        double left = e;
+        double now = t;
+        while (true) {
+            double x = period > 0 ? now % period : now;
+            double base = now - x;
+            int i = segment(x);
+            double end = i + 1 < times.length ? times[i + 1] : period > 0 ? period : Double.POSITIVE_INFINITY;
+            double mass = end == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : piece(i, x, end);
+            if (mass >= left) {
+                return base + solve(i, x, left, end);
+            }
+            if (end == Double.POSITIVE_INFINITY) {
+                return Double.POSITIVE_INFINITY; // a last rate of 0, held for ever
+            }
+            left -= mass;
+            now = base + end;
+        }
+    }
+
+    private int segment(double x) {
+        int i = Arrays.binarySearch(times, x);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** The rate's slope on segment i (0 for steps and for the held last rate without repeat). */
+    private double slope(int i) {
+        if (!linear) {
+            return 0;
+        }
+        if (i + 1 < times.length) {
+            return (rates[i + 1] - rates[i]) / (times[i + 1] - times[i]);
+        }
+        // a repeating linear profile closes the loop back to the first rate
+        return period > 0 && period > times[i] ? (rates[0] - rates[i]) / (period - times[i]) : 0;
+    }
+
+    private double interpolate(int i, double x) {
+        return rates[i] + slope(i) * (x - times[i]);
+    }
+
+    /** The integral over segment i from x to y (both within it). */
+    private double piece(int i, double x, double y) {
+        double rx = interpolate(i, x);
+        double ry = interpolate(i, y);
+        return (rx + ry) / 2 * (y - x);
+    }
+
+    /** The point in segment i, from x, where the integral reaches m (which the segment holds). */
+    private double solve(int i, double x, double m, double end) {
+        double r = interpolate(i, x);
+        double b = slope(i);
+        if (b == 0) {
+            return r > 0 ? x + m / r : end;
+        }
+        // r·d + b·d²/2 = m, the root with d ≥ 0
+        double disc = r * r + 2 * b * m;
+        double d = (Math.sqrt(Math.max(0, disc)) - r) / b;
+        return Math.min(end, x + Math.max(0, d));
+    }
+}
