@@ -21,7 +21,8 @@ import org.hvsim.scenario.load.Units;
 import org.hvsim.scenario.load.YamlTree;
 
 /**
- * Reads measured durations for an empirical distribution from a CSV file: one column of values, or a
+ * Reads measured values from a CSV file (durations for an empirical distribution, a rate profile's times
+ * and rates): one column of values, or a
  * header row and the column to use. Blank lines and lines starting with {@code #} are skipped. Cells
  * carry their unit ("4.2 ms") unless a unit is given for bare numbers. Problems name the CSV file,
  * line and column.
@@ -41,16 +42,25 @@ final class EmpiricalCsv {
      * @param at     where the scenario names the file, for problems about the file as a whole
      */
     static Optional<List<Double>> read(Path file, String column, String unit, SourceLocation at, Problems problems) {
+        return read(file, column, Quantity.DURATION, unit, "empirical", at, problems);
+    }
+
+    /**
+     * One column of {@code quantity} values (a rate profile's times and rates, say), for the key
+     * {@code what} that names the file; the same rules as for durations.
+     */
+    static Optional<List<Double>> read(Path file, String column, Quantity quantity, String unit, String what,
+            SourceLocation at, Problems problems) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            problems.add(at, "empirical: file '" + name + "' not found");
+            problems.add(at, what + ": file '" + name + "' not found");
             return Optional.empty();
         }
         String text;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(YamlTree.MAX_BYTES + 1);
             if (bytes.length > YamlTree.MAX_BYTES) {
-                problems.add(at, "empirical: '" + name + "' is larger than 8 MiB; resample it to fewer values");
+                problems.add(at, what + ": '" + name + "' is larger than 8 MiB; resample it to fewer values");
                 return Optional.empty();
             }
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -60,7 +70,7 @@ final class EmpiricalCsv {
             problems.add(new SourceLocation(name, 1, 1), "not a UTF-8 text file; is it a CSV file?");
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(at, "empirical: cannot read '" + name + "': " + e.getClass().getSimpleName());
+            problems.add(at, what + ": cannot read '" + name + "': " + e.getClass().getSimpleName());
             return Optional.empty();
         }
         if (text.startsWith("\uFEFF")) {
@@ -80,11 +90,11 @@ final class EmpiricalCsv {
             List<String> cells = Arrays.stream(line.split(",", -1)).map(EmpiricalCsv::cell).toList();
             if (first) {
                 first = false;
-                boolean header = cells.stream().anyMatch(c -> parse(c, unit) == null);
+                boolean header = cells.stream().anyMatch(c -> parse(c, quantity, unit) == null);
                 if (header) {
                     if (column == null) {
                         if (cells.size() != 1) {
-                            problems.add(at, "empirical: '" + name + "' has columns " + String.join(", ", cells)
+                            problems.add(at, what + ": '" + name + "' has columns " + String.join(", ", cells)
                                     + "; choose one with 'column:'");
                             return Optional.empty();
                         }
@@ -122,10 +132,10 @@ final class EmpiricalCsv {
                 continue;
             }
             String cell = cells.get(index);
-            Double v = parse(cell, unit);
+            Double v = parse(cell, quantity, unit);
             if (v == null || v < 0) {
                 if (reported++ < MAX_PROBLEMS) {
-                    problems.add(new SourceLocation(name, i + 1, columnOf(line, index)), why(cell, unit));
+                    problems.add(new SourceLocation(name, i + 1, columnOf(line, index)), why(cell, quantity, unit, what));
                 } else {
                     more++;
                 }
@@ -140,7 +150,7 @@ final class EmpiricalCsv {
             return Optional.empty();
         }
         if (values.isEmpty()) {
-            problems.add(at, "empirical: '" + name + "' holds no values");
+            problems.add(at, what + ": '" + name + "' holds no values");
             return Optional.empty();
         }
         return Optional.of(values);
@@ -154,35 +164,36 @@ final class EmpiricalCsv {
         return c;
     }
 
-    /** Seconds, or null if the cell is not a duration. */
-    private static Double parse(String cell, String unit) {
+    /** The value in SI units, or null if the cell is not a {@code quantity}. */
+    private static Double parse(String cell, Quantity quantity, String unit) {
         try {
             if (unit != null) {
                 try {
-                    return Units.number(cell) * Units.parse(Quantity.DURATION, "1 " + unit, false);
+                    return Units.number(cell) * Units.parse(quantity, "1 " + unit, false);
                 } catch (UnitException bare) {
-                    return Units.parse(Quantity.DURATION, cell, true);
+                    return Units.parse(quantity, cell, true);
                 }
             }
-            return Units.parse(Quantity.DURATION, cell, true);
+            return Units.parse(quantity, cell, true);
         } catch (UnitException e) {
             return null;
         }
     }
 
-    private static String why(String cell, String unit) {
+    private static String why(String cell, Quantity quantity, String unit, String what) {
         try {
-            double v = unit != null ? Units.number(cell) : Units.parse(Quantity.DURATION, cell, true);
+            double v = unit != null ? Units.number(cell) : Units.parse(quantity, cell, true);
             if (v < 0) {
-                return "a duration cannot be negative, found '" + shorten(cell) + "'";
+                return quantity.noun() + " cannot be negative, found '" + shorten(cell) + "'";
             }
         } catch (UnitException e) {
             if (unit == null) {
-                return e.getMessage() + (cell.matches("[0-9.eE+_-]+") ? " (or give the column's 'unit:', e.g. ms)" : "");
+                return e.getMessage() + ("empirical".equals(what) && cell.matches("[0-9.eE+_-]+")
+                        ? " (or give the column's 'unit:', e.g. ms)" : "");
             }
             return "expected a number of " + unit + ", found '" + shorten(cell) + "'";
         }
-        return "expected a duration, found '" + shorten(cell) + "'";
+        return "expected " + quantity.noun() + ", found '" + shorten(cell) + "'";
     }
 
     private static String shorten(String s) {

@@ -2,6 +2,7 @@ package org.hvsim.scenario;
 
 import static org.hvsim.scenario.schema.ScenarioSchema.*;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.hvsim.model.workload.RequestClass;
 import org.hvsim.model.workload.Workload;
 import org.hvsim.scenario.load.Node;
 import org.hvsim.scenario.load.Variant;
+import org.hvsim.scenario.load.Quantity;
+import org.hvsim.scenario.load.SourceLocation;
 import org.hvsim.scenario.schema.Key;
 import org.hvsim.scenario.schema.SectionReader;
 
@@ -42,31 +45,42 @@ final class WorkloadReader {
     }
 
     /** A rate profile: its points in time order from 0, the first rate positive somewhere; null if unusable. */
-    private static Arrivals profile(SectionReader p, Map<String, Object> tree) {
+    private Arrivals profile(SectionReader p, Map<String, Object> tree) {
         Map<String, Object> t = new LinkedHashMap<>();
-        List<SectionReader> items = p.objects(PROFILE_POINTS);
+        p.exactlyOne(PROFILE_POINTS, PROFILE_FILE);
         String shape = p.choice(PROFILE_SHAPE);
         t.put("shape", shape);
         double repeat = recorded(p, PROFILE_REPEAT, t);
-        double[] times = new double[items.size()];
-        double[] rates = new double[items.size()];
+        List<double[]> read = new ArrayList<>();
+        List<SourceLocation> where = new ArrayList<>();
+        if (p.has(PROFILE_FILE)) {
+            String file = p.text(PROFILE_FILE);
+            t.put("file", file);
+            read.addAll(profileCsv(p, file));
+            where.addAll(java.util.Collections.nCopies(read.size(), p.locationOf(PROFILE_FILE)));
+        } else {
+            for (SectionReader item : p.objects(PROFILE_POINTS)) {
+                read.add(new double[] {item.quantity(POINT_AT), item.quantity(POINT_RATE)});
+                where.add(item.locationOf(POINT_AT));
+                item.finish();
+            }
+            if (read.isEmpty() && p.has(PROFILE_POINTS)) {
+                p.report(PROFILE_POINTS, p.pathOf(PROFILE_POINTS) + ": give at least one point");
+            }
+        }
+        double[] times = new double[read.size()];
+        double[] rates = new double[read.size()];
         List<Object> points = new ArrayList<>();
-        boolean sound = !items.isEmpty();
-        for (int i = 0; i < items.size(); i++) {
-            SectionReader item = items.get(i);
-            times[i] = item.quantity(POINT_AT);
-            rates[i] = item.quantity(POINT_RATE);
-            item.finish();
+        boolean sound = !read.isEmpty();
+        for (int i = 0; i < read.size(); i++) {
+            times[i] = read.get(i)[0];
+            rates[i] = read.get(i)[1];
             if (i == 0 && times[0] != 0 || i > 0 && !(times[i] > times[i - 1])) {
-                item.report(POINT_AT, item.pathOf(POINT_AT) + ": the points must start at 0 s and go forward in "
-                        + "time; found " + Formats.duration(times[i]) + (i > 0 ? " after " + Formats.duration(times[i - 1])
-                        : " first"));
+                reading.problems().add(where.get(i), p.path() + ": the points must start at 0 s and go forward in time; found "
+                        + Formats.duration(times[i]) + (i > 0 ? " after " + Formats.duration(times[i - 1]) : " first"));
                 sound = false;
             }
             points.add(Map.of("at", Formats.duration(times[i]), "rate", Formats.rate(rates[i])));
-        }
-        if (items.isEmpty() && p.has(PROFILE_POINTS)) {
-            p.report(PROFILE_POINTS, p.pathOf(PROFILE_POINTS) + ": give at least one point");
         }
         if (sound && repeat != 0 && repeat < times[times.length - 1]) {
             p.report(PROFILE_REPEAT, p.pathOf(PROFILE_REPEAT) + ": the period (" + Formats.duration(repeat)
@@ -78,9 +92,36 @@ final class WorkloadReader {
             sound = false;
         }
         p.finish();
-        t.put("points", points);
+        if (!p.has(PROFILE_FILE)) {
+            t.put("points", points);
+        } else {
+            t.put("points_read", points.size());
+        }
         tree.put("profile", t);
         return sound ? new Arrivals.Varying(new RateProfile(times, rates, "linear".equals(shape), repeat)) : null;
+    }
+
+    /** The {@code time,rate} rows of a profile's CSV file; empty after a problem (reported). */
+    private List<double[]> profileCsv(SectionReader p, String file) {
+        SourceLocation at = p.locationOf(PROFILE_FILE);
+        if (at.file().startsWith("(built-in)")) {
+            reading.problems().add(at, "profile: the built-in scenario cannot read files");
+            return List.of();
+        }
+        Path csv = Path.of(at.file()).resolveSibling(file).normalize();
+        Optional<List<Double>> times = EmpiricalCsv.read(csv, "time", Quantity.DURATION, null, "profile", at,
+                reading.problems());
+        Optional<List<Double>> rates = times.isEmpty() ? Optional.empty()
+                : EmpiricalCsv.read(csv, "rate", Quantity.RATE, null, "profile", at,
+                reading.problems());
+        if (rates.isEmpty() || rates.get().size() != times.get().size()) {
+            return List.of();
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < rates.get().size(); i++) {
+            rows.add(new double[] {times.get().get(i), rates.get().get(i)});
+        }
+        return rows;
     }
 
     private static Arrivals mmpp(SectionReader m, Map<String, Object> tree) {

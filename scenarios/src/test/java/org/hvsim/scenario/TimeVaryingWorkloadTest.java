@@ -52,6 +52,32 @@ class TimeVaryingWorkloadTest {
     }
 
     @Test
+    void aProfileCanComeFromACsvFileOfTimesAndRates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("rates.csv"), "time,rate\n0 s,20 /s\n10 s,100 /s\n");
+        java.nio.file.Path file = Fixtures.write(tmp, "c.yaml", scenario("{ profile: { repeat: 30 s, file: rates.csv } }"));
+        Scenario s = ScenarioLoader.load(file);
+        org.hvsim.model.workload.RateProfile p = ((Arrivals.Varying) s.vms().get(0).workload().arrivals()).profile();
+        assertEquals(2200, p.integral(0, 30), 1e-9, "the same profile as written inline");
+        java.nio.file.Files.writeString(tmp.resolve("rates.csv"), "time,rate\n0 s,20 /s\n10 s,fast\n");
+        List<String> bad = new java.util.ArrayList<>();
+        try {
+            ScenarioLoader.load(file);
+        } catch (org.hvsim.scenario.load.ScenarioException e) {
+            bad.addAll(e.problems().stream().map(Object::toString).toList());
+        }
+        assertTrue(bad.stream().anyMatch(m -> m.contains("rates.csv:3:") && m.contains("rate")), bad.toString());
+        java.nio.file.Files.writeString(tmp.resolve("rates.csv"), "when,rate\n0 s,20 /s\n");
+        bad.clear();
+        try {
+            ScenarioLoader.load(file);
+        } catch (org.hvsim.scenario.load.ScenarioException e) {
+            bad.addAll(e.problems().stream().map(Object::toString).toList());
+        }
+        assertTrue(bad.stream().anyMatch(m -> m.contains("no column named 'time'")), bad.toString());
+    }
+
+    @Test
     void burstsRunAndArriveAtTheirMeanRate() throws Exception {
         Scenario s = ScenarioLoader.load("m.yaml", scenario(
                 "{ mmpp: { low_rate: 20 /s, low_stay: 5 s, high_rate: 200 /s, high_stay: 1 s } }"));

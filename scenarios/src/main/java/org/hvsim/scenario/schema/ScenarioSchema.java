@@ -109,7 +109,9 @@ public final class ScenarioSchema {
     public static final Section PROFILE = new Section("profile", "`workload.open.profile`",
             "Poisson arrivals at a rate that follows points over time, held (`steps`) or interpolated (`linear`) "
                     + "between them and repeated every `repeat` (e.g. 24 h for a daily profile); sampled exactly by "
-                    + "inverting the integrated rate.");
+                    + "inverting the integrated rate. The points are given inline or in a CSV file with a header "
+                    + "row `time,rate` and units in the cells (`9 h,40 /s`), as monitoring exports a rate per interval.")
+            .exactlyOne("points", "file");
     public static final Section PROFILE_POINT = new Section("profile point", "`workload.open.profile.points[]`",
             "The rate from an instant of the profile on.");
     public static final Section MMPP = new Section("mmpp", "`workload.open.mmpp`",
@@ -390,8 +392,10 @@ public final class ScenarioSchema {
     public static final Key RATE = POISSON.quantity("rate", Quantity.RATE, 1e-9, 1e9).required()
             .rangeText("> 0").example("40 /s").doc("arrivals per second per instance");
     public static final Key PROFILE_KEY = OPEN.mapping("profile", PROFILE).doc("Poisson arrivals at a varying rate");
-    public static final Key PROFILE_POINTS = PROFILE.list("points", PROFILE_POINT).required()
+    public static final Key PROFILE_POINTS = PROFILE.list("points", PROFILE_POINT)
             .rangeText("at least 1, the first at 0 s").doc("the rate's points, in time order");
+    public static final Key PROFILE_FILE = PROFILE.file("file").example("measured/web-rates.csv")
+            .doc("the points from a CSV file (columns `time` and `rate`), relative to the scenario file");
     public static final Key PROFILE_SHAPE = PROFILE.choice("shape", List.of("steps", "linear"))
             .byDefault("steps", "a rate per interval, as monitoring exports it").example("linear")
             .doc("hold each rate until the next point, or interpolate between points");
