@@ -125,6 +125,12 @@ public record Scenario(String source, String name, String description, long seed
                 resolved, sources, parameters, schedulers, memory, slas, capacity);
     }
 
+    /** The same scenario over other run times (seconds): the validation command's quick mode. */
+    public Scenario withTimes(double warmupSeconds, double durationSeconds) {
+        return new Scenario(source, name, description, seed, replications, warmupSeconds, durationSeconds,
+                architectures, host, vms, resolved, sources, parameters, schedulers, memory, slas, capacity);
+    }
+
     /** The same scenario with {@code vms} in place of its VM templates (the capacity search's counts). */
     public Scenario withVms(List<VmSpec> replaced) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host,

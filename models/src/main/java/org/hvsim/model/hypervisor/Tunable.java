@@ -31,12 +31,7 @@ public record Tunable(String key, Kind kind, Object defaultValue, double min, do
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(defaultValue, "defaultValue");
         choices = List.copyOf(choices);
-        boolean typed = switch (kind) {
-            case DURATION -> defaultValue instanceof Double d && d >= min && d <= max;
-            case FLAG -> defaultValue instanceof Boolean;
-            case CHOICE -> defaultValue instanceof String s && choices.contains(s);
-        };
-        if (!typed) {
+        if (!fits(kind, defaultValue, min, max, choices)) {
             throw new IllegalArgumentException("tunable " + key + ": default " + defaultValue + " does not fit "
                     + kind + " " + (kind == Kind.CHOICE ? choices : "[" + min + ", " + max + "]"));
         }
@@ -61,6 +56,10 @@ public record Tunable(String key, Kind kind, Object defaultValue, double min, do
 
     /** True when {@code value} is of this tunable's kind and within its range or choices. */
     public boolean accepts(Object value) {
+        return fits(kind, value, min, max, choices);
+    }
+
+    private static boolean fits(Kind kind, Object value, double min, double max, List<String> choices) {
         return switch (kind) {
             case DURATION -> value instanceof Double d && d >= min && d <= max;
             case FLAG -> value instanceof Boolean;

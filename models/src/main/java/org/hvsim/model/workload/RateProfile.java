@@ -38,11 +38,7 @@ public record RateProfile(double[] times, double[] rates, boolean linear, double
     /** The rate at time {@code t}. */
     public double rate(double t) {
         double x = period > 0 ? t % period : t;
-        int i = segment(x);
-        if (!linear || i == times.length - 1) {
-            return linear && period > 0 && i == times.length - 1 ? interpolate(i, x) : rates[i];
-        }
-        return interpolate(i, x);
+        return interpolate(segment(x), x);
     }
 
     /** The mean rate: over one period when it repeats, else the rate it ends with. */

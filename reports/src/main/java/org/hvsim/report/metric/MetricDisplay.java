@@ -28,10 +28,11 @@ public record MetricDisplay(String metric, String label, String unit, double sca
     /** Units of durations (stored in seconds), largest first, and their factors from seconds. */
     private static final String[] TIME_UNITS = {"s", "ms", "µs", "ns"};
     private static final double[] TIME_SCALES = {1, 1e3, 1e6, 1e9};
+    private static final java.util.Set<String> TIME_UNIT_SET = java.util.Set.of(TIME_UNITS);
 
     /** True for a duration (stored in seconds), whose unit {@link UnitFormat} picks per value. */
     public boolean isTime() {
-        return java.util.Arrays.asList(TIME_UNITS).contains(unit);
+        return TIME_UNIT_SET.contains(unit);
     }
 
     /**

@@ -63,10 +63,21 @@ public final class UnitFormat {
         if (seconds >= 60 && isWhole(seconds / 60)) {
             return whole(seconds / 60) + " min";
         }
-        String s = seconds(seconds);
-        int space = s.indexOf(' ');
-        return space < 0 || Double.isNaN(seconds) ? s : exact(Double.parseDouble(s.substring(0, space)))
-                + s.substring(space);
+        if (!Double.isFinite(seconds) || seconds == 0.0) {
+            return seconds(seconds);
+        }
+        int unit = TIME_UNITS.length - 1;
+        double scaled = seconds;
+        while (unit > 0 && Math.abs(scaled) < 1.0) {
+            scaled *= STEP;
+            unit--;
+        }
+        // 999.7 µs rounds to 1000 µs: that is 1 ms
+        if (unit < TIME_UNITS.length - 1 && significant(scaled).abs().compareTo(BigDecimal.valueOf(STEP)) >= 0) {
+            scaled /= STEP;
+            unit++;
+        }
+        return exact(scaled) + " " + TIME_UNITS[unit];
     }
 
     /** A size in bytes in binary units as the scenario format writes them: "512 MB", "1.5 GB". */

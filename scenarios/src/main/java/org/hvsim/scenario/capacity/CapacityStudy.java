@@ -7,17 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.hvsim.core.engine.ReplicationOutput;
-import org.hvsim.core.engine.ReplicationRunner;
-import org.hvsim.core.engine.ReplicationSpec;
-import org.hvsim.core.engine.SimulationFailure;
 import org.hvsim.core.experiment.Experiment;
+import org.hvsim.core.experiment.ExperimentSpec;
+import org.hvsim.core.experiment.Progress;
+import org.hvsim.core.experiment.Treatment;
 import org.hvsim.core.experiment.TreatmentResult;
 import org.hvsim.core.result.Estimate;
 import org.hvsim.core.result.Metric;
@@ -30,6 +26,7 @@ import org.hvsim.model.system.Stability;
 import org.hvsim.model.system.SystemSpec;
 import org.hvsim.model.system.VmSpec;
 import org.hvsim.report.capacity.CapacityResults;
+import org.hvsim.report.metric.UnitFormat;
 import org.hvsim.scenario.Scenario;
 
 /**
@@ -319,40 +316,13 @@ public final class CapacityStudy {
 
     /** Replications {@code first … first + n − 1} of {@code spec}, in index order. */
     private List<ReplicationOutput> replicate(SystemSpec spec, int first, int n) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
-            Thread t = new Thread(r, "hvsim-capacity");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ReplicationOutput>> futures = new ArrayList<>();
-            for (int i = first; i < first + n; i++) {
-                ReplicationSpec rs = new ReplicationSpec(scenario.seed(), i, scenario.warmup(), scenario.duration(),
-                        WALL_TIMEOUT_S);
-                futures.add(pool.submit(() -> ReplicationRunner.run(new HostModel(spec), rs)));
-            }
-            List<ReplicationOutput> out = new ArrayList<>();
-            for (Future<ReplicationOutput> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SimulationFailure("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof SimulationFailure sf ? sf : new SimulationFailure(spec.architecture().name()
-                    + ": " + cause, cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        ExperimentSpec runs = new ExperimentSpec(scenario.seed(), n, scenario.warmup(), scenario.duration(), threads,
+                WALL_TIMEOUT_S);
+        return Experiment.run(List.of(new Treatment(spec.architecture().name(), () -> new HostModel(spec))), runs,
+                first, Progress.NONE).get(0).replications();
     }
 
     private static String s(double seconds) {
-        if (Double.isNaN(seconds)) {
-            return "-";
-        }
-        return seconds >= 1 ? String.format(Locale.ROOT, "%.3g s", seconds)
-                : String.format(Locale.ROOT, "%.3g ms", seconds * 1000);
+        return Double.isNaN(seconds) ? "-" : UnitFormat.seconds(seconds);
     }
 }

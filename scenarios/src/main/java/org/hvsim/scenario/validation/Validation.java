@@ -160,18 +160,12 @@ public final class Validation {
         if (m == 0) {
             return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0, runs.replications);
         }
-        if (m == 1) {
-            return new Estimate(values[0], Double.NaN, Double.NaN, 1, runs.replications - 1);
-        }
         return ConfidenceInterval.studentT(Arrays.copyOf(values, m), Experiment.CONFIDENCE)
                 .withNanReplications(runs.replications - m);
     }
 
     private static Scenario quick(Scenario s) {
-        Scenario fewer = s.withReplications(2);
-        return new Scenario(fewer.source(), fewer.name(), fewer.description(), fewer.seed(), fewer.replications(),
-                fewer.warmup() / 2, fewer.duration() / 2, fewer.architectures(), fewer.host(), fewer.vms(),
-                fewer.resolved(), fewer.sources(), fewer.parameters(), fewer.schedulers(), fewer.memory(), fewer.slas());
+        return s.withReplications(2).withTimes(s.warmup() / 2, s.duration() / 2);
     }
 
     /** A validation scenario from the jar. */

@@ -6,48 +6,31 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
 /**
  * The engine's event on its event list ({@link EngineEventList}). It orders exactly as DSOL's own events
- * do (time, then priority, then creation id), on a primitive time. A cancelled event is flagged and taken
- * out of the list at once: the list knows where each engine event sits in its heap (a model reschedules
- * processor-sharing completions millions of times).
+ * do (time, then priority, then creation id), on a primitive time. A cancelled event is taken out of the
+ * list at once, since the list knows where each engine event sits in its heap (a model reschedules
+ * processor-sharing completions millions of times): an event is still to run exactly while it is in it.
  */
 final class EngineEvent extends AbstractSimEvent<Double> {
     private static final long serialVersionUID = 1L;
 
     private final double time;
     private final transient Executable action;
-    private final transient EngineSimulator simulator;
-    private boolean cancelled;
-    private boolean done;
-    /** Its slot in {@link EngineEventList} while it is in the list, or -1. */
-    transient int heapIndex = -1;
+    /** Its slot in {@link EngineEventList} while it is in the list (still to run), or -1. */
+    transient int slot = -1;
 
-    EngineEvent(double time, Executable action, EngineSimulator simulator) {
+    EngineEvent(double time, Executable action) {
         super(time, SimEventInterface.NORMAL_PRIORITY);
         this.time = time;
         this.action = action;
-        this.simulator = simulator;
     }
 
     @Override
     public void execute() {
-        if (!cancelled) {
-            done = true;
-            simulator.executed++;
-            action.execute();
-        }
+        action.execute();
     }
 
     double time() {
         return time;
-    }
-
-    /** True if it was still to run: it will not run now. */
-    boolean cancel() {
-        if (done || cancelled) {
-            return false;
-        }
-        cancelled = true;
-        return true;
     }
 
     @Override

@@ -95,7 +95,7 @@ final class EngineEventList implements EventListInterface<Double> {
         int slot = freeSlots[--freeCount];
         slotEvents[slot] = event;
         if (event instanceof EngineEvent ee) {
-            ee.heapIndex = slot;
+            ee.slot = slot;
         }
         siftUp(size++, t, k, slot);
     }
@@ -177,7 +177,7 @@ final class EngineEventList implements EventListInterface<Double> {
         int slot = slots[i];
         SimEventInterface<Double> gone = slotEvents[slot];
         if (gone instanceof EngineEvent ee) {
-            ee.heapIndex = -1;
+            ee.slot = -1;
         }
         slotEvents[slot] = null;
         freeSlots[freeCount++] = slot;
@@ -196,7 +196,7 @@ final class EngineEventList implements EventListInterface<Double> {
 
     /** Takes out an engine event that is in this list; false if it is not. */
     boolean removeEngineEvent(EngineEvent event) {
-        int slot = event.heapIndex;
+        int slot = event.slot;
         if (slot < 0 || slotEvents[slot] != event) {
             return false;
         }
@@ -211,7 +211,7 @@ final class EngineEventList implements EventListInterface<Double> {
 
     private int indexOf(SimEventInterface<Double> event) {
         if (event instanceof EngineEvent ee) {
-            int slot = ee.heapIndex;
+            int slot = ee.slot;
             return slot >= 0 && slotEvents[slot] == event ? positions[slot] : -1;
         }
         for (int i = 0; i < size; i++) {

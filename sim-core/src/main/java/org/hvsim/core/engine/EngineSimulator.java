@@ -39,7 +39,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
             throw new SimRuntimeException("cannot schedule an event at " + time + " s, before the current time "
                     + simulatorTime + " s");
         }
-        EngineEvent event = new EngineEvent(time, action, this);
+        EngineEvent event = new EngineEvent(time, action);
         events.add(event);
         return event;
     }
@@ -50,11 +50,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
      */
     boolean cancel(SimEventInterface<Double> event) {
         if (event instanceof EngineEvent e) {
-            if (e.cancel()) {
-                events.removeEngineEvent(e);
-                return true;
-            }
-            return false;
+            return events.removeEngineEvent(e);
         }
         return cancelEvent(event);
     }
@@ -97,6 +93,9 @@ final class EngineSimulator extends DevsSimulator<Double> {
                     break;
                 }
                 SimEventInterface<Double> event = this.eventList.removeFirst();
+                if (event instanceof EngineEvent) {
+                    executed++;
+                }
                 if (announce && event.getAbsoluteExecutionTime().compareTo(super.simulatorTime) != 0) {
                     fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null,
                             event.getAbsoluteExecutionTime());

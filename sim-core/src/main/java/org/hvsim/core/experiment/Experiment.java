@@ -34,6 +34,16 @@ public final class Experiment {
     }
 
     public static List<TreatmentResult> run(List<Treatment> treatments, ExperimentSpec spec, Progress progress) {
+        return run(treatments, spec, 0, progress);
+    }
+
+    /**
+     * As {@link #run(List, ExperimentSpec, Progress)}, for replications {@code first … first +
+     * spec.replications() − 1}: the same random numbers as those replications of a longer run, so a
+     * search can add replications to what it has.
+     */
+    public static List<TreatmentResult> run(List<Treatment> treatments, ExperimentSpec spec, int first,
+            Progress progress) {
         int reps = spec.replications();
         int total = treatments.size() * reps;
         ReplicationOutput[][] outputs = new ReplicationOutput[treatments.size()][reps];
@@ -54,8 +64,8 @@ public final class Experiment {
                     int ri = r;
                     futures.add(pool.submit(() -> {
                         Treatment tr = treatments.get(ti);
-                        ReplicationSpec rs = new ReplicationSpec(spec.seed(), ri, spec.warmup(), spec.runLength(),
-                                spec.wallTimeout());
+                        ReplicationSpec rs = new ReplicationSpec(spec.seed(), first + ri, spec.warmup(),
+                                spec.runLength(), spec.wallTimeout());
                         outputs[ti][ri] = ReplicationRunner.run(tr.models().get(), rs);
                         synchronized (progress) {
                             progress.replicationDone(done.incrementAndGet(), total, System.nanoTime() - start);
