@@ -183,6 +183,7 @@ final class BenchCommand implements Callable<Integer> {
             rates.put(a.name(), m.eventsPerSecond());
             String p = a.name() + ".";
             System.out.printf(Locale.ROOT, "%swall_s=%.2f%n", p, m.wallSeconds());
+            System.out.printf(Locale.ROOT, "%scpu_s=%.2f%n", p, m.cpuSeconds());
             System.out.printf(Locale.ROOT, "%sevents=%d%n", p, m.events());
             System.out.printf(Locale.ROOT, "%sevents_per_s=%.0f%n", p, m.eventsPerSecond());
             System.out.printf(Locale.ROOT, "%srequests_after_warmup=%.0f%n", p, m.requests());

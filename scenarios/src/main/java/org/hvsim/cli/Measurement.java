@@ -17,11 +17,12 @@ import org.hvsim.scenario.Scenario;
 /**
  * What one replication of a scenario under one architecture cost: wall time, events, requests, bytes
  * allocated per event, the peak heap (garbage included) and the heap still in use at the end after a
- * collection (what the model retains), measured on this thread with the engine's event census.
+ * collection (what the model retains), measured on this thread with the engine's event census; and the
+ * CPU time of the thread that ran the events, which the machine's other load disturbs far less.
  *
  * @param requests requests that arrived after the warm-up, summed over the VM templates
  */
-record Measurement(double wallSeconds, long events, double requests, double bytesPerEvent, double peakHeapMb,
+record Measurement(double wallSeconds, double cpuSeconds, long events, double requests, double bytesPerEvent, double peakHeapMb,
         double liveHeapMbAtEnd, Map<String, Long> scheduledByKind) {
 
     static Measurement of(Scenario s, ArchitectureProfile a) {
@@ -39,7 +40,7 @@ record Measurement(double wallSeconds, long events, double requests, double byte
             }
         }
         double perEvent = census.allocatedBytes() < 0 ? Double.NaN : (double) census.allocatedBytes() / out.events();
-        return new Measurement(wall, out.events(), requests, perEvent, peakHeapBytes() / 1048576.0,
+        return new Measurement(wall, census.cpuSeconds(), out.events(), requests, perEvent, peakHeapBytes() / 1048576.0,
                 census.liveBytesAtEnd() / 1048576.0, census.byKind());
     }
 

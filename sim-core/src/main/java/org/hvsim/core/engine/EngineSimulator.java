@@ -66,8 +66,14 @@ final class EngineSimulator extends DevsSimulator<Double> {
         }
     }
 
+    /** Set for a benchmark: it samples the worker thread from its first event on. */
+    EventCensus census;
+
     @Override
     public void run() {
+        if (census != null) {
+            census.sample();
+        }
         try {
             loop();
         } catch (Throwable t) { // Errors escape DSOL's catch(Exception) and would kill the worker silently

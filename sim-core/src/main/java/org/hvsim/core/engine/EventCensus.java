@@ -15,11 +15,12 @@ import java.util.TreeMap;
 public final class EventCensus {
 
     private final Map<Class<?>, long[]> byClass = new IdentityHashMap<>();
-    /** Thread id → allocated bytes when first seen and when last sampled. */
+    /** Thread id → allocated bytes and CPU nanoseconds when first seen, and when last sampled. */
     private final Map<Long, long[]> allocation = new LinkedHashMap<>();
     private Thread lastThread;
     private long counted;
     private long allocated = -1;
+    private long cpuNanos = -1;
     private long liveAtEnd = -1;
     private double collection;
 
@@ -28,11 +29,19 @@ public final class EventCensus {
 
     void count(Object action) {
         byClass.computeIfAbsent(action.getClass(), c -> new long[1])[0]++;
+        sample();
+    }
+
+    /** Samples the current thread's counters: now and then, and whenever the thread changes. */
+    void sample() {
         Thread t = Thread.currentThread();
         if (t != lastThread || ++counted % SAMPLE_EVERY == 0) {
             lastThread = t;
             long now = allocatedBy(t.getId());
-            allocation.computeIfAbsent(t.getId(), id -> new long[] {now, now})[1] = now;
+            long cpu = cpuOf(t.getId());
+            long[] seen = allocation.computeIfAbsent(t.getId(), id -> new long[] {now, now, cpu, cpu});
+            seen[1] = now;
+            seen[3] = cpu;
         }
     }
 
@@ -42,14 +51,22 @@ public final class EventCensus {
      */
     void finish() {
         long sum = 0;
+        long cpuSum = 0;
         for (Map.Entry<Long, long[]> e : allocation.entrySet()) {
             long[] seen = e.getValue();
             long now = Math.max(allocatedBy(e.getKey()), seen[1]);
             if (seen[0] >= 0) {
                 sum += now - seen[0];
             }
+            long cpu = Math.max(cpuOf(e.getKey()), seen[3]);
+            if (seen[2] >= 0 && cpuSum >= 0) {
+                cpuSum += cpu - seen[2];
+            } else {
+                cpuSum = -1;
+            }
         }
         allocated = sum;
+        cpuNanos = cpuSum;
         // what the model still holds at its end: after a collection, everything on the heap is reachable
         long t0 = System.nanoTime();
         System.gc();
@@ -80,6 +97,14 @@ public final class EventCensus {
         return sorted;
     }
 
+    /**
+     * CPU seconds of the threads that scheduled events, from their first event to the end; -1 if unknown.
+     * Unlike wall time, it hardly depends on what else runs on the machine.
+     */
+    public double cpuSeconds() {
+        return cpuNanos < 0 ? -1 : cpuNanos / 1e9;
+    }
+
     /** Bytes allocated by the threads that scheduled events, from their first event to the end; -1 if unknown. */
     public long allocatedBytes() {
         return allocated;
@@ -92,6 +117,11 @@ public final class EventCensus {
         String base = lambda >= 0 ? name.substring(0, lambda) : name;
         String simple = base.substring(base.lastIndexOf('.') + 1);
         return lambda >= 0 ? simple + " (lambda)" : simple;
+    }
+
+    private static long cpuOf(long threadId) {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        return t.isThreadCpuTimeSupported() ? t.getThreadCpuTime(threadId) : -1;
     }
 
     private static long allocatedBy(long threadId) {

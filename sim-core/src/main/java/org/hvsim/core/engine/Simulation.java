@@ -100,6 +100,7 @@ public final class Simulation {
 
     void countEvents(EventCensus c) {
         census = c;
+        simulator.census = c;
     }
 
 

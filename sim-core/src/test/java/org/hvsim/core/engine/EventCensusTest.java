@@ -51,4 +51,38 @@ class EventCensusTest {
         assertEquals("EventCensusTest$Tick", kinds.keySet().iterator().next(), "most frequent first");
         assertTrue(census.allocatedBytes() > 0, "at least the events themselves were allocated");
     }
+
+    @Test
+    void cpuTimeCoversTheEventsWork() {
+        EventCensus census = new EventCensus();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads.isThreadCpuTimeSupported());
+        double[] burnt = new double[1];
+        ReplicationModel model = new ReplicationModel() {
+            @Override
+            public void construct(Simulation s) {
+                s.schedule(1, () -> burnt[0] = burn(threads, 0.03));
+            }
+
+            @Override
+            public void collect(Simulation s, ReplicationOutput out) {
+            }
+        };
+        long t0 = System.nanoTime();
+        ReplicationRunner.run(model, ReplicationSpec.of(1, 0, 0, 2), census);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        assertTrue(census.cpuSeconds() >= burnt[0] && burnt[0] >= 0.03,
+                census.cpuSeconds() + " s of CPU for an event that used " + burnt[0] + " s");
+        assertTrue(census.cpuSeconds() <= wall, "no more CPU than wall time on one thread");
+    }
+
+    /** Spins until the current thread has used {@code seconds} of CPU; returns what it used. */
+    private static double burn(java.lang.management.ThreadMXBean threads, double seconds) {
+        long start = threads.getCurrentThreadCpuTime();
+        long used;
+        do {
+            used = threads.getCurrentThreadCpuTime() - start;
+        } while (used < seconds * 1e9);
+        return used / 1e9;
+    }
 }
