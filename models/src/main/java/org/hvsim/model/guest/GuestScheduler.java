@@ -32,7 +32,10 @@ public abstract class GuestScheduler {
     private boolean changing;
     /** True while finished jobs' callbacks run; submissions then wait for {@link #settle}. */
     private boolean inCallbacks;
+    /** The next decision while one is scheduled, else null. */
     private SimEventInterface<Double> pending;
+    /** The guest's one event, moved rather than cancelled and made anew (the next decision moves often). */
+    private SimEventInterface<Double> event;
     private final List<CpuJob> finished = new ArrayList<>();
 
     private final TimeWeighted[] categoryBusy = new TimeWeighted[CpuCategory.COUNT];
@@ -175,8 +178,8 @@ public abstract class GuestScheduler {
             if (pending != null && Math.abs(pending.getAbsoluteExecutionTime() - at) <= 4 * Math.ulp(at)) {
                 return; // the next decision has not moved (e.g. an arrival behind a busy vCPU)
             }
-            sim.cancel(pending);
-            pending = sim.scheduleAt(at, onEvent);
+            pending = sim.rescheduleAt(event, at, onEvent);
+            event = pending;
         } else if (pending != null) {
             sim.cancel(pending);
             pending = null;

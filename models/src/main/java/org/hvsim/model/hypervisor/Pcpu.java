@@ -8,7 +8,10 @@ final class Pcpu {
     VcpuScheduler.Vcpu current;
     VcpuScheduler.Vcpu switchTarget;
     VcpuScheduler.Domain lastDomain;
+    /** The pending timer, or null. */
     SimEventInterface<Double> timer;
+    /** The pCPU's one timer event, moved rather than cancelled and made anew. */
+    SimEventInterface<Double> timerEvent;
     /** The timer's action, one object per pCPU. */
     nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable timerAction;
     /** The end of a world switch, one object per pCPU. */

@@ -547,8 +547,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     }
 
     protected final void setTimer(Pcpu p, double at) {
-        cancelTimer(p);
-        p.timer = sim.scheduleAt(Math.max(at, sim.now()), p.timerAction);
+        p.timer = sim.rescheduleAt(p.timerEvent, Math.max(at, sim.now()), p.timerAction);
+        p.timerEvent = p.timer;
     }
 
     protected final void cancelTimer(Pcpu p) {

@@ -154,6 +154,8 @@ public final class XenCreditScheduler extends VcpuScheduler {
     /** Run queues and pending decision events, by pCPU index. */
     private final RunQueue[] runQueues;
     private final SimEventInterface<Double>[] decisions;
+    /** Each pCPU's decision event, moved rather than cancelled and made anew. */
+    private final SimEventInterface<Double>[] decisionEvents;
     /** The decision event's action, one object per pCPU: no allocation per dispatch. */
     private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable[] decide;
 
@@ -177,6 +179,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         @SuppressWarnings("unchecked")
         SimEventInterface<Double>[] events = new SimEventInterface[pcpus];
         this.decisions = events;
+        this.decisionEvents = events.clone();
         this.decide = new nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable[pcpus];
         for (Pcpu p : this.pcpus) {
             decide[p.index] = () -> decide(p);
@@ -360,10 +363,6 @@ public final class XenCreditScheduler extends VcpuScheduler {
      * its BOOST, or the moment a capped vCPU spends its credit. Nothing else needs a tick.
      */
     private void armDecision(Pcpu p, XenVcpu v) {
-        if (decisions[p.index] != null) {
-            sim.cancel(decisions[p.index]);
-            decisions[p.index] = null;
-        }
         double at = Double.POSITIVE_INFINITY;
         if (v.priority == BOOST) {
             at = (Math.floor(sim.now() / TICK + 1e-9) + 1) * TICK;
@@ -373,8 +372,13 @@ public final class XenCreditScheduler extends VcpuScheduler {
         } else if (v.priority == UNDER && v.credited) {
             at = Math.min(at, sim.now() + Math.max(0, v.credit) + 1e-9); // just past the crossing: credit 0 is UNDER
         }
+        int i = p.index;
         if (at < Double.POSITIVE_INFINITY) {
-            decisions[p.index] = sim.scheduleAt(at, decide[p.index]);
+            decisions[i] = sim.rescheduleAt(decisionEvents[i], at, decide[i]);
+            decisionEvents[i] = decisions[i];
+        } else if (decisions[i] != null) {
+            sim.cancel(decisions[i]);
+            decisions[i] = null;
         }
     }
 

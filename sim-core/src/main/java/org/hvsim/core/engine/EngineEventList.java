@@ -10,6 +10,10 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 /**
  * The engine's event list: a heap in the order DSOL's events have (time, then priority, highest first,
  * then creation id), so events leave it in exactly the order of DSOL's {@code EventListPriorityQueue}.
+ * The creation id is replaced by a sequence number the list gives each event as it enters (DSOL's
+ * events, like the engine's, are created just as they are scheduled, so the two orders agree, without a
+ * JVM-wide counter). Moving an engine event to a new time gives it a fresh number: it then leaves
+ * exactly as a cancelled event and a new one at that time would, in one sift instead of two.
  * The heap is 4-ary and holds only primitives: each entry's time, its priority and id packed in one
  * long, and the slot of its event; an event keeps its slot for as long as it is in the list, and the slot
  * knows where the entry is, so a cancelled event is taken out in O(log n) instead of staying in the list
@@ -18,7 +22,7 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  */
 final class EngineEventList implements EventListInterface<Double> {
 
-    /** Priorities are shorts, higher first (DSOL's own events use up to 11); ids are below 2^47. */
+    /** Priorities are shorts, higher first (DSOL's own events use up to 11); sequence numbers are below 2^47. */
     private static final int ID_BITS = 47;
 
     /** Heap entries, by heap position. */
@@ -26,6 +30,8 @@ final class EngineEventList implements EventListInterface<Double> {
     private long[] keys;
     private int[] slots;
     private int size;
+    /** The last sequence number given. */
+    private long sequence;
 
     /** By slot: the event and its heap position. */
     private SimEventInterface<Double>[] slotEvents;
@@ -47,16 +53,20 @@ final class EngineEventList implements EventListInterface<Double> {
         }
     }
 
-    private static long key(SimEventInterface<Double> event) {
-        int priority = event.getPriority();
+    /** The key of an event entering now: its priority and the next sequence number. */
+    private long key(int priority) {
         if (priority < Short.MIN_VALUE || priority > Short.MAX_VALUE) {
             throw new IllegalArgumentException("event priority out of range: " + priority);
         }
-        long id = event.getId();
-        if (id < 0 || id >= 1L << ID_BITS) {
-            throw new IllegalStateException("event id out of range: " + id);
+        long id = ++sequence;
+        if (id >= 1L << ID_BITS) {
+            throw new IllegalStateException("event sequence out of range: " + id);
         }
         return ((long) (Short.MAX_VALUE - priority) << ID_BITS) | id;
+    }
+
+    private static long sequenceOf(long key) {
+        return key & ((1L << ID_BITS) - 1);
     }
 
     /** Whether (ta, ka) leaves before (tb, kb): time as Double.compareTo, then priority and id. */
@@ -87,17 +97,51 @@ final class EngineEventList implements EventListInterface<Double> {
 
     @Override
     public void add(SimEventInterface<Double> event) {
-        double t = event instanceof EngineEvent ee ? ee.time() : event.getAbsoluteExecutionTime().doubleValue();
-        long k = key(event);
+        if (event instanceof EngineEvent ee) {
+            add(ee, ee.time);
+            return;
+        }
+        long k = key(event.getPriority());
+        siftUp(size++, event.getAbsoluteExecutionTime().doubleValue(), k, take(event));
+    }
+
+    /** Adds an engine event at {@code time}. */
+    void add(EngineEvent event, double time) {
+        long k = key(SimEventInterface.NORMAL_PRIORITY);
+        event.time = time;
+        event.sequence = sequenceOf(k);
+        event.slot = take(event);
+        siftUp(size++, time, k, event.slot);
+    }
+
+    /**
+     * Moves an engine event to {@code time} with a fresh sequence number, as if it were cancelled and a
+     * new one scheduled; adds it if it is not in the list.
+     */
+    void move(EngineEvent event, double time) {
+        int slot = event.slot;
+        if (slot < 0 || slotEvents[slot] != event) {
+            add(event, time);
+            return;
+        }
+        int i = positions[slot];
+        long k = key(SimEventInterface.NORMAL_PRIORITY);
+        event.time = time;
+        event.sequence = sequenceOf(k);
+        // down if it now belongs below, else up
+        if (siftDown(i, time, k, slot) == i) {
+            siftUp(i, time, k, slot);
+        }
+    }
+
+    /** A free slot holding {@code event}; grows the arrays when full. */
+    private int take(SimEventInterface<Double> event) {
         if (size == times.length) {
             grow();
         }
         int slot = freeSlots[--freeCount];
         slotEvents[slot] = event;
-        if (event instanceof EngineEvent ee) {
-            ee.slot = slot;
-        }
-        siftUp(size++, t, k, slot);
+        return slot;
     }
 
     /** Places (t, k, slot) at or above position {@code i}. */
@@ -155,6 +199,11 @@ final class EngineEventList implements EventListInterface<Double> {
         keys[i] = k;
         slots[i] = slot;
         positions[slot] = i;
+    }
+
+    /** The time of the first event; call only when the list is not empty. */
+    double firstTime() {
+        return times[0];
     }
 
     @Override

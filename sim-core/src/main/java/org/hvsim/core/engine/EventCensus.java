@@ -29,27 +29,32 @@ public final class EventCensus {
 
     void count(Object action) {
         byClass.computeIfAbsent(action.getClass(), c -> new long[1])[0]++;
-        sample();
-    }
-
-    /** Samples the current thread's counters: now and then, and whenever the thread changes. */
-    void sample() {
         Thread t = Thread.currentThread();
         if (t != lastThread || ++counted % SAMPLE_EVERY == 0) {
             lastThread = t;
-            long now = allocatedBy(t.getId());
-            long cpu = cpuOf(t.getId());
-            long[] seen = allocation.computeIfAbsent(t.getId(), id -> new long[] {now, now, cpu, cpu});
-            seen[1] = now;
-            seen[3] = cpu;
+            sample();
         }
+    }
+
+    /**
+     * Samples the current thread's counters (now and then while it schedules, and when the worker starts
+     * and ends: its counters cannot be read once it has ended). The worker's last sample may come while
+     * {@link #finish} reads.
+     */
+    synchronized void sample() {
+        long id = Thread.currentThread().getId();
+        long now = allocatedBy(id);
+        long cpu = cpuOf(id);
+        long[] seen = allocation.computeIfAbsent(id, x -> new long[] {now, now, cpu, cpu});
+        seen[1] = now;
+        seen[3] = cpu;
     }
 
     /**
      * Called when the replication's events are done. DSOL's worker thread may already have ended, so
      * a thread's last sample stands in for it then (at most {@value #SAMPLE_EVERY} events short).
      */
-    void finish() {
+    synchronized void finish() {
         long sum = 0;
         long cpuSum = 0;
         for (Map.Entry<Long, long[]> e : allocation.entrySet()) {

@@ -53,6 +53,19 @@ public final class Simulation {
     }
 
     /**
+     * Reschedules the caller's own event of {@code action} (the handle it got back last time, pending, run
+     * or cancelled, or null) at absolute time {@code time}, and returns the handle to keep. Exactly as
+     * cancelling {@code event} and scheduling {@code action} anew (same order among simultaneous events),
+     * but the event moves in the list and is reused: the handle must not be shared.
+     */
+    public SimEventInterface<Double> rescheduleAt(SimEventInterface<Double> event, double time, Executable action) {
+        if (census != null) {
+            census.count(action);
+        }
+        return simulator.move(event, time, action);
+    }
+
+    /**
      * Schedules through DSOL's own {@code scheduleEventRel} (its lock and per-event trace string), for the
      * benchmark that compares the engine's path with DSOL's default one; models use {@link #schedule}.
      */

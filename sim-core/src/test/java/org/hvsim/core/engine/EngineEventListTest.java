@@ -1,0 +1,98 @@
+package org.hvsim.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEvent;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * The engine's list against a reference: every event leaves in the order (time, priority highest first,
+ * order of entry), and moving an event leaves it exactly where cancelling it and adding a new one would.
+ */
+class EngineEventListTest {
+
+    /** Reference order: time, then priority (higher first), then entry number. */
+    private record Key(double time, int priority, long entry) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Double.compare(time, o.time);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(o.priority, priority);
+            return c != 0 ? c : Long.compare(entry, o.entry);
+        }
+    }
+
+    @Test
+    void leavesInReferenceOrderUnderAddsCancelsAndMoves() {
+        Random rnd = new Random(13);
+        EngineEventList list = new EngineEventList();
+        TreeMap<Key, SimEventInterface<Double>> reference = new TreeMap<>();
+        java.util.Map<SimEventInterface<Double>, Key> keyOf = new java.util.IdentityHashMap<>();
+        List<EngineEvent> engineEvents = new ArrayList<>();
+        long entries = 0;
+        double now = 0;
+        List<SimEventInterface<Double>> popped = new ArrayList<>();
+        List<SimEventInterface<Double>> expected = new ArrayList<>();
+        for (int step = 0; step < 60_000; step++) {
+            int op = rnd.nextInt(10);
+            // few distinct times: many ties, which only the priority and the entry order decide
+            double time = now + rnd.nextInt(8) * 0.5;
+            if (op < 4 || reference.isEmpty()) {
+                EngineEvent e = new EngineEvent(() -> { });
+                list.add(e, time);
+                Key k = new Key(time, SimEventInterface.NORMAL_PRIORITY, ++entries);
+                reference.put(k, e);
+                keyOf.put(e, k);
+                engineEvents.add(e);
+            } else if (op == 4) {
+                short priority = rnd.nextBoolean() ? (short) 11 : (short) 0; // DSOL's warm-up and end events
+                SimEvent<Double> e = new SimEvent<>(time, priority, this, "toString", null);
+                list.add(e);
+                Key k = new Key(time, priority, ++entries);
+                reference.put(k, e);
+                keyOf.put(e, k);
+            } else if (op < 7) {
+                EngineEvent e = engineEvents.get(rnd.nextInt(engineEvents.size()));
+                Key old = keyOf.remove(e);
+                boolean wasIn = old != null && reference.remove(old) != null;
+                assertEquals(wasIn, list.removeEngineEvent(e));
+            } else if (op < 9) {
+                // moves pending events and revives ones that ran or were cancelled
+                EngineEvent e = engineEvents.get(rnd.nextInt(engineEvents.size()));
+                Key old = keyOf.remove(e);
+                if (old != null) {
+                    reference.remove(old);
+                }
+                list.move(e, time);
+                Key k = new Key(time, SimEventInterface.NORMAL_PRIORITY, ++entries);
+                reference.put(k, e);
+                keyOf.put(e, k);
+            } else {
+                SimEventInterface<Double> first = list.removeFirst();
+                var ref = reference.pollFirstEntry();
+                keyOf.remove(ref.getValue());
+                popped.add(first);
+                expected.add(ref.getValue());
+                assertSame(ref.getValue(), first, "event " + popped.size() + " out of order");
+                now = ref.getKey().time();
+            }
+            assertEquals(reference.size(), list.size());
+        }
+        while (!reference.isEmpty()) {
+            assertSame(reference.pollFirstEntry().getValue(), list.removeFirst());
+        }
+        assertFalse(popped.isEmpty());
+        assertEquals(0, list.size());
+    }
+}
