@@ -204,9 +204,17 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long done = EngineBaseline.dsol(n, 2, seed);
         double dsol = done / ((System.nanoTime() - t0) / 1e9);
+        // DSOL as shipped (scheduleEventRel: a lock and a trace string per event), the "bare DSOL"
+        long nd = Math.min(n, 5_000_000);
+        EngineBaseline.dsolDefault(nd / 5, 2, seed);
+        t0 = System.nanoTime();
+        done = EngineBaseline.dsolDefault(nd, 2, seed);
+        double dsolDefault = done / ((System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", dsol);
+        System.out.printf(Locale.ROOT, "dsol_default_path_events_per_s=%.0f%n", dsolDefault);
         for (String name : rates.keySet()) {
             System.out.printf(Locale.ROOT, "%s.model_vs_dsol=%.3f%n", name, rates.get(name) / dsol);
+            System.out.printf(Locale.ROOT, "%s.model_vs_dsol_default_path=%.3f%n", name, rates.get(name) / dsolDefault);
         }
         return Main.OK;
     }

@@ -158,7 +158,21 @@ final class ScalingStudy {
                 .append("scheduling, cloudlets submitted at the arrival instants) and prints each one's wall time and ")
                 .append("the error of its mean response time against theory (5 s). It needs Maven Central once, for ")
                 .append("CloudSim Plus, so it is not part of this study; see docs/method.md for its last figures.\n");
-        Files.writeString(out.resolve("performance.md"), md.toString());
+        Path file = out.resolve("performance.md");
+        md.append(handWritten(file));
+        Files.writeString(file, md.toString());
+    }
+
+    /** The part of an existing performance.md from {@value #HAND_WRITTEN} on, which a regeneration keeps. */
+    static final String HAND_WRITTEN = "\n## What the profile showed and what changed";
+
+    static String handWritten(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String old = Files.readString(file);
+        int at = old.indexOf(HAND_WRITTEN);
+        return at < 0 ? "" : old.substring(at);
     }
 
     private double timed(Scenario s, int threads) {

@@ -28,7 +28,8 @@ class BenchScenarioTest {
         Map<String, String> values = o.out().lines().filter(l -> l.contains("="))
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
         for (String key : List.of("hosted.wall_s", "hosted.events", "hosted.events_per_s", "hosted.events_per_request",
-                "hosted.allocated_bytes_per_event", "hosted.peak_heap_mb", "dsol_events_per_s")) {
+                "hosted.allocated_bytes_per_event", "hosted.peak_heap_mb", "hosted.cpu_s", "dsol_events_per_s",
+                "dsol_default_path_events_per_s", "hosted.model_vs_dsol_default_path")) {
             assertTrue(values.containsKey(key), key + " in " + o.out());
         }
         assertTrue(values.keySet().stream().noneMatch(k -> k.startsWith("native.")), "only the chosen architecture");
@@ -39,6 +40,20 @@ class BenchScenarioTest {
         double perRequest = Double.parseDouble(values.get("hosted.events_per_request"));
         assertTrue(perRequest >= 2 && perRequest < 100, "an arrival and a completion at least: " + perRequest);
         assertTrue(o.err().contains("bench: hosted"), "progress on stderr");
+        double cpu = Double.parseDouble(values.get("hosted.cpu_s"));
+        assertTrue(cpu > 0 && cpu <= Double.parseDouble(values.get("hosted.wall_s")) * 1.05,
+                "the events' thread ran for a while and not longer than the replication: " + o.out());
+    }
+
+    @Test
+    void aRegenerationKeepsTheHandWrittenProfileSection() throws Exception {
+        Path file = tmp.resolve("performance.md");
+        assertEquals("", ScalingStudy.handWritten(file), "no file yet");
+        Files.writeString(file, "# Performance\n\n| old | table |\n");
+        assertEquals("", ScalingStudy.handWritten(file), "nothing hand-written");
+        String section = ScalingStudy.HAND_WRITTEN + "\n\nJFR showed the heap.\n";
+        Files.writeString(file, "# Performance\n\n| old | table |\n" + section);
+        assertEquals(section, ScalingStudy.handWritten(file));
     }
 
     @Test
