@@ -39,11 +39,44 @@ public final class ScenarioRunner {
     public static List<TreatmentResult> runTreatments(Scenario s, int threads, Progress progress) {
         List<Treatment> treatments = new ArrayList<>();
         for (ArchitectureProfile a : s.architectures()) {
-            treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a))));
+            treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a), s.faults())));
         }
         ExperimentSpec spec = new ExperimentSpec(s.seed(), s.replications(), s.warmup(), s.duration(), threads,
                 WALL_TIMEOUT_S);
-        return Experiment.run(treatments, spec, progress);
+        List<TreatmentResult> results = Experiment.run(treatments, spec, progress);
+        return s.faults().horizon() > 0 ? withAvailability(s, results, threads) : results;
+    }
+
+    /**
+     * The availability run: the failure process alone over {@code fault_settings.horizon}, with the same
+     * seed and replications (its history begins as the request-level run's), its figures added to each
+     * architecture's.
+     */
+    private static List<TreatmentResult> withAvailability(Scenario s, List<TreatmentResult> results, int threads) {
+        Map<String, List<String>> instances = new java.util.LinkedHashMap<>();
+        for (org.hvsim.model.system.VmSpec vm : s.vms()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < vm.count(); i++) {
+                names.add(vm.instanceName(i));
+            }
+            instances.put(vm.name(), names);
+        }
+        List<Treatment> treatments = new ArrayList<>();
+        for (ArchitectureProfile a : s.architectures()) {
+            treatments.add(new Treatment(a.name(), () -> new org.hvsim.model.fault.AvailabilityModel(s.faults(), a,
+                    instances)));
+        }
+        ExperimentSpec spec = new ExperimentSpec(s.seed(), s.replications(), 0, s.faults().horizon(), threads,
+                WALL_TIMEOUT_S);
+        List<TreatmentResult> availability = Experiment.run(treatments, spec, Progress.NONE);
+        List<TreatmentResult> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            TreatmentResult r = results.get(i);
+            Map<ReplicationOutput.Key, Estimate> estimates = new java.util.LinkedHashMap<>(r.estimates());
+            estimates.putAll(availability.get(i).estimates());
+            out.add(new TreatmentResult(r.name(), estimates, r.pooled(), r.replications()));
+        }
+        return out;
     }
 
     public static ExperimentResult run(Scenario s, int threads, Progress progress) {
