@@ -216,7 +216,7 @@ final class ArchitectureReader {
         if (!name.isEmpty()) {
             String hint = NearestKey.among(name, Architectures.names()).map(n -> " — did you mean '" + n + "'?")
                     .orElse(" (known: " + String.join(", ", Architectures.names()) + ")");
-            reading.problems().add(at, "unknown architecture '" + name + "'" + hint);
+            reading.problems().add(at, "unknown architecture " + org.hvsim.scenario.load.Excerpt.quote(name) + hint);
         }
         return null;
     }

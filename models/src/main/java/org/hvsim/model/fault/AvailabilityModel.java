@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hvsim.core.engine.ReplicationModel;
 import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.Simulation;
+import org.hvsim.core.result.Metric;
 import org.hvsim.model.arch.ArchitectureProfile;
 
 /**
@@ -17,22 +18,33 @@ public final class AvailabilityModel implements ReplicationModel {
     private final FaultPlan plan;
     private final ArchitectureProfile architecture;
     private final Map<String, List<String>> instances;
+    private final ClusterFailover cluster;
     private OutageHistory history;
 
-    /** @param instances per VM template, its instance names */
-    public AvailabilityModel(FaultPlan plan, ArchitectureProfile architecture, Map<String, List<String>> instances) {
+    /**
+     * @param instances per VM template, its instance names
+     * @param cluster   the cluster's placement, or null on one host
+     */
+    public AvailabilityModel(FaultPlan plan, ArchitectureProfile architecture, Map<String, List<String>> instances,
+            ClusterFailover cluster) {
         this.plan = plan;
         this.architecture = architecture;
         this.instances = instances;
+        this.cluster = cluster;
     }
 
     @Override
     public void construct(Simulation sim) {
-        history = new OutageHistory(plan, architecture, instances, sim.random(), sim.endTime());
+        history = new OutageHistory(plan, architecture, instances, sim.random(), sim.endTime(), cluster);
     }
 
     @Override
     public void collect(Simulation sim, ReplicationOutput out) {
         history.report(out, instances, sim.warmupTime(), sim.endTime());
+        if (cluster != null) {
+            ClusterFailover.WorstFailure w = cluster.worstSingleFailure();
+            out.put(Metric.CLUSTER_SCOPE, Metric.VMS_LEFT_DOWN.name(), w.vmsLeftDown());
+            out.put(Metric.CLUSTER_SCOPE, Metric.HEADROOM_AFTER_WORST_FAILURE.name(), w.headroom());
+        }
     }
 }

@@ -11,11 +11,13 @@ import java.util.Map;
  * @param horizon      seconds of failure history for the availability run alone; 0 for none
  * @param patchReboots planned reboots of the control domain; {@link PatchReboots#NONE} for none
  * @param onCrash      per architecture name, a blast radius the file gives (else the family's default)
+ * @param cluster      several hosts with failover, or null for one host
  */
 public record FaultPlan(List<FaultSpec> faults, double boot, InFlight inFlight, double horizon,
-        PatchReboots patchReboots, Map<String, BlastRadius> onCrash) {
+        PatchReboots patchReboots, Map<String, BlastRadius> onCrash, ClusterSpec cluster) {
 
-    public static final FaultPlan NONE = new FaultPlan(List.of(), 0, InFlight.LOST, 0, PatchReboots.NONE, Map.of());
+    public static final FaultPlan NONE = new FaultPlan(List.of(), 0, InFlight.LOST, 0, PatchReboots.NONE, Map.of(),
+            null);
 
     public FaultPlan {
         faults = List.copyOf(faults);

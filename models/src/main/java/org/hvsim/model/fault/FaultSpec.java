@@ -10,11 +10,12 @@ import org.hvsim.core.random.Distribution;
  *
  * @param name          names its random streams ("fault/NAME/…"), the same under every architecture
  * @param vm            the VM template of a guest fault, else null
+ * @param host          in a cluster, the host whose hypervisor, control domain or hardware fails (0 on one host)
  * @param timeToFailure null for a scripted fault
  * @param at            scripted: the failure instant from the start of the run (warm-up included); else NaN
  * @param repair        scripted: how long the component stays down; else NaN
  */
-public record FaultSpec(String name, Component component, String vm, Distribution timeToFailure,
+public record FaultSpec(String name, Component component, String vm, int host, Distribution timeToFailure,
         Distribution timeToRepair, double at, double repair) {
 
     public FaultSpec {
@@ -31,12 +32,12 @@ public record FaultSpec(String name, Component component, String vm, Distributio
         }
     }
 
-    public static FaultSpec random(String name, Component c, String vm, Distribution ttf, Distribution ttr) {
-        return new FaultSpec(name, c, vm, ttf, ttr, Double.NaN, Double.NaN);
+    public static FaultSpec random(String name, Component c, String vm, int host, Distribution ttf, Distribution ttr) {
+        return new FaultSpec(name, c, vm, host, ttf, ttr, Double.NaN, Double.NaN);
     }
 
-    public static FaultSpec scripted(String name, Component c, String vm, double at, double repair) {
-        return new FaultSpec(name, c, vm, null, null, at, repair);
+    public static FaultSpec scripted(String name, Component c, String vm, int host, double at, double repair) {
+        return new FaultSpec(name, c, vm, host, null, null, at, repair);
     }
 
     public boolean scripted() {

@@ -32,29 +32,37 @@ public final class OutageHistory {
     private final List<double[]> controlOut = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
 
+    /** Per instance, how often it restarted on another host (a cluster's failovers). */
+    private final Map<String, Integer> failovers = new LinkedHashMap<>();
+
     /**
      * @param instances per VM template, its instance names
      */
     public OutageHistory(FaultPlan plan, ArchitectureProfile arch, Map<String, List<String>> instances,
             RandomStreams random, double end) {
+        this(plan, arch, instances, random, end, null);
+    }
+
+    /**
+     * @param cluster the cluster's placement (its instances in the order of {@code instances}), or null on
+     *                one host
+     */
+    public OutageHistory(FaultPlan plan, ArchitectureProfile arch, Map<String, List<String>> instances,
+            RandomStreams random, double end, ClusterFailover cluster) {
         BlastRadius radius = plan.onCrash().getOrDefault(arch.name(), BlastRadius.defaultFor(arch.kind()));
-        List<String> all = new ArrayList<>();
-        instances.values().forEach(all::addAll);
-        List<List<double[]>> raw = new ArrayList<>();
-        for (String vm : all) {
-            raw.add(new ArrayList<>());
-        }
-        Map<String, List<double[]>> rawDown = new LinkedHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            rawDown.put(all.get(i), raw.get(i));
-        }
+        int hosts = plan.cluster() == null ? 1 : plan.cluster().hosts();
+        List<List<double[]>> hostOut = lists(hosts);
+        List<List<double[]>> stalledOn = lists(hosts);
+        List<List<double[]>> controlOn = lists(hosts);
+        Map<String, List<double[]>> guestDown = new LinkedHashMap<>();
+        instances.values().forEach(l -> l.forEach(vm -> guestDown.put(vm, new ArrayList<>())));
         boolean virtualized = arch.kind() != ArchitectureKind.NATIVE;
         for (FaultSpec f : plan.faults()) {
             if (f.component() == Component.GUEST) {
                 for (String vm : instances.getOrDefault(f.vm(), List.of())) {
                     for (double[] o : occurrences(f, random, "fault/" + f.name() + "/" + vm + "/", end)) {
                         failures.add(new Failure(f.name(), f.component(), o[0], o[1]));
-                        rawDown.get(vm).add(new double[] {o[0], o[1] + plan.boot()});
+                        guestDown.get(vm).add(new double[] {o[0], o[1] + plan.boot()});
                     }
                 }
                 continue;
@@ -66,37 +74,74 @@ public final class OutageHistory {
                         || virtualized && f.component() == Component.HYPERVISOR
                         || f.component() == Component.PARENT && arch.hasControlDomain() && radius == BlastRadius.HOST_REBOOT;
                 if (everything) {
-                    raw.forEach(l -> l.add(new double[] {o[0], o[1] + plan.boot()}));
+                    hostOut.get(f.host()).add(o);
                 }
-                if (arch.hasControlDomain() && f.component() != Component.GUEST && (everything || f.component() == Component.PARENT)) {
-                    controlOut.add(o);
+                if (arch.hasControlDomain() && (everything || f.component() == Component.PARENT)) {
+                    controlOn.get(f.host()).add(o);
                 }
                 if (f.component() == Component.PARENT && arch.hasControlDomain() && radius == BlastRadius.IO_STALL) {
-                    stalled.add(o);
+                    stalledOn.get(f.host()).add(o);
                 }
             }
         }
         if (plan.patchReboots().active() && arch.hasControlDomain() && arch.control().patchRebootsPerYear() > 0) {
             double gap = YEAR / arch.control().patchRebootsPerYear();
             // one phase draw, the same under every architecture; the spacing is the profile's
-            double t = random.stream("fault/patch/phase").nextDouble() * gap;
-            for (; t < end; t += gap) {
-                double back = t + plan.patchReboots().duration();
-                failures.add(new Failure("patch", Component.PARENT, t, back));
-                controlOut.add(new double[] {t, back});
-                for (List<double[]> l : raw) {
-                    l.add(new double[] {t, back + plan.boot()});
+            double phase = random.stream("fault/patch/phase").nextDouble() * gap;
+            for (int h = 0; h < hosts; h++) {
+                // a cluster patches its hosts one after another, a tenth of the spacing apart
+                for (double t = phase + h * gap / (10.0 * hosts); t < end; t += gap) {
+                    double back = t + plan.patchReboots().duration();
+                    failures.add(new Failure("patch", Component.PARENT, t, back));
+                    controlOn.get(h).add(new double[] {t, back});
+                    hostOut.get(h).add(new double[] {t, back});
                 }
             }
         }
-        rawDown.forEach((vm, l) -> down.put(vm, merged(l)));
-        List<double[]> s = merged(stalled);
-        stalled.clear();
-        stalled.addAll(s);
-        List<double[]> c = merged(controlOut);
-        controlOut.clear();
-        controlOut.addAll(c);
+        if (cluster == null) {
+            List<double[]> whole = new ArrayList<>();
+            for (double[] o : hostOut.get(0)) {
+                whole.add(new double[] {o[0], o[1] + plan.boot()});
+            }
+            guestDown.forEach((vm, l) -> {
+                List<double[]> all = new ArrayList<>(l);
+                all.addAll(whole);
+                down.put(vm, merged(all));
+            });
+            stalled.addAll(merged(stalledOn.get(0)));
+            controlOut.addAll(merged(controlOn.get(0)));
+        } else {
+            List<List<double[]>> out = new ArrayList<>();
+            hostOut.forEach(l -> out.add(merged(l)));
+            ClusterFailover.Outcome o = cluster.run(out, plan.boot(), end);
+            List<List<double[]>> stalls = new ArrayList<>();
+            stalledOn.forEach(l -> stalls.add(merged(l)));
+            guestDown.forEach((vm, l) -> {
+                List<double[]> all = new ArrayList<>(l);
+                all.addAll(o.down().get(vm));
+                down.put(vm, merged(all));
+                List<double[]> held = new ArrayList<>();
+                for (double[] stay : o.residence().get(vm)) {
+                    for (double[] st : stalls.get((int) stay[2])) {
+                        held.add(new double[] {Math.max(stay[0], st[0]), Math.min(stay[1], st[1])});
+                    }
+                }
+                stalledPerVm.put(vm, merged(held));
+                failovers.put(vm, o.failovers().get(vm));
+            });
+        }
         failures.sort(Comparator.comparingDouble(Failure::at));
+    }
+
+    /** In a cluster, per instance the stalls of the hosts it was on while it was there. */
+    private final Map<String, List<double[]>> stalledPerVm = new LinkedHashMap<>();
+
+    private static List<List<double[]>> lists(int n) {
+        List<List<double[]>> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(new ArrayList<>());
+        }
+        return l;
     }
 
     /** Seconds in a year (365.25 days). */
@@ -171,8 +216,13 @@ public final class OutageHistory {
     /** When the VM instance cannot serve: down or stalled. */
     public List<double[]> unavailable(String instance) {
         List<double[]> both = new ArrayList<>(down(instance));
-        both.addAll(stalled);
+        both.addAll(stalledPerVm.getOrDefault(instance, stalled));
         return merged(both);
+    }
+
+    /** How often the instance restarted on another host (0 on one host). */
+    public int failovers(String instance) {
+        return failovers.getOrDefault(instance, 0);
     }
 
     public List<Failure> failures() {
@@ -192,6 +242,13 @@ public final class OutageHistory {
             int n = t.getValue().size();
             out.put(t.getKey(), Metric.AVAILABILITY.name(), 1 - unavailable / (n * (to - from)));
             out.put(t.getKey(), Metric.DOWNTIME.name(), unavailable / n);
+            if (!failovers.isEmpty()) {
+                double moves = 0;
+                for (String vm : t.getValue()) {
+                    moves += failovers(vm);
+                }
+                out.put(t.getKey(), Metric.FAILOVERS.name(), moves / n);
+            }
         }
     }
 }

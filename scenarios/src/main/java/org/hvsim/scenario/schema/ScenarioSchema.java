@@ -621,6 +621,25 @@ public final class ScenarioSchema {
             "How the faults play out: the VMs' boot time, what becomes of requests in flight, planned patch "
                     + "reboots, and the horizon of the availability run (the failure process alone, over years).");
 
+    public static final Section CLUSTER = new Section("cluster", "`cluster`",
+            "Identical hosts (each the `host` section) with failover: the VMs are placed by memory; when a host goes "
+                    + "down its VMs restart on the survivors after `detection` and a boot, if memory and CPU reservations "
+                    + "admit them, at most `concurrent_restarts` at a time per host; the others wait for their host. "
+                    + "A cluster scenario runs the failure, failover and repair process only (no requests; docs/method.md).");
+    public static final Key CLUSTER_KEY = ROOT.mapping("cluster", CLUSTER)
+            .computedDefault("none", "one host unless the scenario asks for a cluster").doc("several hosts with failover");
+    public static final Key CLUSTER_HOSTS = CLUSTER.integer("hosts", 2, 1024).required().example("3")
+            .doc("identical hosts");
+    public static final Key CLUSTER_PLACEMENT = CLUSTER.choice("placement", List.of("first-fit", "balanced"))
+            .byDefault("first-fit", "fills hosts in order, as an administrator placing VMs by hand").example("balanced")
+            .doc("where each VM starts, and where it restarts: the first host with room, or the one with most free memory");
+    public static final Key CLUSTER_DETECTION = CLUSTER.quantity("detection", Quantity.DURATION, 0, 3600)
+            .byDefault("15 s", "R12: VMware HA's failure detection time (das.failuredetectiontime 15,000 ms); Windows "
+                    + "failover clustering declares a node down after 5 missed 1-s heartbeats, about 5 s")
+            .example("5 s").doc("time until a failed host is declared dead and its VMs' restarts begin");
+    public static final Key CLUSTER_RESTARTS = CLUSTER.integer("concurrent_restarts", 1, 10_000)
+            .byDefault("32", "R12: vSphere HA powers on at most 32 VMs at once per host").example("4")
+            .doc("VMs booting at once on one host; the rest boot in later rounds");
     public static final Key FAULTS = ROOT.list("faults", FAULT)
             .byDefault("[]", "nothing fails unless the scenario says so; without faults a run is exactly as before")
             .doc("components that fail and are repaired");
@@ -636,6 +655,10 @@ public final class ScenarioSchema {
     public static final Key FAULT_VM = FAULT.text("vm").rangeText("a VM template; only with `component: guest`")
             .computedDefault("none", "only a guest fault names a VM").example("web")
             .doc("the VM template whose instances fail, each on its own");
+    public static final Key FAULT_HOST = FAULT.integer("host", 0, 1023)
+            .computedDefault("0", "the first host; on one host the only one")
+            .rangeText("0 – cluster.hosts − 1; not with `component: guest`").example("1")
+            .doc("in a cluster, the host whose hardware, hypervisor or control domain fails");
     public static final Key FAULT_TTF = FAULT.distribution("time_to_failure").requires("time_to_repair")
             .example("{ exponential: { mean: 30 d } }").doc("time from a repair (or the start) to the next failure");
     public static final Key FAULT_TTR = FAULT.distribution("time_to_repair").requires("time_to_failure")
@@ -682,7 +705,7 @@ public final class ScenarioSchema {
         List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
                 PROFILE, PROFILE_POINT, MMPP, CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
         all.addAll(List.of(CAPACITY, FLEET, COSTS, COST_LICENCE, COST_EDITION));
-        all.addAll(List.of(FAULT, FAULT_SETTINGS));
+        all.addAll(List.of(FAULT, FAULT_SETTINGS, CLUSTER));
         all.addAll(FAMILIES.values());
         return all;
     }
