@@ -81,6 +81,11 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
         controlSubmitted = Double.NaN;
     }
 
+    /** Whether a closed workload's user waits for it. */
+    boolean closedLoop() {
+        return onComplete != null;
+    }
+
     /** It will not complete: a closed workload's user goes back to thinking. */
     void abandon() {
         if (onComplete != null) {

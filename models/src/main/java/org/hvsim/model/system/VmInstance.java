@@ -32,6 +32,8 @@ final class VmInstance {
     private long live;
     /** Stale requests waiting for the VM to come back (retried or delayed). */
     private java.util.List<Request> parked = new java.util.ArrayList<>();
+    /** Lost requests of a closed workload's users, who wait for the VM before they think again. */
+    private java.util.List<Request> refusedUsers = new java.util.ArrayList<>();
 
     /**
      * @param plansFor the class plans drawing from the streams of a source: "" for an open workload's one
@@ -161,7 +163,10 @@ final class VmInstance {
     private void send(Request r) {
         if (down) {
             counts.lose(1);
-            r.abandon();
+            if (r.closedLoop()) {
+                // the user waits for the VM instead of retrying at once (a zero think time would never end)
+                refusedUsers.add(r);
+            }
             return;
         }
         live++;
@@ -187,6 +192,9 @@ final class VmInstance {
             revive(r);
             r.dispatch();
         }
+        java.util.List<Request> users = refusedUsers;
+        refusedUsers = new java.util.ArrayList<>();
+        users.forEach(Request::abandon);
     }
 
     /** A stale request joins the VM's present life: from where it was, or from the start for a retry. */

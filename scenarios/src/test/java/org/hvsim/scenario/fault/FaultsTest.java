@@ -140,6 +140,17 @@ class FaultsTest {
     }
 
     @Test
+    void closedUsersWaitForADownVm() throws Exception {
+        // users with no think time: each refused request makes its user wait for the VM, not retry at once
+        String text = scenario("[hosted]", "0 s", "3 min", CRASH.formatted("lost"))
+                .replace("open: { poisson: { rate: 20 /s } }", "closed: { users: 3, think: 0 s }");
+        Map<String, TreatmentResult> r = run(text);
+        assertNothingCountedTwiceOrDropped(r);
+        double lost = r.get("hosted").estimate("web", "requests_lost").mean();
+        assertTrue(lost > 0 && lost <= 2 * 3 * 2, "in flight at the crash plus one refusal per user: " + lost);
+    }
+
+    @Test
     void theExampleKeepsItsCounts() throws Exception {
         Path example = Path.of("examples/parent-crash.yaml");
         Scenario s = ScenarioLoader.load(example.toFile().exists() ? example : Path.of("scenarios").resolve(example));
