@@ -52,6 +52,13 @@ final class ArchitectureReader {
     private static final List<String> DEFAULTS = List.of("native", "hosted", "monolithic", "microkernel");
 
     private final Reading reading;
+    /** The blast radius a variant's control domain gives itself ({@code on_crash}), by architecture name. */
+    private final Map<String, org.hvsim.model.fault.BlastRadius> onCrash = new HashMap<>();
+
+    /** The {@code on_crash} of each variant that gives one (a variant of it keeps it), by architecture name. */
+    Map<String, org.hvsim.model.fault.BlastRadius> onCrash() {
+        return onCrash;
+    }
 
     ArchitectureReader(Reading reading) {
         this.reading = reading;
@@ -148,8 +155,16 @@ final class ArchitectureReader {
         if (defined.containsKey(base) && asks.containsKey(base)) {
             asked.putAll(asks.get(base));
         }
+        if (onCrash.containsKey(base)) {
+            onCrash.put(p.name(), onCrash.get(base));
+        }
         if (r.has(CONTROL_KEY)) {
-            p = p.withControl(control(r.object(CONTROL_KEY), p.control(), asked));
+            SectionReader cr = r.object(CONTROL_KEY);
+            String crash = cr.has(CONTROL_ON_CRASH) ? cr.choice(CONTROL_ON_CRASH) : "";
+            if (!crash.isEmpty()) {
+                onCrash.put(p.name(), org.hvsim.model.fault.BlastRadius.valueOf(crash.toUpperCase(java.util.Locale.ROOT)));
+            }
+            p = p.withControl(control(cr, p.control(), asked));
         }
         asks.put(p.name(), asked);
         IoCosts diskPath = r.has(DISK_PATH) ? ioPath(r.object(DISK_PATH)) : null;
@@ -201,7 +216,7 @@ final class ArchitectureReader {
         if (!name.isEmpty()) {
             String hint = NearestKey.among(name, Architectures.names()).map(n -> " — did you mean '" + n + "'?")
                     .orElse(" (known: " + String.join(", ", Architectures.names()) + ")");
-            reading.problems().add(at, "unknown architecture '" + name + "'" + hint);
+            reading.problems().add(at, "unknown architecture " + org.hvsim.scenario.load.Excerpt.quote(name) + hint);
         }
         return null;
     }

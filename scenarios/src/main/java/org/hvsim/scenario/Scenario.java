@@ -16,6 +16,7 @@ import org.hvsim.core.random.Distribution;
 import org.hvsim.core.result.RunSummary;
 import org.hvsim.core.result.Sla;
 import org.hvsim.model.workload.Arrivals;
+import org.hvsim.model.fault.FaultPlan;
 import org.hvsim.scenario.capacity.CapacityPlan;
 
 /**
@@ -31,12 +32,23 @@ import org.hvsim.scenario.capacity.CapacityPlan;
  * @param memory     memory overcommit policy
  * @param slas       the service-level objectives the figures are judged against
  * @param capacity   what {@code hvsim capacity} searches, when the file has a {@code capacity} section
+ * @param faults     what fails and how it plays out; {@link FaultPlan#NONE} without faults
  */
 public record Scenario(String source, String name, String description, long seed, int replications, double warmup,
         double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
         Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
         Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas,
-        Optional<CapacityPlan> capacity) {
+        Optional<CapacityPlan> capacity, FaultPlan faults) {
+
+    /** A scenario without faults. */
+    public Scenario(String source, String name, String description, long seed, int replications, double warmup,
+            double duration, List<ArchitectureProfile> architectures, HostSpec host, List<VmSpec> vms,
+            Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
+            Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas,
+            Optional<CapacityPlan> capacity) {
+        this(source, name, description, seed, replications, warmup, duration, architectures, host, vms, resolved,
+                sources, parameters, schedulers, memory, slas, capacity, FaultPlan.NONE);
+    }
 
     /** A scenario without a capacity plan. */
     public Scenario(String source, String name, String description, long seed, int replications, double warmup,
@@ -44,7 +56,7 @@ public record Scenario(String source, String name, String description, long seed
             Map<String, Object> resolved, Map<String, String> sources, Map<String, String> parameters,
             Map<String, SchedulerSettings> schedulers, MemoryPolicy memory, List<Sla> slas) {
         this(source, name, description, seed, replications, warmup, duration, architectures, host, vms, resolved,
-                sources, parameters, schedulers, memory, slas, Optional.empty());
+                sources, parameters, schedulers, memory, slas, Optional.empty(), FaultPlan.NONE);
     }
 
     public Scenario {
@@ -57,6 +69,7 @@ public record Scenario(String source, String name, String description, long seed
         Objects.requireNonNull(memory, "memory");
         slas = List.copyOf(slas);
         Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(faults, "faults");
     }
 
     /** The system under one of the scenario's architectures. */
@@ -92,6 +105,15 @@ public record Scenario(String source, String name, String description, long seed
             a.sources().entrySet().stream().filter(e -> e.getValue().contains("NPF")).map(Map.Entry::getKey)
                     .sorted().forEach(k -> out.add(a.name() + ": " + k));
         }
+        if (faults.active()) {
+            // the faults' defaults without a published figure (docs/method.md), when the file leaves them
+            for (String k : List.of("boot", "patch_duration")) {
+                if (sources.getOrDefault("fault_settings." + k, "default").startsWith("default")
+                        && (k.equals("boot") || faults.patchReboots().active())) {
+                    out.add("faults: " + k);
+                }
+            }
+        }
         return out;
     }
 
@@ -111,35 +133,35 @@ public record Scenario(String source, String name, String description, long seed
 
     public Scenario withReplications(int n) {
         return new Scenario(source, name, description, seed, n, warmup, duration, architectures, host, vms,
-                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory, slas, capacity);
+                withResolved("replications", n), withSource("replications", "command line"), parameters, schedulers, memory, slas, capacity, faults);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(source, name, description, s, replications, warmup, duration, architectures, host, vms,
-                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory, slas, capacity);
+                withResolved("seed", s), withSource("seed", "command line"), parameters, schedulers, memory, slas, capacity, faults);
     }
 
     /** The same scenario with only these architectures, in this order. */
     public Scenario withArchitectures(List<ArchitectureProfile> chosen) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, chosen, host, vms,
-                resolved, sources, parameters, schedulers, memory, slas, capacity);
+                resolved, sources, parameters, schedulers, memory, slas, capacity, faults);
     }
 
     /** The same scenario over other run times (seconds): the validation command's quick mode. */
     public Scenario withTimes(double warmupSeconds, double durationSeconds) {
         return new Scenario(source, name, description, seed, replications, warmupSeconds, durationSeconds,
-                architectures, host, vms, resolved, sources, parameters, schedulers, memory, slas, capacity);
+                architectures, host, vms, resolved, sources, parameters, schedulers, memory, slas, capacity, faults);
     }
 
     /** The same scenario with {@code vms} in place of its VM templates (the capacity search's counts). */
     public Scenario withVms(List<VmSpec> replaced) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host,
-                replaced, resolved, sources, parameters, schedulers, memory, slas, capacity);
+                replaced, resolved, sources, parameters, schedulers, memory, slas, capacity, faults);
     }
 
     Scenario withParameters(Map<String, String> values) {
         return new Scenario(source, name, description, seed, replications, warmup, duration, architectures, host, vms,
-                resolved, sources, values, schedulers, memory, slas, capacity);
+                resolved, sources, values, schedulers, memory, slas, capacity, faults);
     }
 
     private Map<String, Object> withResolved(String key, Object value) {

@@ -263,7 +263,8 @@ public final class ScenarioLoader {
         resolved.put("duration", Formats.duration(duration));
 
         DistributionReader distributions = new DistributionReader(reading);
-        ArchitectureReader.Read archRead = new ArchitectureReader(reading).read(top);
+        ArchitectureReader archReader = new ArchitectureReader(reading);
+        ArchitectureReader.Read archRead = archReader.read(top);
         resolved.put("architectures", archRead.trees());
         SchedulerReader.Choice tuning = SchedulerReader.read(top);
         if (!tuning.tree().isEmpty()) {
@@ -282,19 +283,26 @@ public final class ScenarioLoader {
         });
         Optional<CapacityPlan> capacity = CapacityReader.read(top, vms.vms(),
                 archs.stream().map(ArchitectureProfile::name).toList(), replications, resolved);
+        org.hvsim.model.fault.FaultPlan faults = FaultReader.read(top, distributions, vms.vms(), archReader.onCrash(),
+                resolved);
         top.finish();
-        CrossChecks.configuredMemory(top, host, vms);
-        if (!problems.hasAny()) {
+        if (faults.cluster() == null) { // a cluster's placement checks memory per host (ClusterFailover)
+            CrossChecks.configuredMemory(top, host, vms);
+        }
+        if (!problems.hasAny() && faults.cluster() == null) {
             CrossChecks.footprints(top, host, vms.vms(), archs, settings);
         }
         if (problems.hasAny()) {
             return new Point(null, resolved);
         }
-        return new Point(new Scenario(reading.source(), name, description, seed, replications, warmup, duration,
+        Scenario scenario = new Scenario(reading.source(), name, description, seed, replications, warmup, duration,
                 archs, host.spec(), vms.vms(), resolved, reading.trace().sources(), Map.of(), settings, host.memory(),
                 sla.map(s -> List.of(new org.hvsim.core.result.Sla(s.metric(), s.scope(), s.max()))).orElse(List.of()),
-                capacity),
-                resolved);
+                capacity, faults);
+        if (faults.cluster() != null) {
+            archs.forEach(a -> ScenarioRunner.placement(scenario, a)); // refuses VMs that fit on no host
+        }
+        return new Point(scenario, resolved);
     }
 
     /**

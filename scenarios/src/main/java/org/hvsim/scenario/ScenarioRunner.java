@@ -37,13 +37,102 @@ public final class ScenarioRunner {
     private static final double WALL_TIMEOUT_S = 6 * 3600;
 
     public static List<TreatmentResult> runTreatments(Scenario s, int threads, Progress progress) {
+        if (s.faults().cluster() != null) {
+            // several hosts: the failure, failover and repair process only (docs/method.md)
+            return availability(s, threads, s.faults().horizon() > 0 ? 0 : s.warmup(),
+                    s.faults().horizon() > 0 ? s.faults().horizon() : s.duration(), progress);
+        }
         List<Treatment> treatments = new ArrayList<>();
         for (ArchitectureProfile a : s.architectures()) {
-            treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a))));
+            treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a), s.faults())));
         }
         ExperimentSpec spec = new ExperimentSpec(s.seed(), s.replications(), s.warmup(), s.duration(), threads,
                 WALL_TIMEOUT_S);
+        List<TreatmentResult> results = Experiment.run(treatments, spec, progress);
+        return s.faults().horizon() > 0 ? withAvailability(s, results, threads) : results;
+    }
+
+    /**
+     * The availability run: the failure process alone over {@code fault_settings.horizon}, with the same
+     * seed and replications (its history begins as the request-level run's), its figures added to each
+     * architecture's.
+     */
+    private static List<TreatmentResult> withAvailability(Scenario s, List<TreatmentResult> results, int threads) {
+        List<TreatmentResult> availability = availability(s, threads, 0, s.faults().horizon(), Progress.NONE);
+        List<TreatmentResult> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            TreatmentResult r = results.get(i);
+            Map<ReplicationOutput.Key, Estimate> estimates = new java.util.LinkedHashMap<>(r.estimates());
+            estimates.putAll(availability.get(i).estimates());
+            out.add(new TreatmentResult(r.name(), estimates, r.pooled(), r.replications()));
+        }
+        return out;
+    }
+
+    /** The failure process alone over [warmup, runLength], per architecture (with its cluster's failover). */
+    private static List<TreatmentResult> availability(Scenario s, int threads, double warmup, double runLength,
+            Progress progress) {
+        Map<String, List<String>> instances = new java.util.LinkedHashMap<>();
+        for (org.hvsim.model.system.VmSpec vm : s.vms()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < vm.count(); i++) {
+                names.add(vm.instanceName(i));
+            }
+            instances.put(vm.name(), names);
+        }
+        List<Treatment> treatments = new ArrayList<>();
+        for (ArchitectureProfile a : s.architectures()) {
+            org.hvsim.model.fault.ClusterFailover cluster = s.faults().cluster() == null ? null : placement(s, a);
+            treatments.add(new Treatment(a.name(), () -> new org.hvsim.model.fault.AvailabilityModel(s.faults(), a,
+                    instances, cluster)));
+        }
+        ExperimentSpec spec = new ExperimentSpec(s.seed(), s.replications(), warmup, runLength, threads, WALL_TIMEOUT_S);
         return Experiment.run(treatments, spec, progress);
+    }
+
+    /**
+     * The cluster's placement under {@code a}.
+     *
+     * @throws IllegalArgumentException if the VMs do not fit on the cluster's hosts
+     */
+    static org.hvsim.model.fault.ClusterFailover placement(Scenario s, ArchitectureProfile a) {
+        return new org.hvsim.model.fault.ClusterFailover(s.faults().cluster(), clusterHost(s, a), demands(s, a));
+    }
+
+    /** One host of the cluster: its memory less the architecture's footprint, its pCPUs. */
+    private static org.hvsim.model.fault.ClusterFailover.Host clusterHost(Scenario s, ArchitectureProfile a) {
+        return new org.hvsim.model.fault.ClusterFailover.Host(s.host().memory() - a.fixedMemory(), s.host().pcpus());
+    }
+
+    /**
+     * Each instance's memory (overhead included), CPU reservation, and the CPU its workload offers: the
+     * mean arrival rate (a closed population's users / think time, an upper bound) × the mean CPU of a
+     * request × the architecture's CPU factor, in pCPUs.
+     */
+    private static List<org.hvsim.model.fault.ClusterFailover.Demand> demands(Scenario s, ArchitectureProfile a) {
+        List<org.hvsim.model.fault.ClusterFailover.Demand> out = new ArrayList<>();
+        for (org.hvsim.model.system.VmSpec vm : s.vms()) {
+            org.hvsim.model.workload.Arrivals arrivals = vm.workload().arrivals();
+            double rate = arrivals instanceof org.hvsim.model.workload.Arrivals.Closed c ? c.users() / c.think().mean()
+                    : s.summary().vms().stream().filter(v -> v.name().equals(vm.name())).findFirst()
+                            .map(v -> ((org.hvsim.core.result.RunSummary.OpenWorkload) v.workload()).rate()).orElse(0.0);
+            double weights = 0;
+            double cpu = 0;
+            for (org.hvsim.model.workload.RequestClass c : vm.workload().classes()) {
+                weights += c.weight();
+                for (org.hvsim.model.workload.Phase p : c.phases()) {
+                    if (p instanceof org.hvsim.model.workload.Phase.Cpu x) {
+                        cpu += c.weight() * x.demand().mean();
+                    }
+                }
+            }
+            double load = rate * cpu / weights * a.cpuFactor() / s.host().speed();
+            for (int i = 0; i < vm.count(); i++) {
+                out.add(new org.hvsim.model.fault.ClusterFailover.Demand(vm.instanceName(i),
+                        vm.memory() + a.perVmMemory(vm.memory()), vm.cpu().reservation(), load));
+            }
+        }
+        return out;
     }
 
     public static ExperimentResult run(Scenario s, int threads, Progress progress) {

@@ -42,6 +42,8 @@ final class ControlDomainRuntime {
     }
 
     private final CpuControls controls;
+    /** Out (crashed, rebooting or patched): its services and agents skip their work, still drawing it. */
+    boolean out;
 
     GuestScheduler guest() {
         return guest;
@@ -75,13 +77,18 @@ final class ControlDomainRuntime {
 
     private void background(Sampler gap, Sampler burst) {
         sim.schedule(gap.next(), () -> {
-            guest.submit(new ServiceJob(burst.next(), CpuCategory.PARENT));
+            double work = burst.next();
+            if (!out) {
+                guest.submit(new ServiceJob(work, CpuCategory.PARENT));
+            }
             background(gap, burst);
         });
     }
 
     private void manage(double period, double work) {
-        guest.submit(new ServiceJob(work, CpuCategory.MANAGEMENT));
+        if (!out) {
+            guest.submit(new ServiceJob(work, CpuCategory.MANAGEMENT));
+        }
         sim.schedule(period, () -> manage(period, work));
     }
 }

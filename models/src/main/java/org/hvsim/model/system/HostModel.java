@@ -27,6 +27,9 @@ import org.hvsim.model.workload.RequestClass;
 public final class HostModel implements ReplicationModel {
 
     private final SystemSpec spec;
+    private final org.hvsim.model.fault.FaultPlan faults;
+    /** The faults in this replication, or null when the scenario has none. */
+    private OutageRuntime outages;
     private final Map<String, FcfsStation> disks = new LinkedHashMap<>();
     private final Map<String, FcfsStation> nics = new LinkedHashMap<>();
     private final Map<String, VmTemplate> templates = new LinkedHashMap<>();
@@ -43,6 +46,11 @@ public final class HostModel implements ReplicationModel {
      *         if a VM or the control domain asks for a CPU control the scheduler would ignore
      */
     public HostModel(SystemSpec spec) {
+        this(spec, org.hvsim.model.fault.FaultPlan.NONE);
+    }
+
+    /** The host under a scenario's faults; without any it runs exactly as {@link #HostModel(SystemSpec)}. */
+    public HostModel(SystemSpec spec, org.hvsim.model.fault.FaultPlan faults) {
         MemoryAdmission.refusal(spec).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
@@ -50,6 +58,7 @@ public final class HostModel implements ReplicationModel {
             throw new IllegalArgumentException(reason);
         });
         this.spec = spec;
+        this.faults = faults;
     }
 
     @Override
@@ -123,10 +132,17 @@ public final class HostModel implements ReplicationModel {
         if (control != null) {
             control.start(starts.size());
         }
+        if (faults.active()) {
+            outages = new OutageRuntime(sim, spec, faults, templates, control);
+            outages.start();
+        }
         starts.forEach(Runnable::run);
         metrics = new HostMetrics(spec, disks, nics, templates, hypervisor, control, timeline);
         if (timeline != null) {
             metrics.recordTimeline(host);
+            if (outages != null) {
+                outages.recordTimeline(timeline);
+            }
             timeline.start();
         }
     }
@@ -134,5 +150,8 @@ public final class HostModel implements ReplicationModel {
     @Override
     public void collect(Simulation sim, ReplicationOutput out) {
         metrics.collect(sim, out);
+        if (outages != null) {
+            outages.collect(sim, out);
+        }
     }
 }

@@ -12,6 +12,8 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
     private final double[] amounts;
     private final Runnable onComplete;
     private int stage;
+    /** The life of its VM it was sent in ({@link VmInstance#life}); a failure starts a new one. */
+    int life;
     /** When the current I/O operation's path began, or NaN outside one. */
     private double ioStarted = Double.NaN;
     /** When the current control-domain stage was submitted, or NaN. */
@@ -22,6 +24,7 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
         this.plan = plan;
         this.arrival = arrival;
         this.onComplete = onComplete;
+        this.life = vm.life;
         Stage[] stages = plan.stages;
         this.amounts = new double[stages.length];
         for (int i = 0; i < stages.length; i++) {
@@ -34,7 +37,11 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
         dispatch();
     }
 
-    private void dispatch() {
+    /** Goes on from the stage it reached (held by a failure, or sent again from the first stage). */
+    void dispatch() {
+        if (life != vm.life && vm.stopsStale(this)) {
+            return;
+        }
         Stage[] stages = plan.stages;
         if (stage == stages.length) {
             vm.completed(this);
@@ -56,11 +63,33 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
             prepare(amounts[stage], c.guestFraction(), c.primary(), c.secondary());
             vm.guest.submit(this);
         } else if (s instanceof Stage.ControlDomainStage c) {
+            if (vm.heldForControl(this)) {
+                return;
+            }
             prepare(amounts[stage], 1.0, CpuCategory.PARENT, CpuCategory.PARENT);
             controlSubmitted = vm.now();
             c.target().submit(this);
         } else if (s instanceof Stage.DeviceStage d) {
             d.station().arrive(this, amounts[stage]);
+        }
+    }
+
+    /** From the first stage again: a retry after its VM came back. */
+    void restart() {
+        stage = 0;
+        ioStarted = Double.NaN;
+        controlSubmitted = Double.NaN;
+    }
+
+    /** Whether a closed workload's user waits for it. */
+    boolean closedLoop() {
+        return onComplete != null;
+    }
+
+    /** It will not complete: a closed workload's user goes back to thinking. */
+    void abandon() {
+        if (onComplete != null) {
+            onComplete.run();
         }
     }
 

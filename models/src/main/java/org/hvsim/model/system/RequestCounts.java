@@ -16,6 +16,11 @@ final class RequestCounts implements Warmup {
     /** Arrivals and completions between the warm-up and the middle of the measured interval. */
     long arrivedFirstHalf;
     long completedFirstHalf;
+    long lostFirstHalf;
+    /** Requests lost to faults since the warm-up: in flight when their VM went down, or sent to it while down. */
+    long lost;
+    /** Requests present at the warm-up instant: arrived = completed + lost + in flight − this. */
+    long inSystemAtWarmup;
 
     void arrive() {
         arrived++;
@@ -27,15 +32,23 @@ final class RequestCounts implements Warmup {
         inSystem--;
     }
 
+    void lose(long n) {
+        lost += n;
+        inSystem -= n;
+    }
+
     @Override
     public void reset(double now) {
         arrived = 0;
         completed = 0;
+        lost = 0;
+        inSystemAtWarmup = inSystem;
     }
 
     /** At the middle of the measured interval. */
     void markMiddle() {
         arrivedFirstHalf = arrived;
         completedFirstHalf = completed;
+        lostFirstHalf = lost;
     }
 }

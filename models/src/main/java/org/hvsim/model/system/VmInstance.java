@@ -23,6 +23,17 @@ final class VmInstance {
     private final RequestCounts counts;
     /** Where the template's I/O latencies and the control domain's queueing delays go. */
     IoRecorder io;
+    /** The scenario's faults on this host, or null without faults. */
+    OutageRuntime faults;
+    /** Counts the VM's lives: a failure starts a new one, and a request of an earlier life is stale. */
+    int life;
+    private boolean down;
+    /** Requests of this instance sent and neither completed nor lost. */
+    private long live;
+    /** Stale requests waiting for the VM to come back (retried or delayed). */
+    private java.util.List<Request> parked = new java.util.ArrayList<>();
+    /** Lost requests of a closed workload's users, who wait for the VM before they think again. */
+    private java.util.List<Request> refusedUsers = new java.util.ArrayList<>();
 
     /**
      * @param plansFor the class plans drawing from the streams of a source: "" for an open workload's one
@@ -84,7 +95,7 @@ final class VmInstance {
     }
 
     private void arrive() {
-        newRequest(plans, classChoice, null).start();
+        send(newRequest(plans, classChoice, null));
         sim.schedule(gap.next(), arrival);
     }
 
@@ -93,7 +104,7 @@ final class VmInstance {
     private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable clockedArrival = this::clockedArrive;
 
     private void clockedArrive() {
-        newRequest(plans, classChoice, null).start();
+        send(newRequest(plans, classChoice, null));
         scheduleAtClock(sim.now());
     }
 
@@ -125,7 +136,7 @@ final class VmInstance {
 
         @Override
         public void execute() {
-            newRequest(userPlans, userClassChoice, this).start();
+            send(newRequest(userPlans, userClassChoice, this));
         }
 
         @Override
@@ -148,6 +159,74 @@ final class VmInstance {
         return new Request(this, plan, sim.now(), onComplete);
     }
 
+    /** A request is drawn (its demands too, so the streams stay in step) even when the VM is down. */
+    private void send(Request r) {
+        if (down) {
+            counts.lose(1);
+            if (r.closedLoop()) {
+                // the user waits for the VM instead of retrying at once (a zero think time would never end)
+                refusedUsers.add(r);
+            }
+            return;
+        }
+        live++;
+        r.start();
+    }
+
+    /** The VM goes down: its requests are lost now, or wait for it (docs/method.md, faults). */
+    void fail() {
+        down = true;
+        life++;
+        if (faults.inFlight() == org.hvsim.model.fault.InFlight.LOST) {
+            counts.lose(live);
+            live = 0;
+        }
+    }
+
+    /** The VM is up again: its waiting requests go on, or start again. */
+    void recover() {
+        down = false;
+        java.util.List<Request> waiting = parked;
+        parked = new java.util.ArrayList<>();
+        for (Request r : waiting) {
+            revive(r);
+            r.dispatch();
+        }
+        java.util.List<Request> users = refusedUsers;
+        refusedUsers = new java.util.ArrayList<>();
+        users.forEach(Request::abandon);
+    }
+
+    /** A stale request joins the VM's present life: from where it was, or from the start for a retry. */
+    private void revive(Request r) {
+        r.life = life;
+        if (faults.inFlight() == org.hvsim.model.fault.InFlight.RETRIED) {
+            r.restart();
+        }
+    }
+
+    /**
+     * A request of an earlier life finished a stage. True if it stops here: a lost one for good (the
+     * stage in progress at the failure ran out), a retried or delayed one until the VM is back.
+     */
+    boolean stopsStale(Request r) {
+        if (faults.inFlight() == org.hvsim.model.fault.InFlight.LOST) {
+            r.abandon();
+            return true;
+        }
+        if (down) {
+            parked.add(r);
+            return true;
+        }
+        revive(r);
+        return false;
+    }
+
+    /** True if the control domain is out and holds the request's I/O until it returns. */
+    boolean heldForControl(Request r) {
+        return faults != null && faults.holds(r);
+    }
+
     double now() {
         return sim.now();
     }
@@ -166,6 +245,7 @@ final class VmInstance {
         double rt = sim.now() - r.arrival;
         all.record(rt);
         counts.complete();
+        live--;
         if (cumulativeWeights.length > 1) {
             r.plan.recorder.record(rt); // per-class figures are reported only for several classes
         }

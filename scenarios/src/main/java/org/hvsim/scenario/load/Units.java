@@ -62,6 +62,7 @@ public final class Units {
         put(d, 60, "min", "mins", "minute", "minutes");
         put(d, 3600, "h", "hour", "hours");
         put(d, 86_400, "d", "day", "days");
+        put(d, 365.25 * 86_400, "y", "year", "years"); // Julian years: availability horizons
         UNITS.put(Quantity.DURATION, d);
 
         Map<String, Double> s = new LinkedHashMap<>();

@@ -610,6 +610,91 @@ public final class ScenarioSchema {
             .byDefault("false", "licensed per host unless stated").example("true")
             .doc("licensed per processor: a host needs one per socket");
 
+    // ------------------------------------------------------------------------------ faults and availability
+
+    public static final Section FAULT = new Section("fault", "`faults[]`",
+            "A component that fails: at random (`time_to_failure`, then `time_to_repair`, again and again) or once "
+                    + "(`at`, `repair`). Each fault draws from its own random streams, so every architecture sees the "
+                    + "same failures; what a failure takes down is the architecture's (docs/method.md, blast radius).")
+            .exactlyOne("time_to_failure", "at");
+    public static final Section FAULT_SETTINGS = new Section("fault_settings", "`fault_settings`",
+            "How the faults play out: the VMs' boot time, what becomes of requests in flight, planned patch "
+                    + "reboots, and the horizon of the availability run (the failure process alone, over years).");
+
+    public static final Section CLUSTER = new Section("cluster", "`cluster`",
+            "Identical hosts (each the `host` section) with failover: the VMs are placed by memory; when a host goes "
+                    + "down its VMs restart on the survivors after `detection` and a boot, if memory and CPU reservations "
+                    + "admit them, at most `concurrent_restarts` at a time per host; the others wait for their host. "
+                    + "A cluster scenario runs the failure, failover and repair process only (no requests; docs/method.md).");
+    public static final Key CLUSTER_KEY = ROOT.mapping("cluster", CLUSTER)
+            .computedDefault("none", "one host unless the scenario asks for a cluster").doc("several hosts with failover");
+    public static final Key CLUSTER_HOSTS = CLUSTER.integer("hosts", 2, 1024).required().example("3")
+            .doc("identical hosts");
+    public static final Key CLUSTER_PLACEMENT = CLUSTER.choice("placement", List.of("first-fit", "balanced"))
+            .byDefault("first-fit", "fills hosts in order, as an administrator placing VMs by hand").example("balanced")
+            .doc("where each VM starts, and where it restarts: the first host with room, or the one with most free memory");
+    public static final Key CLUSTER_DETECTION = CLUSTER.quantity("detection", Quantity.DURATION, 0, 3600)
+            .byDefault("15 s", "R12: VMware HA's failure detection time (das.failuredetectiontime 15,000 ms); Windows "
+                    + "failover clustering declares a node down after 5 missed 1-s heartbeats, about 5 s")
+            .example("5 s").doc("time until a failed host is declared dead and its VMs' restarts begin");
+    public static final Key CLUSTER_RESTARTS = CLUSTER.integer("concurrent_restarts", 1, 10_000)
+            .byDefault("32", "R12: vSphere HA powers on at most 32 VMs at once per host").example("4")
+            .doc("VMs booting at once on one host; the rest boot in later rounds");
+    public static final Key FAULTS = ROOT.list("faults", FAULT)
+            .byDefault("[]", "nothing fails unless the scenario says so; without faults a run is exactly as before")
+            .doc("components that fail and are repaired");
+    public static final Key FAULT_SETTINGS_KEY = ROOT.mapping("fault_settings", FAULT_SETTINGS)
+            .computedDefault("the defaults below", "each has its own").doc("boot time, requests in flight, patch "
+                    + "reboots, availability horizon");
+    public static final Key FAULT_COMPONENT = FAULT.choice("component", List.of("hypervisor", "parent", "guest", "host"))
+            .required().example("parent").doc("what fails: the hypervisor, the control domain (dom0, parent "
+                    + "partition, host OS, service console), a VM's guest OS (`vm`), or the host's hardware");
+    public static final Key FAULT_NAME = FAULT.text("name")
+            .computedDefault("component[-vm]-index", "unique, and stable while the list is")
+            .rangeText("no `/`").example("dom0-crash").doc("names the fault's random streams and its marks in charts");
+    public static final Key FAULT_VM = FAULT.text("vm").rangeText("a VM template; only with `component: guest`")
+            .computedDefault("none", "only a guest fault names a VM").example("web")
+            .doc("the VM template whose instances fail, each on its own");
+    public static final Key FAULT_HOST = FAULT.integer("host", 0, 1023)
+            .computedDefault("0", "the first host; on one host the only one")
+            .rangeText("0 – cluster.hosts − 1; not with `component: guest`").example("1")
+            .doc("in a cluster, the host whose hardware, hypervisor or control domain fails");
+    public static final Key FAULT_TTF = FAULT.distribution("time_to_failure").requires("time_to_repair")
+            .example("{ exponential: { mean: 30 d } }").doc("time from a repair (or the start) to the next failure");
+    public static final Key FAULT_TTR = FAULT.distribution("time_to_repair").requires("time_to_failure")
+            .example("20 min").doc("time from a failure to the component's return (the VMs' boot comes after)");
+    public static final Key FAULT_AT = FAULT.quantity("at", Quantity.DURATION, 0, LONG_TIME).requires("repair")
+            .rangeText("≥ 0, from the start of the run (warm-up included)").example("10 min")
+            .doc("a single failure at this instant");
+    public static final Key FAULT_REPAIR = FAULT.quantity("repair", Quantity.DURATION, 0, LONG_TIME).requires("at")
+            .rangeText("≥ 0").example("2 min").doc("how long the scripted failure lasts");
+
+    public static final Key FAULT_BOOT = FAULT_SETTINGS.quantity("boot", Quantity.DURATION, 0, 1e6)
+            .byDefault("1 min", "unpublished default: no row of the published measurements gives a boot time; a "
+                    + "minute is the order of a 2008-era server OS booting to service")
+            .example("90 s").doc("a VM's boot, after what it runs on is back");
+    public static final Key FAULT_IN_FLIGHT = FAULT_SETTINGS.choice("in_flight", List.of("lost", "retried", "delayed"))
+            .byDefault("lost", "a crash loses the work in progress; clients that retry are asked for explicitly")
+            .example("retried").doc("requests in a VM that goes down: lost, sent again from the start when it is "
+                    + "back, or held and resumed where they were");
+    public static final Key FAULT_HORIZON = FAULT_SETTINGS.quantity("horizon", Quantity.DURATION, 0, LONG_TIME)
+            .byDefault("0 s", "no availability run unless asked: it needs failure rates, not only scripted faults")
+            .rangeText("0 (none) – 31 years").example("10 y")
+            .doc("run the failure and repair process alone over this long, per replication, for `availability` and "
+                    + "`downtime` (the request-level run then reports requests only)");
+    public static final Key FAULT_PATCH_REBOOTS = FAULT_SETTINGS.bool("patch_reboots")
+            .byDefault("false", "planned maintenance is a choice of the study").example("true")
+            .doc("planned reboots of the control domain at its profile's yearly rate (Server Core 67 % fewer than "
+                    + "Full, R3), evenly spaced from a random phase; each reboots the host");
+    public static final Key FAULT_PATCH_DURATION = FAULT_SETTINGS.quantity("patch_duration", Quantity.DURATION, 0, 1e6)
+            .byDefault("10 min", "unpublished default: installing patches and restarting a 2008-era server")
+            .example("20 min").doc("how long a patch reboot keeps the host out, before the VMs boot");
+    public static final Key CONTROL_ON_CRASH = CONTROL.choice("on_crash", List.of("host_reboot", "io_stall", "management_only"))
+            .computedDefault("the family's", "hosted and microkernel: host_reboot (the VMs are host-OS processes; "
+                    + "Hyper-V's root partition and Xen's dom0 are required by the hypervisor); monolithic: "
+                    + "management_only (ESX's service console runs management only)")
+            .example("io_stall").doc("what a crash of this control domain takes down (docs/method.md)");
+
     /** The distribution families by name, in documentation order. */
     public static Map<String, Section> families() {
         return Collections.unmodifiableMap(FAMILIES);
@@ -620,6 +705,7 @@ public final class ScenarioSchema {
         List<Section> all = new ArrayList<>(List.of(ROOT, SLA, SCHEDULER, HOST, OVERCOMMIT, DISK, NIC, ARCHITECTURE, VM, WORKLOAD, OPEN, POISSON,
                 PROFILE, PROFILE_POINT, MMPP, CLOSED, CLASS, PHASE, DISK_PHASE, NET_PHASE, PRIVILEGED_PHASE, CONTROL, MANAGEMENT, IO_PATH));
         all.addAll(List.of(CAPACITY, FLEET, COSTS, COST_LICENCE, COST_EDITION));
+        all.addAll(List.of(FAULT, FAULT_SETTINGS, CLUSTER));
         all.addAll(FAMILIES.values());
         return all;
     }
