@@ -110,7 +110,12 @@ public final class HostModel implements ReplicationModel {
                 VmInstance instance = new VmInstance(name, guest, sim, plansFor, weights, t.all, t.counts);
                 instance.io = t.io;
                 t.instances.add(instance);
-                starts.add(() -> instance.start(vm.workload().arrivals()));
+                if (vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Trace trace) {
+                    var stages = planner.traceStages(sim, name, trace, vm.enlightened());
+                    starts.add(() -> new TraceReplay(sim, trace, r -> instance.sendTraced(stages.apply(r))).start());
+                } else {
+                    starts.add(() -> instance.start(vm.workload().arrivals()));
+                }
             }
         }
         hypervisor.attach(clients);

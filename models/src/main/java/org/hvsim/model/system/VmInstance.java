@@ -46,7 +46,9 @@ final class VmInstance {
             acc += weights[i] / total;
             cumulativeWeights[i] = acc;
         }
-        cumulativeWeights[weights.length - 1] = 1.0;
+        if (weights.length > 0) { // a trace has no classes
+            cumulativeWeights[weights.length - 1] = 1.0;
+        }
     }
 
     /** Starts the arrival process. */
@@ -146,6 +148,12 @@ final class VmInstance {
             plan = plans[i];
         }
         return new Request(this, plan, sim.now(), onComplete);
+    }
+
+    /** A traced request with its own stages arrives now. */
+    void sendTraced(Stage[] stages) {
+        counts.arrive();
+        new Request(this, new ClassPlan("trace", stages, all), sim.now(), null).start();
     }
 
     double now() {
