@@ -26,22 +26,9 @@ class TraceWorkloadTest {
     Path tmp;
 
     private static String scenario(String trace) {
-        return """
-                name: traced
-                seed: 3
-                replications: 2
-                warmup: 0 s
-                duration: 400 s
-                architectures: [native]
+        return Fixtures.nativeRun("traced", 3, 2, "0 s", "400 s") + """
                 host: { cpus: 1, memory: 8 GB, disks: [ { name: d0, latency: 4 ms, bandwidth: 100 MB/s } ], nics: [ { name: n0, bandwidth: 1 Gbit/s } ] }
-                vms:
-                  - name: web
-                    vcpus: 1
-                    memory: 1 GB
-                    guest_scheduler: fcfs
-                    workload:
-                      open: { trace: %s }
-                """.formatted(trace);
+                """ + Fixtures.oneFcfsVm() + "      open: { trace: %s }\n".formatted(trace);
     }
 
     /** Arrival times with exponential gaps (mean 10 ms) for {@code n} requests. */

@@ -23,6 +23,8 @@ final class VmInstance {
     private final RequestCounts counts;
     /** Where the template's I/O latencies and the control domain's queueing delays go. */
     IoRecorder io;
+    /** Response times by window of a rate profile, or null. */
+    ResponseWindows windows;
 
     /**
      * @param plansFor the class plans drawing from the streams of a source: "" for an open workload's one
@@ -138,6 +140,9 @@ final class VmInstance {
 
     private Request newRequest(ClassPlan[] plans, RandomGenerator classChoice, Runnable onComplete) {
         counts.arrive();
+        if (windows != null) {
+            windows.arrive(sim.now());
+        }
         ClassPlan plan = plans[0];
         if (plans.length > 1) {
             double u = classChoice.nextDouble();
@@ -174,6 +179,9 @@ final class VmInstance {
         double rt = sim.now() - r.arrival;
         all.record(rt);
         counts.complete();
+        if (windows != null) {
+            windows.completed(r.arrival, rt);
+        }
         if (cumulativeWeights.length > 1) {
             r.plan.recorder.record(rt); // per-class figures are reported only for several classes
         }

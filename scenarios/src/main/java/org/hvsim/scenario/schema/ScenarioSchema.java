@@ -214,6 +214,12 @@ public final class ScenarioSchema {
             .example("web").doc("whose figure");
     public static final Key SLA_MAX = SLA.quantity("max", Quantity.DURATION, 1e-9, LONG_TIME).required()
             .rangeText("> 0").example("200 ms").doc("the largest acceptable value");
+    public static final Key SLA_WINDOW = SLA.text("window").byDefault("(none)", "the whole measured interval")
+            .rangeText("peak_hour, or an instant of the profile").example("peak_hour")
+            .doc("state the objective on one window of the scope's rate profile (`open.profile`): `peak_hour`, the "
+                    + "window with the highest offered rate (with hourly points, the peak hour), or the window holding "
+                    + "an instant (`9 h`); the figure is then `response_time_mean` or `_p95` of `VM@window` "
+                    + "(docs/metrics.md)");
 
     public static final Key SWAP_DEVICE = OVERCOMMIT.text("swap_device").required().example("d0")
             .doc("the disk that page-ins read from");
