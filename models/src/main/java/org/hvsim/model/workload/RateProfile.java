@@ -97,7 +97,9 @@ public record RateProfile(double[] times, double[] rates, boolean linear, double
 
         /** As figures name it after the VM: {@code 09:00-10:00}, {@code 00:01:40-00:01:50}, {@code 10:00-} when open-ended. */
         public String label() {
-            return clock(from) + "-" + (to == Double.POSITIVE_INFINITY ? "" : clock(to));
+            // both ends to the minute, or both to the second: 09:00-10:00, 00:00:50-00:01:00
+            boolean minutes = from % 60 == 0 && (to == Double.POSITIVE_INFINITY || to % 60 == 0);
+            return clock(from, minutes) + "-" + (to == Double.POSITIVE_INFINITY ? "" : clock(to, minutes));
         }
 
         /** The scope of this window's figures for VM template {@code vm}: {@code web@09:00-10:00}. */
@@ -105,16 +107,11 @@ public record RateProfile(double[] times, double[] rates, boolean linear, double
             return vm + "@" + label();
         }
 
-        /** Whether instant {@code x} (of the profile, within its period) falls in it. */
-        public boolean contains(double x) {
-            return x >= from && x < to;
-        }
-
-        private static String clock(double seconds) {
+        private static String clock(double seconds, boolean minutes) {
             long whole = (long) Math.floor(seconds);
             double fraction = seconds - whole;
             String hm = String.format(java.util.Locale.ROOT, "%02d:%02d", whole / 3600, whole / 60 % 60);
-            if (fraction == 0 && whole % 60 == 0) {
+            if (minutes) {
                 return hm;
             }
             String sec = String.format(java.util.Locale.ROOT, "%02d", whole % 60);
