@@ -7,11 +7,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.ControlDomain;
 import org.hvsim.model.system.VmSpec;
+import org.hvsim.model.workload.Arrivals;
+import org.hvsim.model.workload.RateProfile;
+import org.hvsim.scenario.load.Quantity;
+import org.hvsim.scenario.load.UnitException;
+import org.hvsim.scenario.load.Units;
 import org.hvsim.model.hypervisor.Control;
 import org.hvsim.model.hypervisor.CpuControls;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;
@@ -39,8 +45,11 @@ final class CrossChecks {
                 .orElse(SchedulerDescriptor.ANY_WEIGHT);
     }
 
-    /** The SLA's scope must name a VM or a VM/class. */
-    static void slaScope(SlaReader.Sla sla, List<VmSpec> vms) {
+    /**
+     * The SLA's scope must name a VM or a VM/class; with a {@code window}, a VM whose rate follows a
+     * profile, whose window's figures the SLA is then stated on.
+     */
+    static SlaReader.Sla slaScope(SlaReader.Sla sla, List<VmSpec> vms) {
         List<String> scopes = new ArrayList<>();
         for (VmSpec vm : vms) {
             scopes.add(vm.name());
@@ -52,7 +61,39 @@ final class CrossChecks {
         if (!scope.isEmpty() && !vms.isEmpty() && !scopes.contains(scope)) {
             sla.reader().report(SLA_SCOPE, sla.reader().pathOf(SLA_SCOPE) + ": no VM or VM/class named '" + scope
                     + "'" + Reading.known(scope, scopes));
+            return sla;
         }
+        if (sla.window().isEmpty()) {
+            return sla;
+        }
+        SectionReader r = sla.reader();
+        Optional<VmSpec> vm = vms.stream().filter(v -> v.name().equals(scope)).findFirst();
+        if (vm.isEmpty() || !(vm.get().workload().arrivals() instanceof Arrivals.Varying varying)) {
+            if (vm.isPresent() || scope.contains("/")) {
+                r.report(SLA_WINDOW, r.pathOf(SLA_WINDOW) + ": a window needs a scope that is a VM whose rate follows a "
+                        + "profile (open: { profile }); '" + scope + "' is not");
+            }
+            return sla;
+        }
+        if (!List.of("response_time_mean", "response_time_p95").contains(sla.metric())) {
+            r.report(SLA_WINDOW, r.pathOf(SLA_WINDOW) + ": a window's figures are response_time_mean and "
+                    + "response_time_p95; found metric " + sla.metric());
+            return sla;
+        }
+        RateProfile profile = varying.profile();
+        RateProfile.Window w;
+        if ("peak_hour".equals(sla.window())) {
+            w = profile.peakWindow();
+        } else {
+            try {
+                w = profile.windowAt(Units.parse(Quantity.DURATION, sla.window(), false));
+            } catch (UnitException e) {
+                r.report(SLA_WINDOW, r.pathOf(SLA_WINDOW) + ": expected peak_hour or an instant of the profile "
+                        + "(e.g. 9 h); " + e.getMessage());
+                return sla;
+            }
+        }
+        return sla.on(w.scope(scope));
     }
 
     /**

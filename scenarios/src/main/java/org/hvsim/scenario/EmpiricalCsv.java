@@ -156,7 +156,7 @@ final class EmpiricalCsv {
         return Optional.of(values);
     }
 
-    private static String cell(String raw) {
+    static String cell(String raw) {
         String c = raw.strip();
         if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
             c = c.substring(1, c.length() - 1).replace("\"\"", "\"").strip();
@@ -165,7 +165,7 @@ final class EmpiricalCsv {
     }
 
     /** The value in SI units, or null if the cell is not a {@code quantity}. */
-    private static Double parse(String cell, Quantity quantity, String unit) {
+    static Double parse(String cell, Quantity quantity, String unit) {
         try {
             if (unit != null) {
                 try {
@@ -180,7 +180,7 @@ final class EmpiricalCsv {
         }
     }
 
-    private static String why(String cell, Quantity quantity, String unit, String what) {
+    static String why(String cell, Quantity quantity, String unit, String what) {
         try {
             double v = unit != null ? Units.number(cell) : Units.parse(quantity, cell, true);
             if (v < 0) {
@@ -196,11 +196,11 @@ final class EmpiricalCsv {
         return "expected " + quantity.noun() + ", found '" + shorten(cell) + "'";
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    private static int columnOf(String line, int index) {
+    static int columnOf(String line, int index) {
         int col = 0;
         for (int k = 0; k < index; k++) {
             int next = line.indexOf(',', col);

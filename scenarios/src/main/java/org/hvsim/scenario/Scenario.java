@@ -127,6 +127,9 @@ public record Scenario(String source, String name, String description, long seed
         if (arrivals instanceof Arrivals.Mmpp m) {
             return new RunSummary.OpenWorkload(false, m.meanRate());
         }
+        if (arrivals instanceof Arrivals.Trace trace) {
+            return new RunSummary.OpenWorkload(false, trace.meanRate());
+        }
         Arrivals.Closed closed = (Arrivals.Closed) arrivals;
         return new RunSummary.ClosedWorkload(closed.users(), closed.think().mean());
     }

@@ -276,11 +276,8 @@ public final class ScenarioLoader {
         List<ArchitectureProfile> archs = CrossChecks.controlCpu(archRead, host, settings, reading.trace());
         VmReader.Vms vms = new VmReader(reading, distributions, host, settings).read(top);
         resolved.put("vms", vms.trees());
-        Optional<SlaReader.Sla> sla = SlaReader.read(top);
-        sla.ifPresent(s -> {
-            CrossChecks.slaScope(s, vms.vms());
-            resolved.put("sla", s.tree());
-        });
+        Optional<SlaReader.Sla> sla = SlaReader.read(top).map(s -> CrossChecks.slaScope(s, vms.vms()));
+        sla.ifPresent(s -> resolved.put("sla", s.tree()));
         Optional<CapacityPlan> capacity = CapacityReader.read(top, vms.vms(),
                 archs.stream().map(ArchitectureProfile::name).toList(), replications, resolved);
         org.hvsim.model.fault.FaultPlan faults = FaultReader.read(top, distributions, vms.vms(), archReader.onCrash(),
@@ -297,7 +294,7 @@ public final class ScenarioLoader {
         }
         Scenario scenario = new Scenario(reading.source(), name, description, seed, replications, warmup, duration,
                 archs, host.spec(), vms.vms(), resolved, reading.trace().sources(), Map.of(), settings, host.memory(),
-                sla.map(s -> List.of(new org.hvsim.core.result.Sla(s.metric(), s.scope(), s.max()))).orElse(List.of()),
+                sla.map(s -> List.of(new org.hvsim.core.result.Sla(s.metric(), s.figureScope(), s.max()))).orElse(List.of()),
                 capacity, faults);
         if (faults.cluster() != null) {
             archs.forEach(a -> ScenarioRunner.placement(scenario, a)); // refuses VMs that fit on no host

@@ -12,14 +12,23 @@ import org.hvsim.scenario.schema.SectionReader;
 final class SlaReader {
 
     /** The objective as read, with its reader to report a scope that names no VM or class. */
-    record Sla(String metric, String scope, double max, SectionReader reader) {
+    record Sla(String metric, String scope, double max, String window, String figureScope, SectionReader reader) {
 
         Map<String, Object> tree() {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("metric", metric);
             t.put("scope", scope);
             t.put("max", Formats.duration(max));
+            if (!window.isEmpty()) {
+                t.put("window", window);
+                t.put("figure_scope", figureScope);
+            }
             return t;
+        }
+
+        /** The same objective, bound to the figures of {@code scope} (a window of the VM's profile). */
+        Sla on(String scope) {
+            return new Sla(metric, this.scope, max, window, scope, reader);
         }
     }
 
@@ -31,8 +40,9 @@ final class SlaReader {
             String metric = r.choice(SLA_METRIC);
             String scope = r.text(SLA_SCOPE);
             double max = r.quantity(SLA_MAX);
+            String window = r.text(SLA_WINDOW, "");
             r.finish();
-            return new Sla(metric, scope, max, r);
+            return new Sla(metric, scope, max, window, scope, r);
         });
     }
 }

@@ -56,8 +56,8 @@ final class VmReader {
         for (SectionReader v : items) {
             Map<String, Object> t = new LinkedHashMap<>();
             String name = v.text(VM_NAME);
-            if (name.contains("/") || name.contains("#")) {
-                v.report(VM_NAME, v.pathOf(VM_NAME) + ": a VM name cannot contain '/' or '#' (they separate scopes "
+            if (name.contains("/") || name.contains("#") || name.contains("@")) {
+                v.report(VM_NAME, v.pathOf(VM_NAME) + ": a VM name cannot contain '/', '#' or '@' (they separate scopes "
                         + "and instances in the results), found '" + name + "'");
             } else if (name.equals("host")) {
                 v.report(VM_NAME, v.pathOf(VM_NAME) + ": 'host' is reserved for host-wide figures");

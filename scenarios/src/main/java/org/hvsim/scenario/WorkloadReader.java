@@ -124,6 +124,63 @@ final class WorkloadReader {
         return rows;
     }
 
+    /** A trace replayed from a CSV file, checked whole (row by row) now; null if unusable. */
+    private Arrivals trace(SectionReader r, Map<String, Object> tree) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        String file = r.text(TRACE_FILE);
+        double timeScale = r.decimal(TRACE_TIME_SCALE);
+        double demandScale = r.decimal(TRACE_DEMAND_SCALE);
+        double repeat = recorded(r, TRACE_REPEAT, t);
+        boolean write = r.bool(TRACE_WRITE);
+        String disk = r.text(TRACE_DISK, host.disks().isEmpty() ? "" : host.disks().get(0).name());
+        String nic = r.text(TRACE_NIC, host.nics().isEmpty() ? "" : host.nics().get(0).name());
+        t.put("file", file);
+        t.put("time_scale", timeScale);
+        t.put("demand_scale", demandScale);
+        SourceLocation at = r.locationOf(TRACE_FILE);
+        Optional<TraceCsv.Summary> summary = Optional.empty();
+        TraceCsv csv = null;
+        if (at.file().startsWith("(built-in)")) {
+            reading.problems().add(at, "trace: the built-in scenario cannot read files");
+        } else if (!file.isEmpty()) {
+            csv = new TraceCsv(Path.of(at.file()).resolveSibling(file).normalize());
+            summary = csv.check(at, reading.problems());
+        }
+        boolean sound = summary.isPresent();
+        if (sound && summary.get().disk()) {
+            sound = traceDevice(r, TRACE_DISK, disk, disks(), nics(), "has disk operations", t);
+            t.put("write", write);
+        }
+        if (sound && summary.get().net()) {
+            sound = traceDevice(r, TRACE_NIC, nic, nics(), disks(), "sends bytes", t);
+        }
+        if (sound && repeat > 0 && !(repeat > summary.get().lastTime() * timeScale)) {
+            r.report(TRACE_REPEAT, r.pathOf(TRACE_REPEAT) + ": the period (" + Formats.duration(repeat)
+                    + ") must go beyond the last row (" + Formats.duration(summary.get().lastTime() * timeScale)
+                    + " after time_scale)");
+            sound = false;
+        }
+        r.finish();
+        if (sound) {
+            t.put("rows", summary.get().records());
+        }
+        tree.put("trace", t);
+        return sound ? new Arrivals.Trace(csv, timeScale, demandScale, repeat, summary.get().records(),
+                summary.get().lastTime(), summary.get().disk() ? disk : null, write, summary.get().net() ? nic : null)
+                : null;
+    }
+
+    /** The device a trace's demands of one kind go to must be on the host; false (reported) if not. */
+    private static boolean traceDevice(SectionReader r, Key key, String device, Devices wanted, Devices other,
+            String uses, Map<String, Object> tree) {
+        checkDevice(r, key, device, wanted, other);
+        if (device.isEmpty()) {
+            r.report(TRACE_FILE, r.pathOf(TRACE_FILE) + ": the trace " + uses + ", but the host has no " + wanted.noun());
+        }
+        tree.put(key.name(), device);
+        return wanted.names().contains(device);
+    }
+
     private static Arrivals mmpp(SectionReader m, Map<String, Object> tree) {
         Map<String, Object> t = new LinkedHashMap<>();
         double lowRate = recorded(m, MMPP_LOW_RATE, t);
@@ -150,11 +207,15 @@ final class WorkloadReader {
     Workload read(SectionReader w, Map<String, Object> tree) {
         Optional<Key> kind = w.exactlyOne(OPEN_KEY, CLOSED_KEY);
         Arrivals arrivals = null;
+        boolean traced = false;
         if (kind.isPresent() && kind.get() == OPEN_KEY) {
             SectionReader o = w.object(OPEN_KEY);
             Map<String, Object> ot = new LinkedHashMap<>();
-            Optional<Key> form = o.exactlyOne(POISSON_KEY, INTERARRIVAL, PROFILE_KEY, MMPP_KEY);
-            if (form.isPresent() && form.get() == PROFILE_KEY) {
+            Optional<Key> form = o.exactlyOne(POISSON_KEY, INTERARRIVAL, PROFILE_KEY, MMPP_KEY, TRACE_KEY);
+            if (form.isPresent() && form.get() == TRACE_KEY) {
+                traced = true;
+                arrivals = trace(o.object(TRACE_KEY), ot);
+            } else if (form.isPresent() && form.get() == PROFILE_KEY) {
                 arrivals = profile(o.object(PROFILE_KEY), ot);
             } else if (form.isPresent() && form.get() == MMPP_KEY) {
                 arrivals = mmpp(o.object(MMPP_KEY), ot);
@@ -193,7 +254,9 @@ final class WorkloadReader {
         List<Object> classTrees = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<SectionReader> items = w.objects(CLASSES);
-        if (items.isEmpty() && w.has(CLASSES)) {
+        if (traced && w.has(CLASSES)) {
+            w.report(CLASSES, w.pathOf(CLASSES) + ": a trace's rows carry the demands; remove the classes");
+        } else if (!traced && items.isEmpty()) {
             w.report(CLASSES, w.pathOf(CLASSES) + ": give at least one request class");
         }
         for (SectionReader c : items) {
@@ -206,7 +269,7 @@ final class WorkloadReader {
         }
         tree.put("classes", classTrees);
         w.finish();
-        if (arrivals == null || classes.size() != items.size() || classes.isEmpty()) {
+        if (arrivals == null || classes.size() != items.size() || classes.isEmpty() != traced) {
             return null;
         }
         return new Workload(arrivals, classes);

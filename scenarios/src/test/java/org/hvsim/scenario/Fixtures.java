@@ -42,6 +42,20 @@ public final class Fixtures {
                 """.formatted(rate, cpuMean);
     }
 
+    /** The top of a native-only scenario: its name, seed, replications and run times, one key a line. */
+    public static String nativeRun(String name, long seed, int replications, String warmup, String duration) {
+        return "name: %s\nseed: %d\nreplications: %d\nwarmup: %s\nduration: %s\narchitectures: [native]\n"
+                .formatted(name, seed, replications, warmup, duration);
+    }
+
+    /**
+     * The {@code vms} section of one VM, {@code web}, one vCPU with an FCFS guest (a single FCFS queue on
+     * native), up to its {@code workload:} key; the workload's keys follow, indented by 6.
+     */
+    public static String oneFcfsVm() {
+        return "vms:\n  - name: web\n    vcpus: 1\n    memory: 1 GB\n    guest_scheduler: fcfs\n    workload:\n";
+    }
+
     public static String workload(String... morePhases) {
         StringBuilder text = new StringBuilder(openWorkload("20 /s", "10 ms"));
         for (String phase : morePhases) {

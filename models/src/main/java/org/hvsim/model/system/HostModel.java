@@ -37,6 +37,8 @@ public final class HostModel implements ReplicationModel {
     private HypervisorScheduler hypervisor;
     private ControlDomainRuntime control;
     private HostMetrics metrics;
+    /** Response times by window of the templates whose rate follows a profile. */
+    private final Map<String, ResponseWindows> byWindow = new LinkedHashMap<>();
 
     /** Intervals of the time series recorded in the first replication. */
     static final int TIMELINE_INTERVALS = 100;
@@ -95,6 +97,11 @@ public final class HostModel implements ReplicationModel {
                 t.perClass.put(c.name(), r);
             }
             templates.put(vm.name(), t);
+            ResponseWindows windows = vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Varying v
+                    ? new ResponseWindows(sim, v.profile()) : null;
+            if (windows != null) {
+                byWindow.put(vm.name(), windows);
+            }
             for (int i = 0; i < vm.count(); i++) {
                 String name = vm.instanceName(i);
                 GuestScheduler guest = GuestScheduler.create(vm.guestScheduler(), sim, vm.vcpus(), host.speed(),
@@ -118,8 +125,14 @@ public final class HostModel implements ReplicationModel {
                 };
                 VmInstance instance = new VmInstance(name, guest, sim, plansFor, weights, t.all, t.counts);
                 instance.io = t.io;
+                instance.windows = windows;
                 t.instances.add(instance);
-                starts.add(() -> instance.start(vm.workload().arrivals()));
+                if (vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Trace trace) {
+                    var stages = planner.traceStages(sim, name, trace, vm.enlightened());
+                    starts.add(() -> new TraceReplay(sim, trace, r -> instance.sendTraced(stages.apply(r))).start());
+                } else {
+                    starts.add(() -> instance.start(vm.workload().arrivals()));
+                }
             }
         }
         hypervisor.attach(clients);
@@ -153,5 +166,6 @@ public final class HostModel implements ReplicationModel {
         if (outages != null) {
             outages.collect(sim, out);
         }
+        byWindow.forEach((vm, w) -> w.report(vm, out));
     }
 }

@@ -60,23 +60,8 @@ final class StagePlanner {
                 double factor = arch.cpuFactor();
                 out.add(Stage.CpuStage.guest(factor == 1.0 ? demand : () -> demand.next() * factor, 1 / factor));
             } else if (p instanceof Phase.Disk disk) {
-                DiskSpec d = spec.host().disk(disk.device()).orElseThrow(
-                        () -> new IllegalArgumentException("no disk named " + disk.device()));
-                Sampler service = d.service() != null
-                        ? d.service().sampler(sim.random().stream(stream))
-                        : constant(d.latency() + disk.size() / d.bandwidth());
-                // A synchronous write the architecture turns into a host-side synchronous write: one more
-                // visit of the same disk after the operation (docs/profiles.md, "I/O chains" 2.3).
-                Sampler hostSync = disk.sync() && arch.syncWrite() > 0 ? constant(arch.syncWrite()) : null;
-                for (int op = 0; op < disk.ops(); op++) {
-                    int first = out.size();
-                    ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1);
-                    out.add(Stage.DeviceStage.of(disks.get(d.name()), service));
-                    if (hostSync != null) {
-                        out.add(Stage.DeviceStage.of(disks.get(d.name()), hostSync));
-                    }
-                    out.set(first, out.get(first).startingIo());
-                }
+                DiskSpec d = diskOf(disk);
+                disk(out, arch, disk, d.service() != null ? d.service().sampler(sim.random().stream(stream)) : null);
             } else if (p instanceof Phase.Privileged ops) {
                 var nat = org.hvsim.model.arch.GuestCosts.PrivilegedCosts.NATIVE;
                 var extra = arch.privileged();
@@ -91,17 +76,76 @@ final class StagePlanner {
                             nativeWork / arch.cpuFactor() / (nativeWork + extraWork)));
                 }
             } else if (p instanceof Phase.Net net) {
-                NicSpec n = spec.host().nic(net.device()).orElseThrow(
-                        () -> new IllegalArgumentException("no NIC named " + net.device()));
-                int packets = n.packets(net.bytes());
-                int first = out.size();
-                ioPath(out, arch.net(net.direction()), n.packetCpu(net.direction()), NATIVE_IO.netDriverShare(),
-                        packets);
-                out.add(Stage.DeviceStage.of(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
-                out.set(first, out.get(first).startingIo());
+                net(out, arch, net);
             }
         }
         return out.toArray(new Stage[0]);
+    }
+
+    private DiskSpec diskOf(Phase.Disk disk) {
+        return spec.host().disk(disk.device()).orElseThrow(
+                () -> new IllegalArgumentException("no disk named " + disk.device()));
+    }
+
+    /** A disk phase's operations; {@code service} draws each one's time, or null for latency + size/bandwidth. */
+    private void disk(List<Stage> out, org.hvsim.model.arch.GuestCosts arch, Phase.Disk disk, Sampler service) {
+        DiskSpec d = diskOf(disk);
+        Sampler each = service != null ? service : constant(d.latency() + disk.size() / d.bandwidth());
+        // A synchronous write the architecture turns into a host-side synchronous write: one more
+        // visit of the same disk after the operation (docs/profiles.md, "I/O chains" 2.3).
+        Sampler hostSync = disk.sync() && arch.syncWrite() > 0 ? constant(arch.syncWrite()) : null;
+        for (int op = 0; op < disk.ops(); op++) {
+            int first = out.size();
+            ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1);
+            out.add(Stage.DeviceStage.of(disks.get(d.name()), each));
+            if (hostSync != null) {
+                out.add(Stage.DeviceStage.of(disks.get(d.name()), hostSync));
+            }
+            out.set(first, out.get(first).startingIo());
+        }
+    }
+
+    private void net(List<Stage> out, org.hvsim.model.arch.GuestCosts arch, Phase.Net net) {
+        NicSpec n = spec.host().nic(net.device()).orElseThrow(
+                () -> new IllegalArgumentException("no NIC named " + net.device()));
+        int packets = n.packets(net.bytes());
+        int first = out.size();
+        ioPath(out, arch.net(net.direction()), n.packetCpu(net.direction()), NATIVE_IO.netDriverShare(), packets);
+        out.add(Stage.DeviceStage.of(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
+        out.set(first, out.get(first).startingIo());
+    }
+
+    /**
+     * The stages of one traced request on {@code instance}: its CPU scaled by the architecture, its disk
+     * operations and its bytes sent, planned like the phases of a class (docs/method.md, "Trace replay").
+     * A disk with a service distribution draws each operation's time from the instance's own stream.
+     */
+    java.util.function.Function<org.hvsim.model.workload.TraceRecord, Stage[]> traceStages(Simulation sim,
+            String instance, org.hvsim.model.workload.Arrivals.Trace trace, boolean enlightened) {
+        org.hvsim.model.arch.GuestCosts arch = spec.architecture().costs(enlightened);
+        Sampler service = trace.disk() == null ? null
+                : spec.host().disk(trace.disk()).map(DiskSpec::service)
+                        .map(d -> d.sampler(sim.random().stream("vm/" + instance + "/trace/disk"))).orElse(null);
+        double overcommit = MemoryAdmission.overcommitFraction(spec);
+        Stage paging = overcommit > 0 && spec.memory().overcommit()
+                ? pageIns(sim, "vm/" + instance + "/trace/paging", overcommit) : null;
+        return r -> {
+            List<Stage> out = new ArrayList<>();
+            if (paging != null) {
+                out.add(paging);
+            }
+            if (r.cpu() > 0) {
+                out.add(Stage.CpuStage.guest(constant(r.cpu() * arch.cpuFactor()), 1 / arch.cpuFactor()));
+            }
+            if (r.diskOps() > 0) {
+                disk(out, arch, new Phase.Disk(r.diskOps(), r.diskBytes() / r.diskOps(), trace.write(), trace.disk()),
+                        service);
+            }
+            if (r.netBytes() > 0) {
+                net(out, arch, new Phase.Net(r.netBytes(), trace.nic()));
+            }
+            return out.toArray(new Stage[0]);
+        };
     }
 
     /**

@@ -34,6 +34,8 @@ final class VmInstance {
     private java.util.List<Request> parked = new java.util.ArrayList<>();
     /** Lost requests of a closed workload's users, who wait for the VM before they think again. */
     private java.util.List<Request> refusedUsers = new java.util.ArrayList<>();
+    /** Response times by window of a rate profile, or null. */
+    ResponseWindows windows;
 
     /**
      * @param plansFor the class plans drawing from the streams of a source: "" for an open workload's one
@@ -57,7 +59,9 @@ final class VmInstance {
             acc += weights[i] / total;
             cumulativeWeights[i] = acc;
         }
-        cumulativeWeights[weights.length - 1] = 1.0;
+        if (weights.length > 0) { // a trace has no classes
+            cumulativeWeights[weights.length - 1] = 1.0;
+        }
     }
 
     /** Starts the arrival process. */
@@ -147,6 +151,9 @@ final class VmInstance {
 
     private Request newRequest(ClassPlan[] plans, RandomGenerator classChoice, Runnable onComplete) {
         counts.arrive();
+        if (windows != null) {
+            windows.arrive(sim.now());
+        }
         ClassPlan plan = plans[0];
         if (plans.length > 1) {
             double u = classChoice.nextDouble();
@@ -227,6 +234,12 @@ final class VmInstance {
         return faults != null && faults.holds(r);
     }
 
+    /** A traced request with its own stages arrives now. */
+    void sendTraced(Stage[] stages) {
+        counts.arrive();
+        send(new Request(this, new ClassPlan("trace", stages, all), sim.now(), null));
+    }
+
     double now() {
         return sim.now();
     }
@@ -246,6 +259,9 @@ final class VmInstance {
         all.record(rt);
         counts.complete();
         live--;
+        if (windows != null) {
+            windows.completed(r.arrival, rt);
+        }
         if (cumulativeWeights.length > 1) {
             r.plan.recorder.record(rt); // per-class figures are reported only for several classes
         }

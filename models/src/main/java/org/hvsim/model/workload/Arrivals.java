@@ -60,6 +60,34 @@ public sealed interface Arrivals {
         }
     }
 
+    /**
+     * Requests replayed from a trace, in order: record i arrives at {@code k·repeat + time_i·timeScale}
+     * (pass k = 0, 1, … while {@code repeat} > 0, else only k = 0: the stream stops after the last
+     * record), its CPU and bytes multiplied by {@code demandScale}.
+     *
+     * @param records    the trace's record count (as read when the scenario was checked)
+     * @param lastTime   the last record's time in the trace (seconds, unscaled)
+     * @param disk       the disk its disk operations go to (null if it has none)
+     * @param write      whether the disk operations are writes
+     * @param nic        the NIC its bytes are sent through (null if it sends none)
+     */
+    record Trace(TraceSource source, double timeScale, double demandScale, double repeat, long records,
+            double lastTime, String disk, boolean write, String nic) implements Arrivals {
+        public Trace {
+            Objects.requireNonNull(source, "source");
+            if (!(timeScale > 0) || !(demandScale > 0) || !(repeat >= 0) || records < 1
+                    || repeat > 0 && !(repeat > lastTime * timeScale) || Double.isInfinite(timeScale + demandScale + repeat)) {
+                throw new IllegalArgumentException("trace: scales > 0, at least one record, a repeat beyond the last");
+            }
+        }
+
+        /** The trace's arrivals per second: its records over the period, or over its span when it stops. */
+        public double meanRate() {
+            double span = repeat > 0 ? repeat : lastTime * timeScale;
+            return span > 0 ? records / span : 0;
+        }
+    }
+
     /** {@code users} users who each think, send a request and wait for its response. */
     record Closed(int users, Distribution think) implements Arrivals {
         public Closed {

@@ -89,6 +89,69 @@ public record RateProfile(double[] times, double[] rates, boolean linear, double
         }
     }
 
+    /**
+     * An interval of the profile from one point to the next (the last up to the period, or for ever
+     * without one): where response times are reported by time of day.
+     */
+    public record Window(double from, double to) {
+
+        /** As figures name it after the VM: {@code 09:00-10:00}, {@code 00:01:40-00:01:50}, {@code 10:00-} when open-ended. */
+        public String label() {
+            // both ends to the minute, or both to the second: 09:00-10:00, 00:00:50-00:01:00
+            boolean minutes = from % 60 == 0 && (to == Double.POSITIVE_INFINITY || to % 60 == 0);
+            return clock(from, minutes) + "-" + (to == Double.POSITIVE_INFINITY ? "" : clock(to, minutes));
+        }
+
+        /** The scope of this window's figures for VM template {@code vm}: {@code web@09:00-10:00}. */
+        public String scope(String vm) {
+            return vm + "@" + label();
+        }
+
+        private static String clock(double seconds, boolean minutes) {
+            long whole = (long) Math.floor(seconds);
+            double fraction = seconds - whole;
+            String hm = String.format(java.util.Locale.ROOT, "%02d:%02d", whole / 3600, whole / 60 % 60);
+            if (minutes) {
+                return hm;
+            }
+            String sec = String.format(java.util.Locale.ROOT, "%02d", whole % 60);
+            return hm + ":" + (fraction == 0 ? sec
+                    : sec + java.math.BigDecimal.valueOf(fraction).stripTrailingZeros().toPlainString().substring(1));
+        }
+    }
+
+    /** The profile's windows, one per point, in time order. */
+    public java.util.List<Window> windows() {
+        java.util.List<Window> out = new java.util.ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            double to = i + 1 < times.length ? times[i + 1] : period > 0 ? period : Double.POSITIVE_INFINITY;
+            if (to > times[i]) {
+                out.add(new Window(times[i], to));
+            }
+        }
+        return out;
+    }
+
+    /** The window with the highest mean offered rate (the first of equals): with hourly points, the peak hour. */
+    public Window peakWindow() {
+        Window best = null;
+        double bestRate = -1;
+        for (Window w : windows()) {
+            double r = w.to() == Double.POSITIVE_INFINITY ? rates[rates.length - 1] : integral(w.from(), w.to()) / (w.to() - w.from());
+            if (r > bestRate) {
+                best = w;
+                bestRate = r;
+            }
+        }
+        return best;
+    }
+
+    /** The window holding instant {@code t} (folded into the period when the profile repeats). */
+    public Window windowAt(double t) {
+        double x = period > 0 ? t % period : t;
+        return windows().get(segment(x));
+    }
+
     private int segment(double x) {
         int i = Arrays.binarySearch(times, x);
         return i >= 0 ? i : -i - 2;

@@ -58,6 +58,16 @@ public final class SweepCurveChart {
         if (unit.isEmpty() && integral(result, parameter)) {
             x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
+        Optional<Sla> sla = result.run().sla(scope, metric);
+        return curves(data, x, display, sla, display.label() + " of " + scope + " vs " + parameter, palette);
+    }
+
+    /**
+     * Lines through the means of {@code data} (one series per architecture) with 95 % interval bars,
+     * against {@code x}, and {@code sla} as a dashed red line kept in view.
+     */
+    static JFreeChart curves(YIntervalSeriesCollection data, org.jfree.chart.axis.ValueAxis x, MetricDisplay display,
+                             Optional<Sla> sla, String title, ArchitecturePalette palette) {
         NumberAxis y = ChartStyle.numberAxis(display.labelWithUnit());
         y.setAutoRangeIncludesZero(true);
 
@@ -73,7 +83,6 @@ public final class SweepCurveChart {
         renderer.setErrorPaint(null);
 
         XYPlot plot = ChartStyle.xyPlot(data, x, y, renderer);
-        Optional<Sla> sla = result.run().sla(scope, metric);
         sla.ifPresent(s -> {
             double limit = display.toDisplay(s.max());
             ChartStyle.markLimit(plot, limit, "SLA: " + MetricCatalog.objective(s));
@@ -83,7 +92,7 @@ public final class SweepCurveChart {
             y.setRange(0, top);
         });
 
-        JFreeChart chart = ChartStyle.chart(display.label() + " of " + scope + " vs " + parameter, plot);
+        JFreeChart chart = ChartStyle.chart(title, plot);
         chart.addSubtitle(ChartStyle.subtitle("points: mean over replications; bars: 95 % confidence interval"
                 + (sla.isPresent() ? "; dashed red: SLA" : "")));
         return chart;
@@ -102,18 +111,22 @@ public final class SweepCurveChart {
                 if (f.isEmpty() || x.isEmpty() || !Double.isFinite(f.get().estimate().mean())) {
                     continue;
                 }
-                Estimate e = f.get().estimate();
-                double mean = display.toDisplay(e.mean());
-                // with one replication there is no interval: a zero-length bar, not a made-up one
-                double low = Double.isFinite(e.ciLow()) ? display.toDisplay(e.ciLow()) : mean;
-                double high = Double.isFinite(e.ciHigh()) ? display.toDisplay(e.ciHigh()) : mean;
-                series.add(x.get().number(), mean, low, high);
+                add(series, x.get().number(), f.get().estimate(), display);
             }
             if (series.getItemCount() > 0) {
                 data.addSeries(series);
             }
         }
         return data;
+    }
+
+    /** A point at {@code x}: the estimate's mean and interval in display units. */
+    static void add(YIntervalSeries series, double x, Estimate e, MetricDisplay display) {
+        double mean = display.toDisplay(e.mean());
+        // with one replication there is no interval: a zero-length bar, not a made-up one
+        double low = Double.isFinite(e.ciLow()) ? display.toDisplay(e.ciLow()) : mean;
+        double high = Double.isFinite(e.ciHigh()) ? display.toDisplay(e.ciHigh()) : mean;
+        series.add(x, mean, low, high);
     }
 
     /**

@@ -107,7 +107,7 @@ public final class KeyFindings {
         }
         String scope = finding.substring(0, colon);
         List<String> under = result.unstable().stream()
-                .filter(u -> scope.equals(u.scope()) || scope.startsWith(u.scope() + "/"))
+                .filter(u -> scope.equals(u.scope()) || scope.startsWith(u.scope() + "/") || scope.startsWith(u.scope() + "@"))
                 .map(org.hvsim.core.result.Unstable::architecture).distinct().toList();
         return under.isEmpty() ? finding : finding + " Caution: " + scope + " is unstable under "
                 + String.join(", ", under) + " (offered more than it served), so its figures there describe a "

@@ -17,6 +17,7 @@ import org.hvsim.report.chart.CpuOverheadChart;
 import org.hvsim.report.chart.HeatMapChart;
 import org.hvsim.report.chart.SweepCurveChart;
 import org.hvsim.report.chart.TimeSeriesChart;
+import org.hvsim.report.chart.WindowChart;
 import org.hvsim.report.metric.DerivedFigures;
 import org.hvsim.report.metric.MetricCatalog;
 import org.hvsim.report.metric.Scopes;
@@ -33,6 +34,7 @@ public final class ReportCharts {
     public static final String SECTION_SWEEP = "Across the sweep";
     public static final String SECTION_COMPARISON = "Side by side";
     public static final String SECTION_CPU = "Where the CPU goes";
+    public static final String SECTION_DAY = "Over the day";
     public static final String SECTION_DISTRIBUTION = "Response-time distributions";
     public static final String SECTION_TIME = "Over time (first replication)";
     public static final String SECTION_AVAILABILITY = "Availability over time";
@@ -83,6 +85,19 @@ public final class ReportCharts {
             charts.add(new ReportChart(SECTION_CPU, "cpu-breakdown-host",
                     "Where the host's CPU goes" + where + ": guest work, each overhead and idle, stacked to 100 %.",
                     CpuBreakdownChart.create(at, Scopes.HOST), height));
+        }
+        List<String> byWindow = WindowChart.vms(at);
+        for (int i = 0; i < byWindow.size(); i++) {
+            String vm = byWindow.get(i);
+            for (String metric : List.of(Metric.RESPONSE_TIME_P95.name(), Metric.RESPONSE_TIME_MEAN.name())) {
+                charts.add(new ReportChart(SECTION_DAY, "window-" + metric + "-" + (i + 1) + "-" + fileSafe(vm),
+                        MetricCatalog.describe(metric).label() + " of " + vm + " by window of its rate profile" + where
+                                + ", each request counted in the window it arrived in, pooled over the repeats; a "
+                                + "line per architecture, the bars 95 % confidence intervals across replications"
+                                + (WindowChart.sla(at, vm, metric).isPresent() ? "; the dashed line the SLA, stated on "
+                                        + "its window" : "") + ".",
+                        WindowChart.create(at, vm, metric, palette), height));
+            }
         }
         List<String> cdfScopes = CdfChart.scopes(result);
         for (int i = 0; i < cdfScopes.size(); i++) {

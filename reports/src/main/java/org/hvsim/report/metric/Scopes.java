@@ -9,7 +9,7 @@ import org.hvsim.core.result.ExperimentResult;
 import org.hvsim.core.result.Figure;
 
 /**
- * Classifies scope names as docs/metrics.md defines them: {@code host}, a VM name, or {@code VM/class}.
+ * Classifies scope names as docs/metrics.md defines them: {@code host}, a VM name, {@code VM/class}, or {@code VM@window}.
  */
 public final class Scopes {
 
@@ -19,9 +19,14 @@ public final class Scopes {
     private Scopes() {
     }
 
-    /** True for a VM scope: neither the host nor a {@code VM/class}. */
+    /** True for a VM scope: neither the host nor a {@code VM/class} nor a {@code VM@window}. */
     public static boolean isVm(String scope) {
-        return !HOST.equals(scope) && scope.indexOf('/') < 0;
+        return !HOST.equals(scope) && scope.indexOf('/') < 0 && !isWindow(scope);
+    }
+
+    /** True for a window of a VM's rate profile, {@code VM@09:00-10:00}. */
+    public static boolean isWindow(String scope) {
+        return scope.indexOf('@') >= 0;
     }
 
     /** VM scopes that have {@code metric}, in order of first appearance among the figures. */

@@ -103,8 +103,9 @@ public final class ScenarioSchema {
                     + "request classes.").exactlyOne("open", "closed");
     public static final Section OPEN = new Section("open", "`workload.open`",
             "Open arrivals per instance: Poisson at a rate, renewal arrivals with any inter-arrival distribution, "
-                    + "Poisson at a rate that varies over time (`profile`), or bursts (`mmpp`).")
-            .exactlyOne("poisson", "interarrival", "profile", "mmpp");
+                    + "Poisson at a rate that varies over time (`profile`), bursts (`mmpp`), or requests replayed from a "
+                    + "trace (`trace`).")
+            .exactlyOne("poisson", "interarrival", "profile", "mmpp", "trace");
     public static final Section POISSON = new Section("poisson", "`workload.open.poisson`", "Poisson arrivals.");
     public static final Section PROFILE = new Section("profile", "`workload.open.profile`",
             "Poisson arrivals at a rate that follows points over time, held (`steps`) or interpolated (`linear`) "
@@ -118,6 +119,15 @@ public final class ScenarioSchema {
             "Bursts: a two-state Markov-modulated Poisson process. The stream stays an exponential time of mean "
                     + "`low_stay` at `low_rate`, then of mean `high_stay` at `high_rate`, and so on (docs/method.md: "
                     + "its mean rate and index of dispersion).");
+    public static final Section TRACE = new Section("trace", "`workload.open.trace`",
+            "Requests replayed from a CSV file, one per row, in order, read as the simulation advances (never "
+                    + "held whole). A header row names the columns: `time` (the arrival instant, required), and any of "
+                    + "`cpu` (CPU demand on the reference core), `disk_ops` (operations on `disk`), `disk_bytes` (the "
+                    + "bytes of those operations together, split evenly), `net_bytes` (bytes sent through `nic`); a "
+                    + "missing demand column is 0. A request runs its CPU, then its disk operations, then its "
+                    + "network send. Units are in the cells (`12 ms`) or, for bare numbers, in the header "
+                    + "(`cpu (ms)`, `disk_bytes [KB]`). The times must increase. The workload then has no `classes`: "
+                    + "the rows carry the demands (docs/method.md, \"Trace replay\").");
     public static final Section CLOSED = new Section("closed", "`workload.closed`",
             "A closed population per instance: each user thinks, sends one request and waits for its response.");
     public static final Section CLASS = new Section("class", "`workload.classes[]`",
@@ -204,6 +214,12 @@ public final class ScenarioSchema {
             .example("web").doc("whose figure");
     public static final Key SLA_MAX = SLA.quantity("max", Quantity.DURATION, 1e-9, LONG_TIME).required()
             .rangeText("> 0").example("200 ms").doc("the largest acceptable value");
+    public static final Key SLA_WINDOW = SLA.text("window").byDefault("(none)", "the whole measured interval")
+            .rangeText("peak_hour, or an instant of the profile").example("peak_hour")
+            .doc("state the objective on one window of the scope's rate profile (`open.profile`): `peak_hour`, the "
+                    + "window with the highest offered rate (with hourly points, the peak hour), or the window holding "
+                    + "an instant (`9 h`); the figure is then `response_time_mean` or `_p95` of `VM@window` "
+                    + "(docs/metrics.md)");
 
     public static final Key SWAP_DEVICE = OVERCOMMIT.text("swap_device").required().example("d0")
             .doc("the disk that page-ins read from");
@@ -383,8 +399,9 @@ public final class ScenarioSchema {
 
     public static final Key OPEN_KEY = WORKLOAD.mapping("open", OPEN).doc("open arrivals");
     public static final Key CLOSED_KEY = WORKLOAD.mapping("closed", CLOSED).doc("a closed population of users");
-    public static final Key CLASSES = WORKLOAD.list("classes", CLASS).required().rangeText("at least 1")
-            .doc("request classes");
+    public static final Key CLASSES = WORKLOAD.list("classes", CLASS).rangeText("at least 1")
+            .computedDefault("required", "except with a trace, whose rows carry the demands")
+            .doc("request classes (none with `open.trace`)");
 
     public static final Key POISSON_KEY = OPEN.mapping("poisson", POISSON).doc("Poisson arrivals");
     public static final Key INTERARRIVAL = OPEN.distribution("interarrival")
@@ -415,6 +432,25 @@ public final class ScenarioSchema {
             .example("100 /s").doc("arrivals per second in a burst");
     public static final Key MMPP_HIGH_STAY = MMPP.quantity("high_stay", Quantity.DURATION, 1e-9, LONG_TIME).required()
             .example("5 s").doc("mean length of a burst");
+
+    public static final Key TRACE_KEY = OPEN.mapping("trace", TRACE).doc("requests replayed from a CSV file");
+    public static final Key TRACE_FILE = TRACE.file("file").required().example("measured/web-trace.csv")
+            .doc("the trace, relative to the scenario file");
+    public static final Key TRACE_TIME_SCALE = TRACE.decimal("time_scale", 1e-9, 1e9)
+            .byDefault("1", "the trace's own pace").rangeText("> 0").example("0.5")
+            .doc("multiplies the trace's times: 0.5 replays it twice as fast (twice the rate)");
+    public static final Key TRACE_DEMAND_SCALE = TRACE.decimal("demand_scale", 1e-9, 1e9)
+            .byDefault("1", "the demands as traced").rangeText("> 0").example("1.5")
+            .doc("multiplies each row's CPU and bytes (not its operation count)");
+    public static final Key TRACE_REPEAT = TRACE.quantity("repeat", Quantity.DURATION, 0, LONG_TIME)
+            .byDefault("0 s", "no repeat: arrivals stop after the last row").example("24 h")
+            .doc("replay the trace again every this long (simulated time, after time_scale; beyond the last row)");
+    public static final Key TRACE_DISK = TRACE.text("disk").computedDefault("the host's first disk", "one place for disk_ops")
+            .example("d0").doc("the disk the rows' disk operations go to");
+    public static final Key TRACE_WRITE = TRACE.bool("write").byDefault("false", "reads unless stated")
+            .doc("the rows' disk operations are writes");
+    public static final Key TRACE_NIC = TRACE.text("nic").computedDefault("the host's first NIC", "one place for net_bytes")
+            .example("n0").doc("the NIC the rows' bytes are sent through");
 
     public static final Key USERS = CLOSED.integer("users", 1, 1_000_000).required().example("50")
             .doc("users per instance");

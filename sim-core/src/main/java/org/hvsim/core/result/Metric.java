@@ -20,7 +20,7 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
 
     /** The kinds of scope a figure can have. */
     public enum ScopeKind {
-        HOST("host"), VM("VM"), VM_CLASS("VM/class"), DEVICE("device"), CLUSTER("cluster");
+        HOST("host"), VM("VM"), VM_CLASS("VM/class"), VM_WINDOW("VM@window"), DEVICE("device"), CLUSTER("cluster");
 
         private final String label;
 
@@ -46,11 +46,11 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
     private static final String OF_HOST = "fraction of host";
 
     public static final Metric RESPONSE_TIME_MEAN = of("response_time_mean", SECONDS, "mean request response time",
-            ScopeKind.VM, ScopeKind.VM_CLASS);
+            ScopeKind.VM, ScopeKind.VM_CLASS, ScopeKind.VM_WINDOW);
     public static final Metric RESPONSE_TIME_P50 = of("response_time_p50", SECONDS, "median request response time",
             ScopeKind.VM, ScopeKind.VM_CLASS);
     public static final Metric RESPONSE_TIME_P95 = of("response_time_p95", SECONDS, "95th percentile response time",
-            ScopeKind.VM, ScopeKind.VM_CLASS);
+            ScopeKind.VM, ScopeKind.VM_CLASS, ScopeKind.VM_WINDOW);
     public static final Metric RESPONSE_TIME_P99 = of("response_time_p99", SECONDS, "99th percentile response time",
             ScopeKind.VM, ScopeKind.VM_CLASS);
     public static final Metric THROUGHPUT = of("throughput", PER_SECOND, "completed requests per second",
@@ -58,7 +58,7 @@ public record Metric(String name, String unit, Set<ScopeKind> scopes, String mea
     public static final Metric ARRIVAL_RATE = of("arrival_rate", PER_SECOND,
             "offered requests per second (arrivals after the warm-up)", ScopeKind.VM);
     public static final Metric REQUESTS_ARRIVED = of("requests_arrived", REQUESTS,
-            "requests that arrived after the warm-up, per replication", ScopeKind.VM);
+            "requests that arrived after the warm-up, per replication", ScopeKind.VM, ScopeKind.VM_WINDOW);
     public static final Metric REQUESTS_COMPLETED = of("requests_completed", REQUESTS,
             "requests that completed after the warm-up, per replication", ScopeKind.VM);
     public static final Metric REQUESTS_IN_FLIGHT = of("requests_in_flight", REQUESTS,

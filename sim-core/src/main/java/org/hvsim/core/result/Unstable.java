@@ -23,9 +23,9 @@ public record Unstable(String architecture, String scope, Map<String, String> pa
                 new java.util.LinkedHashMap<>(parameters));
     }
 
-    /** True when {@code f} is one of this scope's figures ({@code scope} or {@code scope/class}) at this point. */
+    /** True when {@code f} is one of this scope's figures ({@code scope}, {@code scope/class}, {@code scope@window}) at this point. */
     public boolean covers(Figure f) {
         return f.architecture().equals(architecture) && f.parameters().equals(parameters)
-                && (f.scope().equals(scope) || f.scope().startsWith(scope + "/"));
+                && (f.scope().equals(scope) || f.scope().startsWith(scope + "/") || f.scope().startsWith(scope + "@"));
     }
 }
