@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Discrete-event performance simulator comparing hosted, monolithic and microkernel "
                 + "hypervisors against bare metal.",
         subcommands = {RunCommand.class, ValidateCommand.class, ValidationCommand.class, ExplainCommand.class,
-                CompareCommand.class, CapacityCommand.class, BenchCommand.class, MergeCommand.class,
+                CompareCommand.class, CapacityCommand.class, BenchCommand.class, MergeCommand.class, ProfileVmCommand.class,
                 ListProfilesCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Writes SI values back with a readable unit, for the resolved scenario and messages. */
-final class Formats {
+public final class Formats {
     private Formats() {
     }
 
-    static String duration(double s) {
+    public static String duration(double s) {
         if (s == 0) {
             return "0 s";
         }
@@ -31,7 +31,7 @@ final class Formats {
         return num(s * 1e9) + " ns";
     }
 
-    static String size(double bytes) {
+    public static String size(double bytes) {
         String[] units = {"TB", "GB", "MB", "KB"};
         double[] f = {1024.0 * 1024 * 1024 * 1024, 1024.0 * 1024 * 1024, 1024.0 * 1024, 1024.0};
         for (int i = 0; i < units.length; i++) {
@@ -42,7 +42,7 @@ final class Formats {
         return num(bytes) + " B";
     }
 
-    static String bandwidth(double bytesPerSecond) {
+    public static String bandwidth(double bytesPerSecond) {
         double bits = bytesPerSecond * 8;
         if (bits >= 1e9) {
             return num(bits / 1e9) + " Gbit/s";
@@ -53,7 +53,7 @@ final class Formats {
         return num(bits / 1e3) + " kbit/s";
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return num(perSecond) + " /s";
     }
 
@@ -62,7 +62,7 @@ final class Formats {
     }
 
     /** Up to 9 significant digits, no trailing zeros, no exponent for ordinary magnitudes. */
-    static String num(double v) {
+    public static String num(double v) {
         if (isWhole(v) && Math.abs(v) < 1e15) {
             return Long.toString(Math.round(v));
         }
