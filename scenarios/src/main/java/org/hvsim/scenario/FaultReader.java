@@ -35,6 +35,13 @@ final class FaultReader {
     static FaultPlan read(SectionReader top, DistributionReader distributions, List<VmSpec> vms,
             Map<String, BlastRadius> onCrash, Map<String, Object> resolved) {
         List<String> vmNames = vms.stream().map(VmSpec::name).toList();
+        // a guest fault names a template (each instance fails on its own) or one instance, "web#2"
+        List<String> guestNames = new ArrayList<>(vmNames);
+        for (VmSpec vm : vms) {
+            for (int i = 0; i < vm.count(); i++) {
+                guestNames.add(vm.instanceName(i));
+            }
+        }
         ClusterSpec cluster = top.optionalObject(CLUSTER_KEY).map(c -> cluster(c, vmNames)).orElse(null);
         int hosts = cluster == null ? 1 : cluster.hosts();
         List<FaultSpec> faults = new ArrayList<>();
@@ -43,7 +50,7 @@ final class FaultReader {
         int i = 0;
         for (SectionReader f : top.objects(FAULTS)) {
             Map<String, Object> t = new LinkedHashMap<>();
-            FaultSpec spec = fault(f, i++, distributions, vmNames, hosts, names, t);
+            FaultSpec spec = fault(f, i++, distributions, guestNames, hosts, names, t);
             f.finish();
             if (spec != null) {
                 faults.add(spec);

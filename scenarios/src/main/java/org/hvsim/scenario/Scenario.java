@@ -87,7 +87,7 @@ public record Scenario(String source, String name, String description, long seed
                 .toList();
         RunSummary.Host h = new RunSummary.Host(host.pcpus(), host.speed(), host.memory(), disks, nics);
         List<RunSummary.Vm> templates = vms.stream().map(v -> new RunSummary.Vm(v.name(), v.count(), v.vcpus(),
-                v.memory(), workload(v.workload().arrivals()))).toList();
+                v.memory(), workload(v.workload().arrivals(), v.workload().spread() ? v.count() : 1))).toList();
         Map<String, String> families = new LinkedHashMap<>();
         architectures.forEach(a -> families.put(a.name(), a.kind().name().toLowerCase(java.util.Locale.ROOT)));
         return new RunSummary(Optional.of(h), templates, replications, warmup, duration, slas, List.of())
@@ -117,15 +117,17 @@ public record Scenario(String source, String name, String description, long seed
         return out;
     }
 
-    private static RunSummary.Workload workload(Arrivals arrivals) {
+    /** The workload of one instance; a stream spread over {@code share} replicas brings each its share. */
+    private static RunSummary.Workload workload(Arrivals arrivals, int share) {
         if (arrivals instanceof Arrivals.Open open) {
-            return new RunSummary.OpenWorkload(open.interarrival() instanceof Distribution.Exponential, open.rate());
+            return new RunSummary.OpenWorkload(open.interarrival() instanceof Distribution.Exponential,
+                    open.rate() / share);
         }
         if (arrivals instanceof Arrivals.Varying v) {
-            return new RunSummary.OpenWorkload(false, v.profile().meanRate());
+            return new RunSummary.OpenWorkload(false, v.profile().meanRate() / share);
         }
         if (arrivals instanceof Arrivals.Mmpp m) {
-            return new RunSummary.OpenWorkload(false, m.meanRate());
+            return new RunSummary.OpenWorkload(false, m.meanRate() / share);
         }
         if (arrivals instanceof Arrivals.Trace trace) {
             return new RunSummary.OpenWorkload(false, trace.meanRate());

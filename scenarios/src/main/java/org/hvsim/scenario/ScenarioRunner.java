@@ -37,14 +37,16 @@ public final class ScenarioRunner {
     private static final double WALL_TIMEOUT_S = 6 * 3600;
 
     public static List<TreatmentResult> runTreatments(Scenario s, int threads, Progress progress) {
-        if (s.faults().cluster() != null) {
-            // several hosts: the failure, failover and repair process only (docs/method.md)
-            return availability(s, threads, s.faults().horizon() > 0 ? 0 : s.warmup(),
-                    s.faults().horizon() > 0 ? s.faults().horizon() : s.duration(), progress);
-        }
         List<Treatment> treatments = new ArrayList<>();
         for (ArchitectureProfile a : s.architectures()) {
-            treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a), s.faults())));
+            if (s.faults().cluster() != null) {
+                // several hosts in one simulation, each VM's requests following it (docs/method.md)
+                org.hvsim.model.fault.ClusterFailover cluster = placement(s, a);
+                treatments.add(new Treatment(a.name(),
+                        () -> new org.hvsim.model.system.ClusterModel(s.system(a), s.faults(), cluster)));
+            } else {
+                treatments.add(new Treatment(a.name(), () -> new HostModel(s.system(a), s.faults())));
+            }
         }
         ExperimentSpec spec = new ExperimentSpec(s.seed(), s.replications(), s.warmup(), s.duration(), threads,
                 WALL_TIMEOUT_S);
@@ -126,6 +128,7 @@ public final class ScenarioRunner {
                     }
                 }
             }
+            // the summary's rate is already an instance's share of a spread workload
             double load = rate * cpu / weights * a.cpuFactor() / s.host().speed();
             for (int i = 0; i < vm.count(); i++) {
                 out.add(new org.hvsim.model.fault.ClusterFailover.Demand(vm.instanceName(i),

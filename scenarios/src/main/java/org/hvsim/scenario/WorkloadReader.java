@@ -208,6 +208,7 @@ final class WorkloadReader {
         Optional<Key> kind = w.exactlyOne(OPEN_KEY, CLOSED_KEY);
         Arrivals arrivals = null;
         boolean traced = false;
+        boolean spread = false;
         if (kind.isPresent() && kind.get() == OPEN_KEY) {
             SectionReader o = w.object(OPEN_KEY);
             Map<String, Object> ot = new LinkedHashMap<>();
@@ -233,6 +234,14 @@ final class WorkloadReader {
                     } else {
                         arrivals = new Arrivals.Open(d);
                     }
+                }
+            }
+            spread = o.choice(OPEN_SPREAD).equals("replicas");
+            if (spread) {
+                ot.put("spread", "replicas");
+                if (traced) {
+                    o.report(OPEN_SPREAD, o.pathOf(OPEN_SPREAD) + ": a trace is replayed on each instance; "
+                            + "it cannot be spread over replicas");
                 }
             }
             o.finish();
@@ -272,7 +281,7 @@ final class WorkloadReader {
         if (arrivals == null || classes.size() != items.size() || classes.isEmpty() != traced) {
             return null;
         }
-        return new Workload(arrivals, classes);
+        return new Workload(arrivals, classes, spread && !traced);
     }
 
     private RequestClass requestClass(SectionReader c, Set<String> names, Map<String, Object> ct) {

@@ -42,9 +42,14 @@ public final class AvailabilityModel implements ReplicationModel {
     public void collect(Simulation sim, ReplicationOutput out) {
         history.report(out, instances, sim.warmupTime(), sim.endTime());
         if (cluster != null) {
-            ClusterFailover.WorstFailure w = cluster.worstSingleFailure();
-            out.put(Metric.CLUSTER_SCOPE, Metric.VMS_LEFT_DOWN.name(), w.vmsLeftDown());
-            out.put(Metric.CLUSTER_SCOPE, Metric.HEADROOM_AFTER_WORST_FAILURE.name(), w.headroom());
+            reportWorstFailure(out, cluster);
         }
+    }
+
+    /** The cluster's {@code vms_left_down} and {@code headroom_after_worst_failure}. */
+    public static void reportWorstFailure(ReplicationOutput out, ClusterFailover cluster) {
+        ClusterFailover.WorstFailure w = cluster.worstSingleFailure();
+        out.put(Metric.CLUSTER_SCOPE, Metric.VMS_LEFT_DOWN.name(), w.vmsLeftDown());
+        out.put(Metric.CLUSTER_SCOPE, Metric.HEADROOM_AFTER_WORST_FAILURE.name(), w.headroom());
     }
 }

@@ -59,7 +59,7 @@ public final class OutageHistory {
         boolean virtualized = arch.kind() != ArchitectureKind.NATIVE;
         for (FaultSpec f : plan.faults()) {
             if (f.component() == Component.GUEST) {
-                for (String vm : instances.getOrDefault(f.vm(), List.of())) {
+                for (String vm : instances.getOrDefault(f.vm(), guestDown.containsKey(f.vm()) ? List.of(f.vm()) : List.of())) {
                     for (double[] o : occurrences(f, random, "fault/" + f.name() + "/" + vm + "/", end)) {
                         failures.add(new Failure(f.name(), f.component(), o[0], o[1]));
                         guestDown.get(vm).add(new double[] {o[0], o[1] + plan.boot()});
@@ -128,13 +128,36 @@ public final class OutageHistory {
                 }
                 stalledPerVm.put(vm, merged(held));
                 failovers.put(vm, o.failovers().get(vm));
+                residence.put(vm, o.residence().get(vm));
             });
+            stalls.forEach(hostStalled::add);
+            controlOn.forEach(l -> hostControlOut.add(merged(l)));
         }
         failures.sort(Comparator.comparingDouble(Failure::at));
     }
 
     /** In a cluster, per instance the stalls of the hosts it was on while it was there. */
     private final Map<String, List<double[]>> stalledPerVm = new LinkedHashMap<>();
+    /** In a cluster, per instance its stays [from, until, host], in order. */
+    private final Map<String, List<double[]>> residence = new LinkedHashMap<>();
+    /** In a cluster, per host when its control domain's I/O is held, and when the control domain is out. */
+    private final List<List<double[]>> hostStalled = new ArrayList<>();
+    private final List<List<double[]>> hostControlOut = new ArrayList<>();
+
+    /** In a cluster, the instance's stays on hosts: [from, until, host], in time order; empty on one host. */
+    public List<double[]> residence(String instance) {
+        return residence.getOrDefault(instance, List.of());
+    }
+
+    /** In a cluster, when host {@code h}'s control domain holds its VMs' I/O (a parent crash under io_stall). */
+    public List<double[]> stalled(int h) {
+        return hostStalled.isEmpty() ? stalled : hostStalled.get(h);
+    }
+
+    /** In a cluster, when host {@code h}'s control domain is out. */
+    public List<double[]> controlOut(int h) {
+        return hostControlOut.isEmpty() ? controlOut : hostControlOut.get(h);
+    }
 
     private static List<List<double[]>> lists(int n) {
         List<List<double[]>> l = new ArrayList<>();

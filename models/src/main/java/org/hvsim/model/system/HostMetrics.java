@@ -82,19 +82,7 @@ record HostMetrics(SystemSpec spec, Map<String, FcfsStation> disks, Map<String, 
         for (Map.Entry<String, VmTemplate> e : templates.entrySet()) {
             String scope = e.getKey();
             VmTemplate t = e.getValue();
-            latency(out, scope, t.all, span);
-            RequestCounts n = t.counts;
-            out.put(scope, Metrics.ARRIVAL_RATE, n.arrived / span);
-            out.put(scope, Metrics.REQUESTS_ARRIVED, n.arrived);
-            out.put(scope, Metrics.REQUESTS_COMPLETED, n.completed);
-            out.put(scope, Metrics.REQUESTS_IN_FLIGHT, n.inSystem);
-            if (!t.closed) {
-                // what Stability needs to tell a growing backlog from noise, per half of the measured interval
-                out.putDiagnostic(scope, Stability.ARRIVED_FIRST_HALF, n.arrivedFirstHalf);
-                out.putDiagnostic(scope, Stability.COMPLETED_FIRST_HALF, n.completedFirstHalf);
-                out.putDiagnostic(scope, Stability.ARRIVED_SECOND_HALF, n.arrived - n.arrivedFirstHalf);
-                out.putDiagnostic(scope, Stability.COMPLETED_SECOND_HALF, n.completed - n.completedFirstHalf);
-            }
+            requests(out, scope, t, span);
             double busy = 0;
             double guest = 0;
             double runnable = 0;
@@ -122,12 +110,7 @@ record HostMetrics(SystemSpec spec, Map<String, FcfsStation> disks, Map<String, 
             if (control != null && t.io.controlDelay.count() > 0) {
                 out.put(scope, Metrics.PARENT_QUEUEING_DELAY, t.io.controlDelay.mean());
             }
-            out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
-            if (t.perClass.size() > 1) {
-                for (Map.Entry<String, LatencyRecorder> c : t.perClass.entrySet()) {
-                    latency(out, scope + "/" + c.getKey(), c.getValue(), span);
-                }
-            }
+            responseTimes(out, scope, t, span);
             hostCompleted += t.all.count();
         }
         out.put(Metrics.HOST, Metrics.THROUGHPUT, hostCompleted / span);
@@ -162,6 +145,33 @@ record HostMetrics(SystemSpec spec, Map<String, FcfsStation> disks, Map<String, 
         }
         if (timeline != null) {
             timeline.report(out);
+        }
+    }
+
+    /** A template's response times, arrivals, completions and what is left in flight. */
+    static void requests(ReplicationOutput out, String scope, VmTemplate t, double span) {
+        latency(out, scope, t.all, span);
+        RequestCounts n = t.counts;
+        out.put(scope, Metrics.ARRIVAL_RATE, n.arrived / span);
+        out.put(scope, Metrics.REQUESTS_ARRIVED, n.arrived);
+        out.put(scope, Metrics.REQUESTS_COMPLETED, n.completed);
+        out.put(scope, Metrics.REQUESTS_IN_FLIGHT, n.inSystem);
+        if (!t.closed) {
+            // what Stability needs to tell a growing backlog from noise, per half of the measured interval
+            out.putDiagnostic(scope, Stability.ARRIVED_FIRST_HALF, n.arrivedFirstHalf);
+            out.putDiagnostic(scope, Stability.COMPLETED_FIRST_HALF, n.completedFirstHalf);
+            out.putDiagnostic(scope, Stability.ARRIVED_SECOND_HALF, n.arrived - n.arrivedFirstHalf);
+            out.putDiagnostic(scope, Stability.COMPLETED_SECOND_HALF, n.completed - n.completedFirstHalf);
+        }
+    }
+
+    /** A template's distribution of response times, and each class's figures when it has several. */
+    static void responseTimes(ReplicationOutput out, String scope, VmTemplate t, double span) {
+        out.putDistribution(scope, Metrics.RESPONSE_TIME, t.all.histogram().copy());
+        if (t.perClass.size() > 1) {
+            for (Map.Entry<String, LatencyRecorder> c : t.perClass.entrySet()) {
+                latency(out, scope + "/" + c.getKey(), c.getValue(), span);
+            }
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.hvsim.core.engine.ReplicationModel;
 import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.Simulation;
-import org.hvsim.core.stats.LatencyRecorder;
-import org.hvsim.model.guest.GuestScheduler;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.FcfsStation;
 import org.hvsim.model.hardware.HostSpec;
@@ -17,7 +15,6 @@ import org.hvsim.model.hardware.NicSpec;
 import org.hvsim.model.hypervisor.CpuClient;
 import org.hvsim.model.hypervisor.HypervisorScheduler;
 import org.hvsim.model.hypervisor.HypervisorSchedulers;
-import org.hvsim.model.workload.RequestClass;
 
 /**
  * One host under one architecture, as a replication model: wires the devices, the hypervisor
@@ -86,16 +83,7 @@ public final class HostModel implements ReplicationModel {
         StagePlanner planner = new StagePlanner(spec, disks, nics, control);
         List<Runnable> starts = new ArrayList<>();
         for (VmSpec vm : spec.vms()) {
-            VmTemplate t = new VmTemplate();
-            t.io = new IoRecorder(sim, host.speed());
-            sim.onWarmup(t.all);
-            sim.onWarmup(t.counts);
-            t.closed = vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Closed;
-            for (RequestClass c : vm.workload().classes()) {
-                LatencyRecorder r = new LatencyRecorder();
-                sim.onWarmup(r);
-                t.perClass.put(c.name(), r);
-            }
+            VmTemplate t = VmTemplate.create(sim, vm, host.speed());
             templates.put(vm.name(), t);
             ResponseWindows windows = vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Varying v
                     ? new ResponseWindows(sim, v.profile()) : null;
@@ -104,35 +92,22 @@ public final class HostModel implements ReplicationModel {
             }
             for (int i = 0; i < vm.count(); i++) {
                 String name = vm.instanceName(i);
-                GuestScheduler guest = GuestScheduler.create(vm.guestScheduler(), sim, vm.vcpus(), host.speed(),
-                        vm.quantum());
-                clients.add(new CpuClient(name, guest, vm.cpu()));
-                List<RequestClass> classes = vm.workload().classes();
-                double[] weights = new double[classes.size()];
-                for (int c = 0; c < classes.size(); c++) {
-                    weights[c] = classes.get(c).weight();
-                }
-                // The open stream draws its demands from one set of streams; each user of a closed
-                // workload from its own, so that a user's requests are the same under every architecture.
-                java.util.function.Function<String, ClassPlan[]> plansFor = source -> {
-                    ClassPlan[] plans = new ClassPlan[classes.size()];
-                    for (int c = 0; c < classes.size(); c++) {
-                        RequestClass rc = classes.get(c);
-                        plans[c] = new ClassPlan(rc.name(), planner.stages(sim, name, source, rc, vm.enlightened()),
-                                t.perClass.get(rc.name()));
-                    }
-                    return plans;
-                };
-                VmInstance instance = new VmInstance(name, guest, sim, plansFor, weights, t.all, t.counts);
-                instance.io = t.io;
+                VmInstance instance = VmInstance.create(sim, vm, name, host, planner, t, clients);
                 instance.windows = windows;
                 t.instances.add(instance);
                 if (vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Trace trace) {
                     var stages = planner.traceStages(sim, name, trace, vm.enlightened());
                     starts.add(() -> new TraceReplay(sim, trace, r -> instance.sendTraced(stages.apply(r))).start());
+                } else if (vm.workload().spread() && i > 0) {
+                    starts.add(() -> instance.standby(vm.workload().arrivals())); // the first sends to it
                 } else {
                     starts.add(() -> instance.start(vm.workload().arrivals()));
                 }
+            }
+            if (vm.workload().spread()) {
+                List<java.util.function.Supplier<VmInstance>> serving = new ArrayList<>();
+                t.instances.forEach(r -> serving.add(() -> r));
+                spread(sim, vm.name(), t.instances.get(0), serving);
             }
         }
         hypervisor.attach(clients);
@@ -158,6 +133,15 @@ public final class HostModel implements ReplicationModel {
             }
             timeline.start();
         }
+    }
+
+    /**
+     * A workload spread over the template's replicas: the generator's arrivals (the total rate, its own
+     * instance standing for the first replica) go to the replicas up, each served by {@code serving}.
+     */
+    static void spread(Simulation sim, String template, VmInstance generator,
+            List<java.util.function.Supplier<VmInstance>> serving) {
+        generator.route = new Spread(serving, sim.random().stream(Spread.stream(template)));
     }
 
     @Override

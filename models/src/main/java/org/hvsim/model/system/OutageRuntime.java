@@ -32,14 +32,31 @@ final class OutageRuntime implements Warmup {
 
     OutageRuntime(Simulation sim, SystemSpec spec, FaultPlan plan, Map<String, VmTemplate> templates,
             ControlDomainRuntime control) {
+        this(sim, plan, templates, control, null, spec);
+    }
+
+    /**
+     * One host of a cluster: the cluster's {@code history}, its VM templates (filled later with their
+     * copies on every host), their instances' names, and this host's control domain.
+     */
+    OutageRuntime(Simulation sim, FaultPlan plan, Map<String, VmTemplate> templates, Map<String, List<String>> names,
+            ControlDomainRuntime control, OutageHistory history) {
+        this(sim, plan, templates, control, history, null);
+        this.names.putAll(names);
+    }
+
+    private OutageRuntime(Simulation sim, FaultPlan plan, Map<String, VmTemplate> templates,
+            ControlDomainRuntime control, OutageHistory history, SystemSpec spec) {
         this.sim = sim;
         this.plan = plan;
         this.templates = templates;
         this.control = control;
         templates.forEach((t, v) -> names.put(t, v.instances.stream().map(vm -> vm.name).toList()));
-        this.history = new OutageHistory(plan, spec.architecture(), names, sim.random(), sim.endTime());
+        this.history = history != null ? history
+                : new OutageHistory(plan, spec.architecture(), names, sim.random(), sim.endTime());
         sim.onWarmup(this);
     }
+
 
     InFlight inFlight() {
         return plan.inFlight();
@@ -56,19 +73,24 @@ final class OutageRuntime implements Warmup {
                 }
             }
         }
-        for (double[] s : history.stalled()) {
+        startHost(history.stalled(), history.controlOut());
+    }
+
+    /** Schedules what happens to one host's control domain: its I/O stalls and its outages. */
+    void startHost(List<double[]> stalls, List<double[]> controlOut) {
+        for (double[] s : stalls) {
             at(s[0], () -> stalled = true);
             at(s[1], this::release);
         }
         if (control != null) {
-            for (double[] c : history.controlOut()) {
+            for (double[] c : controlOut) {
                 at(c[0], () -> control.out = true);
                 at(c[1], () -> control.out = false);
             }
         }
     }
 
-    private void at(double time, Runnable action) {
+    void at(double time, Runnable action) {
         if (time <= sim.endTime()) {
             sim.scheduleAt(time, action::run);
         }

@@ -36,6 +36,15 @@ final class VmInstance {
     private java.util.List<Request> refusedUsers = new java.util.ArrayList<>();
     /** Response times by window of a rate profile, or null. */
     ResponseWindows windows;
+    /**
+     * Where this VM's arrivals go: in a cluster the copy of the VM on the host that runs it now, among the
+     * up replicas of a spread workload one of them; null for this instance itself.
+     */
+    java.util.function.Supplier<VmInstance> route;
+    /** Requests of a life below this were lost when the VM restarted on another host (0: none). */
+    private int lostBelow;
+    /** A closed workload's users' plans on this copy, drawn when a user's request first comes here. */
+    private java.util.Map<String, ClassPlan[]> userPlans;
 
     /**
      * @param plansFor the class plans drawing from the streams of a source: "" for an open workload's one
@@ -64,6 +73,52 @@ final class VmInstance {
         }
     }
 
+    /**
+     * Ready to serve requests routed here from another instance's arrivals (a copy on a failover host, a
+     * replica of a spread workload) without an arrival process of its own.
+     */
+    void standby(Arrivals arrivals) {
+        if (!(arrivals instanceof Arrivals.Closed)) {
+            plans = plansFor.apply("");
+            classChoice = sim.random().stream("vm/" + name + "/class");
+        }
+    }
+
+    /** The instance that takes an arrival now. */
+    private VmInstance target() {
+        return route == null ? this : route.get();
+    }
+
+    /**
+     * Instance {@code name} of {@code vm} on a host: its guest scheduler, added to the host's CPU clients,
+     * and its request classes planned on the host's devices, recorded in template {@code t}.
+     */
+    static VmInstance create(Simulation sim, VmSpec vm, String name, org.hvsim.model.hardware.HostSpec host,
+            StagePlanner planner, VmTemplate t, java.util.List<org.hvsim.model.hypervisor.CpuClient> clients) {
+        GuestScheduler guest = GuestScheduler.create(vm.guestScheduler(), sim, vm.vcpus(), host.speed(),
+                vm.quantum());
+        clients.add(new org.hvsim.model.hypervisor.CpuClient(name, guest, vm.cpu()));
+        java.util.List<org.hvsim.model.workload.RequestClass> classes = vm.workload().classes();
+        double[] weights = new double[classes.size()];
+        for (int c = 0; c < classes.size(); c++) {
+            weights[c] = classes.get(c).weight();
+        }
+        // The open stream draws its demands from one set of streams; each user of a closed
+        // workload from its own, so that a user's requests are the same under every architecture.
+        java.util.function.Function<String, ClassPlan[]> plansFor = source -> {
+            ClassPlan[] plans = new ClassPlan[classes.size()];
+            for (int c = 0; c < classes.size(); c++) {
+                org.hvsim.model.workload.RequestClass rc = classes.get(c);
+                plans[c] = new ClassPlan(rc.name(), planner.stages(sim, name, source, rc, vm.enlightened()),
+                        t.perClass.get(rc.name()));
+            }
+            return plans;
+        };
+        VmInstance instance = new VmInstance(name, guest, sim, plansFor, weights, t.all, t.counts);
+        instance.io = t.io;
+        return instance;
+    }
+
     /** Starts the arrival process. */
     void start(Arrivals arrivals) {
         if (arrivals instanceof Arrivals.Open open) {
@@ -83,7 +138,7 @@ final class VmInstance {
                 // across architectures, whatever order the users' requests finish in.
                 String user = "user" + u + "/";
                 Sampler think = closed.think().sampler(sim.random().stream("vm/" + name + "/" + user + "think"));
-                new User(think, plansFor.apply(user), sim.random().stream("vm/" + name + "/" + user + "class"))
+                new User(think, plansFor.apply(user), sim.random().stream("vm/" + name + "/" + user + "class"), user)
                         .thinkThenSend();
             }
         }
@@ -99,7 +154,8 @@ final class VmInstance {
     }
 
     private void arrive() {
-        send(newRequest(plans, classChoice, null));
+        VmInstance to = target();
+        to.send(to.newRequest(to.plans, to.classChoice, null));
         sim.schedule(gap.next(), arrival);
     }
 
@@ -108,7 +164,8 @@ final class VmInstance {
     private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable clockedArrival = this::clockedArrive;
 
     private void clockedArrive() {
-        send(newRequest(plans, classChoice, null));
+        VmInstance to = target();
+        to.send(to.newRequest(to.plans, to.classChoice, null));
         scheduleAtClock(sim.now());
     }
 
@@ -127,11 +184,14 @@ final class VmInstance {
         private final Sampler think;
         private final ClassPlan[] userPlans;
         private final RandomGenerator userClassChoice;
+        /** "user3/": the streams of its requests' demands, on whichever copy of the VM serves it. */
+        private final String key;
 
-        User(Sampler think, ClassPlan[] plans, RandomGenerator classChoice) {
+        User(Sampler think, ClassPlan[] plans, RandomGenerator classChoice, String key) {
             this.think = think;
             this.userPlans = plans;
             this.userClassChoice = classChoice;
+            this.key = key;
         }
 
         void thinkThenSend() {
@@ -140,13 +200,21 @@ final class VmInstance {
 
         @Override
         public void execute() {
-            send(newRequest(userPlans, userClassChoice, this));
+            VmInstance to = target();
+            to.send(to.newRequest(to == VmInstance.this ? userPlans : to.plansOf(key), userClassChoice, this));
         }
 
         @Override
         public void run() {
             thinkThenSend();
         }
+    }
+
+    private ClassPlan[] plansOf(String user) {
+        if (userPlans == null) {
+            userPlans = new java.util.HashMap<>();
+        }
+        return userPlans.computeIfAbsent(user, plansFor);
     }
 
     private Request newRequest(ClassPlan[] plans, RandomGenerator classChoice, Runnable onComplete) {
@@ -190,6 +258,26 @@ final class VmInstance {
         }
     }
 
+    boolean isDown() {
+        return down;
+    }
+
+    /**
+     * The VM restarts elsewhere (its host failed): what this copy held is lost whatever {@code in_flight}
+     * says, as the host's memory is; users refused while it was down wait for {@code next} instead.
+     */
+    void leaveFor(VmInstance next) {
+        life++;
+        lostBelow = life;
+        counts.lose(live);
+        live = 0;
+        java.util.List<Request> waiting = parked;
+        parked = new java.util.ArrayList<>();
+        waiting.forEach(Request::abandon);
+        next.refusedUsers.addAll(refusedUsers);
+        refusedUsers = new java.util.ArrayList<>();
+    }
+
     /** The VM is up again: its waiting requests go on, or start again. */
     void recover() {
         down = false;
@@ -217,7 +305,7 @@ final class VmInstance {
      * stage in progress at the failure ran out), a retried or delayed one until the VM is back.
      */
     boolean stopsStale(Request r) {
-        if (faults.inFlight() == org.hvsim.model.fault.InFlight.LOST) {
+        if (faults.inFlight() == org.hvsim.model.fault.InFlight.LOST || r.life < lostBelow) {
             r.abandon();
             return true;
         }

@@ -407,7 +407,7 @@ public final class ScenarioSchema {
     public static final Key INTERARRIVAL = OPEN.distribution("interarrival")
             .example("{ hyperexponential: { mean: 25 ms, cv: 2 } }").doc("time between arrivals (renewal process)");
     public static final Key RATE = POISSON.quantity("rate", Quantity.RATE, 1e-9, 1e9).required()
-            .rangeText("> 0").example("40 /s").doc("arrivals per second per instance");
+            .rangeText("> 0").example("40 /s").doc("arrivals per second per instance (over all instances with `spread: replicas`)");
     public static final Key PROFILE_KEY = OPEN.mapping("profile", PROFILE).doc("Poisson arrivals at a varying rate");
     public static final Key PROFILE_POINTS = PROFILE.list("points", PROFILE_POINT)
             .rangeText("at least 1, the first at 0 s").doc("the rate's points, in time order");
@@ -434,6 +434,11 @@ public final class ScenarioSchema {
             .example("5 s").doc("mean length of a burst");
 
     public static final Key TRACE_KEY = OPEN.mapping("trace", TRACE).doc("requests replayed from a CSV file");
+    public static final Key OPEN_SPREAD = OPEN.choice("spread", List.of("instance", "replicas"))
+            .byDefault("instance", "each instance has its own stream at the rate given").example("replicas")
+            .doc("`replicas`: the arrivals are the total over the template's `count` instances, each request sent "
+                    + "to one of the instances up, chosen at random (a load balancer: a failed replica's share goes "
+                    + "to the others; with all down the requests are lost); not with `trace`");
     public static final Key TRACE_FILE = TRACE.file("file").required().example("measured/web-trace.csv")
             .doc("the trace, relative to the scenario file");
     public static final Key TRACE_TIME_SCALE = TRACE.decimal("time_scale", 1e-9, 1e9)
@@ -661,7 +666,8 @@ public final class ScenarioSchema {
             "Identical hosts (each the `host` section) with failover: the VMs are placed by memory; when a host goes "
                     + "down its VMs restart on the survivors after `detection` and a boot, if memory and CPU reservations "
                     + "admit them, at most `concurrent_restarts` at a time per host; the others wait for their host. "
-                    + "A cluster scenario runs the failure, failover and repair process only (no requests; docs/method.md).");
+                    + "Each host is simulated with its own schedulers and devices, a VM's requests following it to the "
+                    + "host that runs it (docs/method.md); per-host figures under `host0`, `host1`, ….");
     public static final Key CLUSTER_KEY = ROOT.mapping("cluster", CLUSTER)
             .computedDefault("none", "one host unless the scenario asks for a cluster").doc("several hosts with failover");
     public static final Key CLUSTER_HOSTS = CLUSTER.integer("hosts", 2, 1024).required().example("3")
@@ -688,9 +694,9 @@ public final class ScenarioSchema {
     public static final Key FAULT_NAME = FAULT.text("name")
             .computedDefault("component[-vm]-index", "unique, and stable while the list is")
             .rangeText("no `/`").example("dom0-crash").doc("names the fault's random streams and its marks in charts");
-    public static final Key FAULT_VM = FAULT.text("vm").rangeText("a VM template; only with `component: guest`")
+    public static final Key FAULT_VM = FAULT.text("vm").rangeText("a VM template or one instance (`web#2`); only with `component: guest`")
             .computedDefault("none", "only a guest fault names a VM").example("web")
-            .doc("the VM template whose instances fail, each on its own");
+            .doc("the VM template whose instances fail, each on its own, or the one instance that fails");
     public static final Key FAULT_HOST = FAULT.integer("host", 0, 1023)
             .computedDefault("0", "the first host; on one host the only one")
             .rangeText("0 – cluster.hosts − 1; not with `component: guest`").example("1")
