@@ -188,8 +188,13 @@ public final class ScenarioRunner {
         List<ExperimentResult.Distribution> distributions = new ArrayList<>();
         List<ExperimentResult.TimeSeries> series = new ArrayList<>();
         List<Unstable> unstable = new ArrayList<>();
+        List<ExperimentResult.Mark> marks = new ArrayList<>();
         for (TreatmentResult r : results) {
             unstable.addAll(Stability.of(r, Map.of()));
+            // the marks of the replication the time series come from
+            for (ReplicationOutput.Mark m : r.replications().get(0).marks()) {
+                marks.add(new ExperimentResult.Mark(r.name(), m.time(), m.component(), m.what()));
+            }
             for (Map.Entry<ReplicationOutput.Key, Estimate> e : r.estimates().entrySet()) {
                 figures.add(new Figure(r.name(), e.getKey().scope(), e.getKey().metric(), e.getValue()));
             }
@@ -204,7 +209,7 @@ public final class ScenarioRunner {
         }
         List<String> names = s.architectures().stream().map(ArchitectureProfile::name).toList();
         return new ExperimentResult(s.name(), s.description(), s.seed(), names, figures, distributions, s.resolved(),
-                s.summary(), series, unstable);
+                s.summary(), series, unstable, marks);
     }
 
     /** Samples the pooled histogram into at most CDF_POINTS (value, cumulative probability) points. */

@@ -104,12 +104,15 @@ public final class ClusterModel implements ReplicationModel {
             hosts.add(host(sim, host, history, names));
         }
         List<Runnable> starts = new ArrayList<>();
+        List<Double> scripted = scriptedInstants(sim.endTime());
         int index = 0;
         for (VmSpec vm : spec.vms()) {
             VmTemplate t = VmTemplate.create(sim, vm, host.speed());
             templates.put(vm.name(), t);
+            // without a profile of its own, a VM is reported before and after each scripted failure and repair
             ResponseWindows windows = vm.workload().arrivals() instanceof Arrivals.Varying v
-                    ? new ResponseWindows(sim, v.profile()) : null;
+                    ? new ResponseWindows(sim, v.profile())
+                    : scripted.isEmpty() ? null : ResponseWindows.between(sim, scripted);
             if (windows != null) {
                 byWindow.put(vm.name(), windows);
             }
@@ -176,6 +179,21 @@ public final class ClusterModel implements ReplicationModel {
             hosts.get(0).outages.recordTimeline(timeline);
             timeline.start();
         }
+    }
+
+    /** The scripted faults' onsets and repairs within (0, end), sorted, each once. */
+    private List<Double> scriptedInstants(double end) {
+        java.util.TreeSet<Double> at = new java.util.TreeSet<>();
+        for (org.hvsim.model.fault.FaultSpec f : faults.faults()) {
+            if (f.scripted()) {
+                for (double t : new double[] {f.at(), f.at() + f.repair()}) {
+                    if (t > 0 && t < end) {
+                        at.add(t);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(at);
     }
 
     /** A host's devices, scheduler and control domain, with no VM yet. */

@@ -111,8 +111,13 @@ final class OutageRuntime implements Warmup {
         waiting.forEach(Request::dispatch);
     }
 
-    /** Per VM template, the share of its instances up over each interval. */
+    /**
+     * Per VM template, the share of its instances up over each interval, and the mean response time of the
+     * requests completed in each (how a failure shows in the requests).
+     */
     void recordTimeline(TimeSeriesRecorder timeline) {
+        templates.forEach((t, v) -> timeline.addMean(t, Metrics.RESPONSE_TIME_MEAN,
+                now -> v.all.count() == 0 ? 0 : v.all.mean() * v.all.count(), now -> v.all.count()));
         names.forEach((t, vms) -> timeline.add(t, Metric.AVAILABILITY.name(), now -> {
             double up = 0;
             for (String vm : vms) {
@@ -128,6 +133,7 @@ final class OutageRuntime implements Warmup {
     }
 
     void collect(Simulation sim, ReplicationOutput out) {
+        marks(out, sim.endTime());
         if (plan.horizon() == 0) {
             // with a horizon, availability comes from the failure process alone over it
             history.report(out, names, sim.warmupTime(), sim.endTime());
@@ -143,6 +149,22 @@ final class OutageRuntime implements Warmup {
                         n.completed + n.lost - n.completedFirstHalf - n.lostFirstHalf);
             }
         });
+    }
+
+    /** Each failure's onset and repair within the run, in time order, for the time series' markers. */
+    private void marks(ReplicationOutput out, double end) {
+        List<ReplicationOutput.Mark> marks = new ArrayList<>();
+        for (OutageHistory.Failure f : history.failures()) {
+            String component = f.component().name().toLowerCase(java.util.Locale.ROOT);
+            if (f.at() <= end) {
+                marks.add(new ReplicationOutput.Mark(f.at(), component, f.fault() + " fails"));
+            }
+            if (f.until() <= end) {
+                marks.add(new ReplicationOutput.Mark(f.until(), component, f.fault() + " repaired"));
+            }
+        }
+        marks.sort(java.util.Comparator.comparingDouble(ReplicationOutput.Mark::time));
+        marks.forEach(m -> out.putMark(m.time(), m.component(), m.what()));
     }
 
     /** Diagnostic: requests present at the warm-up instant, which close arrived = completed + lost + in flight. */

@@ -15,15 +15,35 @@ import org.hvsim.model.workload.RateProfile;
  * across replications like any other.
  */
 final class ResponseWindows implements Warmup {
-    private final RateProfile profile;
+    /** The profile's period to fold instants into, or 0 for windows of the run itself. */
+    private final double period;
     private final List<RateProfile.Window> windows;
     private final LatencyRecorder[] responses;
     private final long[] arrived;
     private final double[] starts;
 
     ResponseWindows(Simulation sim, RateProfile profile) {
-        this.profile = profile;
-        this.windows = profile.windows();
+        this(sim, profile.windows(), profile.period());
+    }
+
+    /**
+     * Windows of the run between the given instants (0, then each of {@code bounds} in order, the last
+     * open-ended): in a cluster, before and after each scripted failure and repair.
+     */
+    static ResponseWindows between(Simulation sim, List<Double> bounds) {
+        List<RateProfile.Window> windows = new java.util.ArrayList<>();
+        double from = 0;
+        for (double b : bounds) {
+            windows.add(new RateProfile.Window(from, b));
+            from = b;
+        }
+        windows.add(new RateProfile.Window(from, Double.POSITIVE_INFINITY));
+        return new ResponseWindows(sim, windows, 0);
+    }
+
+    private ResponseWindows(Simulation sim, List<RateProfile.Window> windows, double period) {
+        this.period = period;
+        this.windows = windows;
         this.responses = new LatencyRecorder[windows.size()];
         this.arrived = new long[windows.size()];
         this.starts = windows.stream().mapToDouble(RateProfile.Window::from).toArray();
@@ -35,7 +55,7 @@ final class ResponseWindows implements Warmup {
     }
 
     private int index(double t) {
-        double x = profile.period() > 0 ? t % profile.period() : t;
+        double x = period > 0 ? t % period : t;
         int i = java.util.Arrays.binarySearch(starts, x);
         return i >= 0 ? i : -i - 2;
     }

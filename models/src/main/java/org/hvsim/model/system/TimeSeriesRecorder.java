@@ -20,6 +20,12 @@ final class TimeSeriesRecorder implements Warmup {
     private record Series(String scope, String metric, DoubleUnaryOperator area, double divisor, double[] sums) {
     }
 
+    /** A mean per interval: the growth of a cumulative sum over that of a cumulative count (series indices). */
+    private record Mean(String scope, String metric, int sum, int count) {
+    }
+
+    private final List<Mean> means = new ArrayList<>();
+
     private final Simulation sim;
     private final int intervals;
     private final double width;
@@ -36,6 +42,16 @@ final class TimeSeriesRecorder implements Warmup {
 
     void add(String scope, String metric, DoubleUnaryOperator cumulativeArea, double divisor) {
         series.add(new Series(scope, metric, cumulativeArea, divisor, new double[intervals]));
+    }
+
+    /**
+     * A mean of what happened in each interval, Δ{@code sum} / Δ{@code count} (NaN in an interval with
+     * none): the mean response time of the requests completed in it. Both are cumulative since the warm-up.
+     */
+    void addMean(String scope, String metric, DoubleUnaryOperator sum, DoubleUnaryOperator count) {
+        means.add(new Mean(scope, metric, series.size(), series.size() + 1));
+        series.add(new Series(scope, metric, sum, 1, new double[intervals]));
+        series.add(new Series(scope, metric, count, 1, new double[intervals]));
     }
 
     void start() {
@@ -76,7 +92,16 @@ final class TimeSeriesRecorder implements Warmup {
         for (int i = 0; i < intervals; i++) {
             times[i] = Math.min(sim.endTime(), (i + 1) * width);
         }
-        for (Series s : series) {
+        java.util.Set<Integer> inMeans = new java.util.HashSet<>();
+        means.forEach(m -> {
+            inMeans.add(m.sum());
+            inMeans.add(m.count());
+        });
+        for (int k = 0; k < series.size(); k++) {
+            if (inMeans.contains(k)) {
+                continue;
+            }
+            Series s = series.get(k);
             double[] v = new double[intervals];
             for (int i = 0; i < intervals; i++) {
                 double level = s.sums[i] / (s.divisor * width);
@@ -84,6 +109,15 @@ final class TimeSeriesRecorder implements Warmup {
                 v[i] = level < 0 && level > -HostMetrics.ROUNDING_DUST ? 0 : level;
             }
             out.putSeries(s.scope, s.metric, times, v);
+        }
+        for (Mean m : means) {
+            double[] sum = series.get(m.sum()).sums;
+            double[] count = series.get(m.count()).sums;
+            double[] v = new double[intervals];
+            for (int i = 0; i < intervals; i++) {
+                v[i] = count[i] > 0 ? sum[i] / count[i] : Double.NaN;
+            }
+            out.putSeries(m.scope(), m.metric(), times, v);
         }
     }
 }

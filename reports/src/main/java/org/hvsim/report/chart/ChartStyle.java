@@ -78,6 +78,27 @@ final class ChartStyle {
         plot.addDomainMarker(end, Layer.FOREGROUND);
     }
 
+    /** Colour of a fault's onset marker; its repair's is {@link #REPAIR_LINE}. */
+    static final Color FAULT_LINE = new Color(0xB0, 0x30, 0x00);
+    static final Color REPAIR_LINE = new Color(0x00, 0x70, 0x30);
+
+    /**
+     * A thin vertical line at {@code time}, labelled: a fault's onset ({@code onset}) or its repair. The
+     * {@code index}-th label of a chart is set a line lower than the one before (four levels), so that
+     * labels of nearby instants do not print over each other.
+     */
+    static void markEvent(XYPlot plot, double time, String label, boolean onset, int index) {
+        ValueMarker m = new ValueMarker(time, onset ? FAULT_LINE : REPAIR_LINE, new BasicStroke(1.2f));
+        m.setLabel(label);
+        m.setLabelBackgroundColor(LABEL_BACKGROUND);
+        m.setLabelFont(ANNOTATION_FONT);
+        m.setLabelPaint(onset ? FAULT_LINE : REPAIR_LINE);
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(2 + 14 * (index % 4), 2, 2, 2));
+        plot.addDomainMarker(m, Layer.FOREGROUND);
+    }
+
     /** A horizontal dashed red line at {@code value} on the range axis, labelled (e.g. an SLA). */
     static void markLimit(XYPlot plot, double value, String label) {
         ValueMarker limit = new ValueMarker(value, REFERENCE_LINE,

@@ -41,9 +41,13 @@ public final class TimeSeriesChart {
     public static final String NIC_UTIL = Metric.NIC_UTIL.name();
     /**
      * Share of a VM template's instances that are up over each interval (0 to 1), per VM scope: the
-     * input of the availability timeline. Not produced yet; fault injection is to record it.
+     * input of the availability timeline, recorded when the scenario has faults.
      */
     public static final String AVAILABILITY = Metric.AVAILABILITY.name();
+    /** Mean response time of the requests completed in each interval, per VM scope (with faults). */
+    public static final String RESPONSE_TIME_MEAN = Metric.RESPONSE_TIME_MEAN.name();
+    /** Markers per chart at most: beyond, the labels would hide the lines. */
+    static final int MAX_MARKS = 24;
 
     private TimeSeriesChart() {
     }
@@ -90,13 +94,60 @@ public final class TimeSeriesChart {
 
     /** VM scopes with an availability series, in order of appearance. */
     public static List<String> availabilityScopes(ExperimentResult result) {
+        return scopesWith(result, AVAILABILITY);
+    }
+
+    private static List<String> scopesWith(ExperimentResult result, String metric) {
         Set<String> scopes = new LinkedHashSet<>();
         for (TimeSeries t : result.timeSeries()) {
-            if (t.metric().equals(AVAILABILITY)) {
+            if (t.metric().equals(metric)) {
                 scopes.add(t.scope());
             }
         }
         return new ArrayList<>(scopes);
+    }
+
+    /** VM scopes with a response-time series, in order of appearance. */
+    public static List<String> responseTimeScopes(ExperimentResult result) {
+        return scopesWith(result, RESPONSE_TIME_MEAN);
+    }
+
+    /**
+     * Mean response time (ms) of the requests completed in each interval, one line per architecture, with
+     * each fault's onset and repair marked: how a failure shows in the requests during and after it.
+     */
+    public static JFreeChart responseTime(ExperimentResult result, String scope, ArchitecturePalette palette,
+                                          Optional<Double> warmupSeconds) {
+        List<TimeSeries> series = seriesOf(result, scope, RESPONSE_TIME_MEAN);
+        NumberAxis ms = ChartStyle.numberAxis("Mean response time (ms)");
+        ms.setAutoRangeIncludesZero(true);
+        XYPlot plot = linePlot(series, 1000.0, ms, palette);
+        plot.setDomainAxis(timeAxis());
+        warmupSeconds.ifPresent(w -> ChartStyle.markWarmup(plot, w, false));
+        int marked = markFaults(plot, result);
+        JFreeChart chart = ChartStyle.chart("Response time of " + scope + " over time", plot);
+        chart.addSubtitle(ChartStyle.subtitle(subtitle(series, "no point: no request completed in the interval"
+                + (marked > 0 ? "; vertical lines: fault onsets (red) and repairs (green)" : ""))));
+        return chart;
+    }
+
+    /**
+     * Marks each fault's onset and repair of the result on {@code plot}: the instants of the first
+     * replication, the same under every architecture (one failure history), each once; at most
+     * {@link #MAX_MARKS}. Returns how many were marked.
+     */
+    static int markFaults(XYPlot plot, ExperimentResult result) {
+        Set<String> seen = new LinkedHashSet<>();
+        int n = 0;
+        for (ExperimentResult.Mark m : result.marks()) {
+            if (n >= MAX_MARKS) {
+                break;
+            }
+            if (seen.add(m.time() + "|" + m.what())) {
+                ChartStyle.markEvent(plot, m.time(), m.what(), !m.what().endsWith(" repaired"), n++);
+            }
+        }
+        return n;
     }
 
     /** "Disk d0", "NIC n0", or the bare name when the series do not say which kind it is. */
@@ -225,6 +276,7 @@ public final class TimeSeriesChart {
         XYPlot plot = linePlot(series, 100.0, up, palette);
         plot.setDomainAxis(timeAxis());
         warmupSeconds.ifPresent(w -> ChartStyle.markWarmup(plot, w, true));
+        markFaults(plot, result);
         JFreeChart chart = ChartStyle.chart("Availability of " + scope + " over time", plot);
         chart.addSubtitle(ChartStyle.subtitle(subtitle(series, "a dip is an outage, its width the time to recover")));
         return chart;

@@ -18,7 +18,7 @@ import org.hvsim.core.result.Unstable;
 
 /**
  * Reads a results.json back into an {@link ExperimentResult}: its figures (every double exactly as
- * computed: JSON numbers round-trip), instability entries, resolved scenario and run summary. Not the
+ * computed: JSON numbers round-trip), instability entries, fault marks, resolved scenario and run summary. Not the
  * distributions and time series, which results.json does not hold; a sweep has none.
  */
 public final class JsonResultReader {
@@ -43,13 +43,18 @@ public final class JsonResultReader {
             unstable.add(new Unstable(u.path("architecture").asText(), u.path("scope").asText(),
                     point(u.get("parameters")), number(u.get(Metric.ARRIVAL_RATE.name())), number(u.get(Metric.THROUGHPUT.name()))));
         }
+        List<ExperimentResult.Mark> marks = new ArrayList<>();
+        for (JsonNode m : root.path("marks")) {
+            marks.add(new ExperimentResult.Mark(m.path("architecture").asText(), number(m.get("time")),
+                    m.path("component").asText(), m.path("what").asText()));
+        }
         List<String> architectures = new ArrayList<>();
         root.path("architectures").forEach(a -> architectures.add(a.asText()));
         Map<String, Object> scenario = JsonTrees.MAPPER.convertValue(root.path("scenario"),
                 new TypeReference<LinkedHashMap<String, Object>>() { });
         return new ExperimentResult(root.path("name").asText(), root.path("description").asText(),
                 root.path("seed").asLong(), architectures, figures, List.of(), scenario,
-                RunSummaryJson.read(root.get("run")), List.of(), unstable);
+                RunSummaryJson.read(root.get("run")), List.of(), unstable, marks);
     }
 
     static double number(JsonNode node) {

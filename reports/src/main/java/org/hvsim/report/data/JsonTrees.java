@@ -63,6 +63,17 @@ public final class JsonTrees {
         for (Figure f : result.figures()) {
             figures.add(figure(f, result.unstableFor(f).isPresent()));
         }
+        if (!result.marks().isEmpty()) {
+            // each fault's onset and repair in the first replication (where the time series come from)
+            ArrayNode marks = root.putArray("marks");
+            for (ExperimentResult.Mark m : result.marks()) {
+                ObjectNode node = marks.addObject();
+                node.put("architecture", m.architecture());
+                node.set("time", number(m.time()));
+                node.put("component", m.component());
+                node.put("what", m.what());
+            }
+        }
         root.set("run", RunSummaryJson.write(result.run()));
         root.set("scenario", value(result.resolvedScenario()));
         return root;

@@ -142,6 +142,15 @@ public final class ReportCharts {
                             + "an outage, its width the time to recover.",
                     TimeSeriesChart.availability(result, scope, palette, warmup), height));
         }
+        List<String> timed = TimeSeriesChart.responseTimeScopes(result);
+        for (int i = 0; i < timed.size(); i++) {
+            String scope = timed.get(i);
+            charts.add(new ReportChart(SECTION_AVAILABILITY, "response-time-" + (i + 1) + "-" + fileSafe(scope),
+                    "Mean response time of " + scope + "'s requests completed in each interval of the first "
+                            + "replication, with each fault's onset and repair marked: the failure's effect on the "
+                            + "requests during and after it.",
+                    TimeSeriesChart.responseTime(result, scope, palette, warmup), height));
+        }
         return charts;
     }
 

@@ -76,6 +76,17 @@ class ClusterRequestsTest {
         double span = 2000.02;
         assertEquals(0.2 * 100.025 / (2 * span), r.estimate("host0", "cpu_util").mean(), 1e-5);
         assertEquals(0.2 * (span + span - 175.025) / (2 * span), r.estimate("host1", "cpu_util").mean(), 1e-5);
+        // by window between the scripted failure (100.025 s) and repair (1100.025 s): before, during, after
+        List<String> windows = r.estimates().keySet().stream().map(k -> k.scope()).filter(sc -> sc.startsWith("web@"))
+                .distinct().toList();
+        assertEquals(3, windows.size(), windows.toString());
+        assertTrue(windows.get(0).startsWith("web@00:00:00-00:01:40.02") && windows.get(2).startsWith("web@00:18:20.02")
+                && windows.get(2).endsWith("-"), windows.toString());
+        assertEquals(2 * 2000, r.estimate(windows.get(0), "requests_arrived").mean(), 0.0);
+        // a native host with a pCPU per VM: 10 ms each, on host 0 before the failure and on host 1 after
+        for (String w : windows) {
+            assertEquals(0.010, r.estimate(w, "response_time_mean").mean(), 1e-9, w);
+        }
     }
 
     @Test

@@ -18,6 +18,21 @@ public final class ReplicationOutput {
     private final Map<Key, double[][]> series = new LinkedHashMap<>();
     private final Map<Key, Double> diagnostics = new LinkedHashMap<>();
     private long events;
+    private final java.util.List<Mark> marks = new java.util.ArrayList<>();
+
+    /** Something that happened at {@code time} to {@code component}, for charts of the run: "web#0 fails". */
+    public record Mark(double time, String component, String what) {
+    }
+
+    /** Keeps an instant worth marking on the time series (a failure, a repair). */
+    public void putMark(double time, String component, String what) {
+        marks.add(new Mark(time, component, what));
+    }
+
+    /** The marked instants, in the order they were put. */
+    public java.util.List<Mark> marks() {
+        return Collections.unmodifiableList(marks);
+    }
 
     public void put(String scope, String metric, double value) {
         Key key = new Key(scope, metric);

@@ -27,6 +27,7 @@ import java.util.Set;
  * @param run            what was simulated: host, VMs, run times, SLAs, swept parameters
  * @param timeSeries     levels over simulated time from one replication (utilization, queue lengths)
  * @param unstable       scopes whose figures describe a growing backlog, not a steady state
+ * @param marks          instants of the time series' replication worth a marker: each fault's onset and repair
  */
 public record ExperimentResult(
         String name,
@@ -38,9 +39,11 @@ public record ExperimentResult(
         Map<String, Object> resolvedScenario,
         RunSummary run,
         List<TimeSeries> timeSeries,
-        List<Unstable> unstable) {
+        List<Unstable> unstable,
+        List<Mark> marks) {
 
     public ExperimentResult {
+        marks = marks == null ? List.of() : List.copyOf(marks);
         architectures = List.copyOf(architectures);
         figures = List.copyOf(figures);
         distributions = List.copyOf(distributions);
@@ -49,6 +52,14 @@ public record ExperimentResult(
         run = run == null ? RunSummary.NONE : run;
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
         unstable = unstable == null ? List.of() : List.copyOf(unstable);
+    }
+
+    /** A result without marks. */
+    public ExperimentResult(String name, String description, long seed, List<String> architectures,
+            List<Figure> figures, List<Distribution> distributions, Map<String, Object> resolvedScenario,
+            RunSummary run, List<TimeSeries> timeSeries, List<Unstable> unstable) {
+        this(name, description, seed, architectures, figures, distributions, resolvedScenario, run, timeSeries,
+                unstable, List.of());
     }
 
     /** A result in which no scope was found unstable. */
@@ -153,7 +164,7 @@ public record ExperimentResult(
             }
         }
         return new ExperimentResult(name, description, seed, architectures, kept, distributions, resolvedScenario,
-                run.withSweep(List.of()), timeSeries, keptUnstable);
+                run.withSweep(List.of()), timeSeries, keptUnstable, marks);
     }
 
     /** The figure of {@code architecture, scope, metric} at {@code point}, if there is one. */
@@ -205,5 +216,14 @@ public record ExperimentResult(
      * CPU utilization averaged over each interval ending at {@code times[i]}.
      */
     public record TimeSeries(String architecture, String scope, String metric, double[] times, double[] values) {
+    }
+
+    /**
+     * An instant of one architecture's time series worth a marker: a fault's onset or repair.
+     *
+     * @param component what it happened to ("host", "parent", "web#0" …)
+     * @param what      a label: "host0-down fails", "host0-down repaired"
+     */
+    public record Mark(String architecture, double time, String component, String what) {
     }
 }
