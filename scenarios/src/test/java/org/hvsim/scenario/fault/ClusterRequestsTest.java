@@ -145,6 +145,52 @@ class ClusterRequestsTest {
         assertTrue(Math.abs(e.mean() - truth) / truth <= relTol, "too far: " + detail);
     }
 
+    /**
+     * Nothing counted twice or dropped under every in-flight policy and architecture: three hosts failing
+     * at random and by script, control domains crashing (under io_stall on the microkernel), a guest fault,
+     * a closed workload that follows its VM, and a workload spread over replicas that move between hosts.
+     */
+    @Test
+    void everyRequestIsAccountedForInAMixedCluster() throws Exception {
+        for (String inFlight : new String[] {"lost", "retried", "delayed"}) {
+            String text = """
+                    name: mixed
+                    seed: 9
+                    replications: 3
+                    warmup: 20 s
+                    duration: 600 s
+                    architectures: [native, hosted, monolithic, { base: microkernel, name: micro-stall, control: { on_crash: io_stall } }]
+                    host: { cpus: 4, memory: 12 GB, disks: [ { name: d0, service: { exponential: { mean: 3 ms } } } ] }
+                    cluster: { hosts: 3, placement: balanced, detection: 5 s, concurrent_restarts: 1 }
+                    vms:
+                      - name: web
+                        count: 3
+                        memory: 2 GB
+                        workload:
+                          open: { poisson: { rate: 90 /s }, spread: replicas }
+                          classes: [ { name: p, phases: [ { cpu: { exponential: { mean: 8 ms } } }, { disk: { device: d0 } } ] } ]
+                      - name: db
+                        count: 2
+                        memory: 3 GB
+                        workload:
+                          closed: { users: 6, think: { exponential: { mean: 200 ms } } }
+                          classes: [ { name: q, phases: [ { cpu: { exponential: { mean: 15 ms } } }, { disk: { device: d0 } } ] } ]
+                    faults:
+                      - { component: host, host: 0, at: 100 s, repair: 200 s }
+                      - { component: host, host: 1, time_to_failure: { exponential: { mean: 300 s } }, time_to_repair: 60 s }
+                      - { component: parent, host: 2, time_to_failure: { exponential: { mean: 200 s } }, time_to_repair: 20 s }
+                      - { component: guest, vm: db#1, at: 250 s, repair: 30 s }
+                    fault_settings: { boot: 20 s, in_flight: %s }
+                    """.formatted(inFlight);
+            for (TreatmentResult r : ScenarioRunner.runTreatments(ScenarioLoader.load("s.yaml", text), 2, Progress.NONE)) {
+                assertBalanced(r, "web");
+                assertBalanced(r, "db");
+                assertTrue(r.estimate("web", "requests_completed").mean() > 0, r.name());
+                assertTrue(r.estimate("web", "failovers").mean() > 0, r.name() + " " + inFlight);
+            }
+        }
+    }
+
     @Test
     void aClusterScenarioStillRejectsVmsThatFitNowhere() {
         String text = """
