@@ -42,7 +42,7 @@ final class FaultReader {
                 guestNames.add(vm.instanceName(i));
             }
         }
-        ClusterSpec cluster = top.optionalObject(CLUSTER_KEY).map(c -> cluster(c, vmNames)).orElse(null);
+        ClusterSpec cluster = top.optionalObject(CLUSTER_KEY).map(c -> cluster(c, vms)).orElse(null);
         int hosts = cluster == null ? 1 : cluster.hosts();
         List<FaultSpec> faults = new ArrayList<>();
         List<Object> trees = new ArrayList<>();
@@ -105,7 +105,8 @@ final class FaultReader {
         }
     }
 
-    private static ClusterSpec cluster(SectionReader c, List<String> vmNames) {
+    private static ClusterSpec cluster(SectionReader c, List<VmSpec> vms) {
+        List<String> vmNames = vms.stream().map(VmSpec::name).toList();
         int hosts = c.integer(CLUSTER_HOSTS);
         boolean balanced = c.choice(CLUSTER_PLACEMENT).equals("balanced");
         double detection = c.quantity(CLUSTER_DETECTION);
@@ -113,6 +114,17 @@ final class FaultReader {
         // a value with a problem (already reported) stands in as the smallest valid one
         ClusterSpec spec = new ClusterSpec(Math.max(hosts, 1), balanced, Double.isNaN(detection) ? 0 : Math.max(0, detection),
                 Math.max(restarts, 1));
+        for (VmSpec vm : vms) {
+            if (vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Trace) {
+                // a trace's stages are planned on one host's devices; its requests cannot follow the VM
+                c.report(CLUSTER_HOSTS, c.path() + ": VM " + Excerpt.quote(vm.name()) + " replays a trace, which a "
+                        + "cluster cannot send to the host its VM runs on; give it an open or closed workload, or no cluster");
+            }
+            if (vm.name().matches("host[0-9]+")) {
+                c.report(CLUSTER_HOSTS, c.path() + ": a VM named " + Excerpt.quote(vm.name()) + " would share its scope "
+                        + "with a host's figures in a cluster; rename the VM");
+            }
+        }
         if (vmNames.contains(Metric.CLUSTER_SCOPE)) {
             c.report(CLUSTER_HOSTS, c.path() + ": a VM named 'cluster' would share its scope with the cluster's "
                     + "figures; rename the VM");

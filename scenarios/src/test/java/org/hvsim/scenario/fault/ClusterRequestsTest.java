@@ -204,4 +204,35 @@ class ClusterRequestsTest {
         List<String> p = org.hvsim.scenario.Fixtures.problems(text);
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:")), p.toString());
     }
+
+    @Test
+    void aVmNamedLikeAHostIsRefusedInACluster() {
+        String text = """
+                name: cluster
+                duration: 10 s
+                host: { cpus: 2, memory: 8 GB }
+                cluster: { hosts: 2 }
+                vms:
+                  - { name: host1, memory: 1 GB, workload: { open: { poisson: { rate: 1 /s } }, classes: [ { name: p, phases: [ { cpu: 1 ms } ] } ] } }
+                """;
+        List<String> p = org.hvsim.scenario.Fixtures.problems(text);
+        assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:4:") && m.contains("'host1'") && m.contains("rename")),
+                p.toString());
+    }
+
+    @Test
+    void aTraceIsRefusedInACluster(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("t.csv"), "time,cpu\n0 s,2 ms\n1 s,2 ms\n");
+        String text = """
+                name: cluster
+                duration: 10 s
+                host: { cpus: 2, memory: 8 GB }
+                cluster: { hosts: 2 }
+                vms:
+                  - { name: web, memory: 1 GB, workload: { open: { trace: { file: t.csv } } } }
+                """;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.hvsim.scenario.load.ScenarioException.class,
+                () -> ScenarioLoader.load(org.hvsim.scenario.Fixtures.write(dir, "c.yaml", text)));
+        assertTrue(e.getMessage().contains("c.yaml:4:") && e.getMessage().contains("replays a trace"), e.getMessage());
+    }
 }
