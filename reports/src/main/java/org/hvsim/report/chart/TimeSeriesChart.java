@@ -8,7 +8,9 @@ import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -119,9 +121,7 @@ public final class TimeSeriesChart {
     public static JFreeChart responseTime(ExperimentResult result, String scope, ArchitecturePalette palette,
                                           Optional<Double> warmupSeconds) {
         List<TimeSeries> series = seriesOf(result, scope, RESPONSE_TIME_MEAN);
-        NumberAxis ms = ChartStyle.numberAxis("Mean response time (ms)");
-        ms.setAutoRangeIncludesZero(true);
-        XYPlot plot = linePlot(series, 1000.0, ms, palette);
+        XYPlot plot = linePlot(series, 1000.0, responseAxis(series), palette);
         plot.setDomainAxis(timeAxis());
         warmupSeconds.ifPresent(w -> ChartStyle.markWarmup(plot, w, false));
         int marked = markFaults(plot, result);
@@ -129,6 +129,36 @@ public final class TimeSeriesChart {
         chart.addSubtitle(ChartStyle.subtitle(subtitle(series, "no point: no request completed in the interval"
                 + (marked > 0 ? "; vertical lines: fault onsets (red) and repairs (green)" : ""))));
         return chart;
+    }
+
+    /**
+     * A linear axis from zero, or a logarithmic one when the series span more than two decades: a stall's
+     * seconds-long responses would otherwise flatten every other architecture's milliseconds onto the floor.
+     */
+    static ValueAxis responseAxis(List<TimeSeries> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (TimeSeries t : series) {
+            for (double v : t.values()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (max > 100 * min) {
+            LogAxis log = new LogAxis("Mean response time (ms, log scale)");
+            log.setLabelFont(ChartStyle.LABEL_FONT);
+            log.setTickLabelFont(ChartStyle.TICK_FONT);
+            // Ticks at whole decades, printed as plain milliseconds (1, 10, 100, 1,000), not as 10^1.2.
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0, new java.text.DecimalFormat("#,##0.###")));
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            log.setSmallestValue(min / 2);
+            return log;
+        }
+        NumberAxis ms = ChartStyle.numberAxis("Mean response time (ms)");
+        ms.setAutoRangeIncludesZero(true);
+        return ms;
     }
 
     /**
@@ -299,7 +329,7 @@ public final class TimeSeriesChart {
         return data;
     }
 
-    private static XYPlot linePlot(List<TimeSeries> series, double scale, NumberAxis rangeAxis,
+    private static XYPlot linePlot(List<TimeSeries> series, double scale, ValueAxis rangeAxis,
                                    ArchitecturePalette palette) {
         XYSeriesCollection data = dataset(series, scale);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);

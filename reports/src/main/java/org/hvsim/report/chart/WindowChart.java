@@ -73,7 +73,10 @@ public final class WindowChart {
                 data.addSeries(series);
             }
         }
-        SymbolAxis x = new SymbolAxis("Window of the rate profile (time of day)", labels);
+        // Windows of a rate profile, or a cluster's stretches between scripted faults: both in hh:mm of the
+        // simulated day. No alternating grid bands: on a time chart they read as the shaded warm-up.
+        SymbolAxis x = new SymbolAxis("Window (hh:mm of the simulated day)", labels);
+        x.setGridBandsVisible(false);
         x.setLabelFont(ChartStyle.LABEL_FONT);
         x.setTickLabelFont(ChartStyle.TICK_FONT);
         x.setVerticalTickLabels(labels.length > 8);
