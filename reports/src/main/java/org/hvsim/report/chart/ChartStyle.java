@@ -75,7 +75,7 @@ final class ChartStyle {
             end.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             end.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         }
-        plot.addDomainMarker(end, Layer.FOREGROUND);
+        plot.addDomainMarker(end, Layer.BACKGROUND);
     }
 
     /** Colour of a fault's onset marker; its repair's is {@link #REPAIR_LINE}. */
@@ -96,7 +96,8 @@ final class ChartStyle {
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         m.setLabelOffset(new RectangleInsets(2 + 14 * (index % 4), 2, 2, 2));
-        plot.addDomainMarker(m, Layer.FOREGROUND);
+        // Behind the data: a label's box must not hide the line it labels (availability sits at 100 %, under it).
+        plot.addDomainMarker(m, Layer.BACKGROUND);
     }
 
     /** A horizontal dashed red line at {@code value} on the range axis, labelled (e.g. an SLA). */

@@ -192,7 +192,8 @@ class RealRunChartsTest {
 
     private static boolean hasDomainMarkerAt(XYPlot plot, double x) {
         // JFreeChart returns a raw collection
-        java.util.Collection<?> markers = plot.getDomainMarkers(Layer.FOREGROUND);
+        // (markers sit behind the data, so that their labels do not hide it)
+        java.util.Collection<?> markers = plot.getDomainMarkers(Layer.BACKGROUND);
         return markers != null && markers.stream()
                 .anyMatch(m -> m instanceof ValueMarker v && Math.abs(v.getValue() - x) < 1e-9);
     }

@@ -94,7 +94,7 @@ class TimeSeriesChartTest {
                 new TimeSeries("native", "host", "cpu_util", new double[] {1, 2}, new double[] {0.5, 0.5})));
         JFreeChart chart = TimeSeriesChart.hostCpu(result, ArchitecturePalette.of(result.architectures()),
                 Optional.empty());
-        var markers = chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+        var markers = chart.getXYPlot().getDomainMarkers(Layer.BACKGROUND);
         assertTrue(markers == null || markers.isEmpty());
     }
 }

@@ -58,7 +58,7 @@ class FaultMarksTest {
         assertEquals(marks, JsonResultReader.read(out.resolve(JsonResultWriter.FILE_NAME)).marks());
 
         XYPlot plot = TimeSeriesChart.responseTime(r, "web", ArchitecturePalette.of(r), Optional.empty()).getXYPlot();
-        Collection<?> lines = plot.getDomainMarkers(Layer.FOREGROUND);
+        Collection<?> lines = plot.getDomainMarkers(Layer.BACKGROUND);
         assertEquals(3, lines.size());
         assertTrue(lines.stream().anyMatch(m -> ((ValueMarker) m).getValue() == 40
                 && "web0-crash repaired".equals(((ValueMarker) m).getLabel())));
