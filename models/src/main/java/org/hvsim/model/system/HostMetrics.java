@@ -156,6 +156,8 @@ record HostMetrics(SystemSpec spec, Map<String, FcfsStation> disks, Map<String, 
         out.put(scope, Metrics.REQUESTS_ARRIVED, n.arrived);
         out.put(scope, Metrics.REQUESTS_COMPLETED, n.completed);
         out.put(scope, Metrics.REQUESTS_IN_FLIGHT, n.inSystem);
+        // closes the ledger arrived = completed + lost + in flight − in flight at the warm-up, faults or not
+        out.putDiagnostic(scope, OutageRuntime.IN_FLIGHT_AT_WARMUP, n.inSystemAtWarmup);
         if (!t.closed) {
             // what Stability needs to tell a growing backlog from noise, per half of the measured interval
             out.putDiagnostic(scope, Stability.ARRIVED_FIRST_HALF, n.arrivedFirstHalf);

@@ -141,7 +141,6 @@ final class OutageRuntime implements Warmup {
         templates.forEach((t, v) -> {
             RequestCounts n = v.counts;
             out.put(t, Metric.REQUESTS_LOST.name(), n.lost);
-            out.putDiagnostic(t, IN_FLIGHT_AT_WARMUP, n.inSystemAtWarmup);
             if (!v.closed) {
                 // a lost request has left the system as surely as a completed one: not a growing backlog
                 out.putDiagnostic(t, Stability.COMPLETED_FIRST_HALF, n.completedFirstHalf + n.lostFirstHalf);
