@@ -46,6 +46,9 @@ public final class ClusterModel implements ReplicationModel {
     private final Map<String, ResponseWindows> byWindow = new LinkedHashMap<>();
     private final List<Host> hosts = new ArrayList<>();
     private TimeSeriesRecorder timeline;
+    /** Instances up again on another host, by [instant, host], in time order. */
+    private final Map<List<Double>, Integer> restarts = new TreeMap<>(
+            (a, b) -> a.get(0).equals(b.get(0)) ? Double.compare(a.get(1), b.get(1)) : Double.compare(a.get(0), b.get(0)));
 
     /** One host: its devices, scheduler and control domain, and the copies of VMs that run on it. */
     private static final class Host {
@@ -136,6 +139,7 @@ public final class ClusterModel implements ReplicationModel {
                 Failover route = new Failover(copies, home);
                 copies.values().forEach(c -> c.route = route::serving);
                 route.schedule(hosts.get(home).outages, history.down(name), history.residence(name));
+                countRestarts(history.down(name), history.residence(name), sim.endTime());
                 serving.add(route::serving);
                 VmInstance first = copies.get(home);
                 if (i == 0) {
@@ -178,6 +182,21 @@ public final class ClusterModel implements ReplicationModel {
             }
             hosts.get(0).outages.recordTimeline(timeline);
             timeline.start();
+        }
+    }
+
+    /**
+     * Counts each move of an instance to another host at the instant it is up there (the end of the
+     * outage the move falls in: detection and boot done), by instant and host, for the time series' marks.
+     */
+    private void countRestarts(List<double[]> downs, List<double[]> stays, double end) {
+        for (int k = 1; k < stays.size(); k++) {
+            double moved = stays.get(k)[0];
+            for (double[] d : downs) {
+                if (d[0] <= moved && moved < d[1] && d[1] <= end) {
+                    restarts.merge(List.of(d[1], stays.get(k)[2]), 1, Integer::sum);
+                }
+            }
         }
     }
 
@@ -289,6 +308,8 @@ public final class ClusterModel implements ReplicationModel {
             out.put(hostScope(h), Metrics.CPU_UTIL, HostMetrics.fraction(hosts.get(h).hypervisor.busyArea(now) / capacity));
         }
         hosts.get(0).outages.collect(sim, out);
+        restarts.forEach((at, n) -> out.putMark(at.get(0), "host",
+                n + (n == 1 ? " VM" : " VMs") + " restarted on " + hostScope(at.get(1).intValue())));
         AvailabilityModel.reportWorstFailure(out, placement);
         if (timeline != null) {
             timeline.report(out);

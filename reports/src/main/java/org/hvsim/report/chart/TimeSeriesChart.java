@@ -127,7 +127,7 @@ public final class TimeSeriesChart {
         int marked = markFaults(plot, result);
         JFreeChart chart = ChartStyle.chart("Response time of " + scope + " over time", plot);
         chart.addSubtitle(ChartStyle.subtitle(subtitle(series, "no point: no request completed in the interval"
-                + (marked > 0 ? "; vertical lines: fault onsets (red) and repairs (green)" : ""))));
+                + (marked > 0 ? "; vertical lines: fault onsets (red), repairs and restarts (green)" : ""))));
         return chart;
     }
 
@@ -174,7 +174,7 @@ public final class TimeSeriesChart {
                 break;
             }
             if (seen.add(m.time() + "|" + m.what())) {
-                ChartStyle.markEvent(plot, m.time(), m.what(), !m.what().endsWith(" repaired"), n++);
+                ChartStyle.markEvent(plot, m.time(), m.what(), m.what().endsWith(" fails"), n++);
             }
         }
         return n;

@@ -71,6 +71,10 @@ class ClusterRequestsTest {
         assertEquals(1, r.estimate("web", "failovers").mean() * 2, 0.0);
         assertEquals(75 / 2.0, r.estimate("web", "downtime").mean(), 1e-9);
         assertBalanced(r, "web");
+        // the time series' marks: the failure, then the restart on the survivor after detection and boot
+        List<String> marks = r.replications().get(0).marks().stream().map(m -> m.time() + " " + m.what()).toList();
+        assertTrue(marks.stream().anyMatch(m -> m.startsWith("100.025 ") && m.endsWith(" fails")), marks.toString());
+        assertTrue(marks.contains("175.025 1 VM restarted on host1"), marks.toString());
         // host 0 ran web#0 until its failure, host 1 web#1 throughout and web#0 from 175.025 s, both at
         // 0.2 pCPU (20 /s × 10 ms) out of 2 pCPUs: the survivor's CPU rises by the VM's demand
         double span = 2000.02;
