@@ -198,6 +198,13 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 System.out.printf(Locale.ROOT, "%sscheduled.%s=%d%n", p, k.getKey().replace(' ', '_'), k.getValue());
             }
+            listed = 0;
+            for (Map.Entry<String, Long> k : m.ranByKind().entrySet()) {
+                if (listed++ == kinds) {
+                    break;
+                }
+                System.out.printf(Locale.ROOT, "%sran.%s=%d%n", p, k.getKey().replace(' ', '_'), k.getValue());
+            }
         }
         long n = Math.max(100_000, Math.min(most, 20_000_000));
         EngineBaseline.dsol(n / 5, 2, seed);

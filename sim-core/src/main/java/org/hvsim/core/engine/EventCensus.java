@@ -15,6 +15,7 @@ import java.util.TreeMap;
 public final class EventCensus {
 
     private final Map<Class<?>, long[]> byClass = new IdentityHashMap<>();
+    private final Map<Class<?>, long[]> ranByClass = new IdentityHashMap<>();
     /** Thread id → allocated bytes and CPU nanoseconds when first seen, and when last sampled. */
     private final Map<Long, long[]> allocation = new LinkedHashMap<>();
     private Thread lastThread;
@@ -34,6 +35,11 @@ public final class EventCensus {
             lastThread = t;
             sample();
         }
+    }
+
+    /** An engine event of {@code action} ran (cancelled and moved events are scheduled but never run). */
+    void ran(Object action) {
+        ranByClass.computeIfAbsent(action.getClass(), c -> new long[1])[0]++;
     }
 
     /**
@@ -90,10 +96,19 @@ public final class EventCensus {
         return liveAtEnd;
     }
 
-    /** Events scheduled, by kind, most frequent first. */
+    /** Events scheduled (moves included), by kind, most frequent first. */
     public Map<String, Long> byKind() {
+        return byKind(byClass);
+    }
+
+    /** Events run, by kind, most frequent first. */
+    public Map<String, Long> ranByKind() {
+        return byKind(ranByClass);
+    }
+
+    private static Map<String, Long> byKind(Map<Class<?>, long[]> counts) {
         Map<String, Long> named = new TreeMap<>();
-        for (Map.Entry<Class<?>, long[]> e : byClass.entrySet()) {
+        for (Map.Entry<Class<?>, long[]> e : counts.entrySet()) {
             named.merge(kind(e.getKey()), e.getValue()[0], Long::sum);
         }
         Map<String, Long> sorted = new LinkedHashMap<>();
