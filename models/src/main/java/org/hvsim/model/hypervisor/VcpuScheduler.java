@@ -393,6 +393,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         return true;
     }
 
+    /** Whether some pCPU is idle (neither running a vCPU nor switching to one). */
+    protected final boolean anyIdle() {
+        return idle.next(0) >= 0;
+    }
+
     /** Every idle pCPU looks for work, until nothing waits. */
     protected final void kickIdle() {
         if (!hasWaiting()) {

@@ -28,8 +28,19 @@ public final class EventCensus {
     /** Events between samples of a thread's allocation counter (a sample costs about a microsecond). */
     private static final int SAMPLE_EVERY = 1024;
 
+    /** The last kind scheduled and run, and their counters: most events repeat the kind before them. */
+    private Class<?> lastCounted;
+    private long[] lastCount;
+    private Class<?> lastRan;
+    private long[] lastRanCount;
+
     void count(Object action) {
-        byClass.computeIfAbsent(action.getClass(), c -> new long[1])[0]++;
+        Class<?> c = action.getClass();
+        if (c != lastCounted) {
+            lastCounted = c;
+            lastCount = byClass.computeIfAbsent(c, k -> new long[1]);
+        }
+        lastCount[0]++;
         Thread t = Thread.currentThread();
         if (t != lastThread || ++counted % SAMPLE_EVERY == 0) {
             lastThread = t;
@@ -39,7 +50,12 @@ public final class EventCensus {
 
     /** An engine event of {@code action} ran (cancelled and moved events are scheduled but never run). */
     void ran(Object action) {
-        ranByClass.computeIfAbsent(action.getClass(), c -> new long[1])[0]++;
+        Class<?> c = action.getClass();
+        if (c != lastRan) {
+            lastRan = c;
+            lastRanCount = ranByClass.computeIfAbsent(c, k -> new long[1]);
+        }
+        lastRanCount[0]++;
     }
 
     /**
