@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
             + "write performance.md and its charts to --out.")
     boolean scaling;
 
+    @Option(names = "--parallel", description = "Time the scaling study's parallel case alone (4 replications of "
+            + "200 VMs on one thread, then two) for --rounds rounds and print the median speed-up.")
+    boolean parallel;
+
     @Option(names = "--out", paramLabel = "DIR", description = "With --scaling: where to write (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out", "performance");
 
@@ -87,6 +91,18 @@ final class BenchCommand implements Callable<Integer> {
                 return Main.INTERNAL_ERROR;
             }
             System.err.println("hvsim: scaling study written to " + out.resolve("performance.md"));
+            return Main.OK;
+        }
+        if (parallel) {
+            if (rounds < 1) {
+                System.err.println("hvsim bench: --rounds must be >= 1");
+                return Main.BAD_INPUT;
+            }
+            try {
+                ScalingStudy.parallel(rounds);
+            } catch (ScenarioException e) {
+                return ScenarioSource.report(e);
+            }
             return Main.OK;
         }
         if (scenario != null) {
@@ -197,6 +213,13 @@ final class BenchCommand implements Callable<Integer> {
                     break;
                 }
                 System.out.printf(Locale.ROOT, "%sscheduled.%s=%d%n", p, k.getKey().replace(' ', '_'), k.getValue());
+            }
+            listed = 0;
+            for (Map.Entry<String, Long> k : m.ranByKind().entrySet()) {
+                if (listed++ == kinds) {
+                    break;
+                }
+                System.out.printf(Locale.ROOT, "%sran.%s=%d%n", p, k.getKey().replace(' ', '_'), k.getValue());
             }
         }
         long n = Math.max(100_000, Math.min(most, 20_000_000));

@@ -23,7 +23,7 @@ import org.hvsim.scenario.Scenario;
  * @param requests requests that arrived after the warm-up, summed over the VM templates
  */
 record Measurement(double wallSeconds, double cpuSeconds, long events, double requests, double bytesPerEvent, double peakHeapMb,
-        double liveHeapMbAtEnd, Map<String, Long> scheduledByKind) {
+        double liveHeapMbAtEnd, Map<String, Long> scheduledByKind, Map<String, Long> ranByKind) {
 
     static Measurement of(Scenario s, ArchitectureProfile a) {
         resetPeakHeap();
@@ -41,7 +41,7 @@ record Measurement(double wallSeconds, double cpuSeconds, long events, double re
         }
         double perEvent = census.allocatedBytes() < 0 ? Double.NaN : (double) census.allocatedBytes() / out.events();
         return new Measurement(wall, census.cpuSeconds(), out.events(), requests, perEvent, peakHeapBytes() / 1048576.0,
-                census.liveBytesAtEnd() / 1048576.0, census.byKind());
+                census.liveBytesAtEnd() / 1048576.0, census.byKind(), census.ranByKind());
     }
 
     double eventsPerSecond() {

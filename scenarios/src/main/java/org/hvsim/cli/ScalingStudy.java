@@ -140,9 +140,8 @@ final class ScalingStudy {
                 "heap (MB)", heap, false));
         md.append("\n![heap vs simulated time](images/performance-heap-vs-time.png)\n\n");
 
-        int replications = 4;
-        Scenario par = ScenarioLoader.load("scaling-parallel.yaml", scenario(quick ? 50 : 200, seconds, warmup,
-                List.of("xen-3.0"))).withReplications(replications);
+        int replications = PARALLEL_REPLICATIONS;
+        Scenario par = parallelScenario(quick ? 50 : 200, seconds, warmup);
         System.err.println("bench: scaling, replications on 1 and 2 threads");
         double one = timed(par, 1);
         double two = timed(par, 2);
@@ -175,7 +174,36 @@ final class ScalingStudy {
         return at < 0 ? "" : old.substring(at);
     }
 
-    private double timed(Scenario s, int threads) {
+    /** Replications in the parallel case: two per thread on two threads. */
+    static final int PARALLEL_REPLICATIONS = 4;
+
+    /** The parallel case: {@value #PARALLEL_REPLICATIONS} replications of {@code vms} VMs under xen-3.0. */
+    static Scenario parallelScenario(int vms, double seconds, double warmup) throws ScenarioException {
+        return ScenarioLoader.load("scaling-parallel.yaml", scenario(vms, seconds, warmup, List.of("xen-3.0")))
+                .withReplications(PARALLEL_REPLICATIONS);
+    }
+
+    /**
+     * The study's parallel case alone (200 VMs, 60 s), {@code rounds} times after one unmeasured round
+     * (JIT warm-up), one thread and two alternating: wall seconds and speed-up per round, and the median
+     * speed-up; on a shared machine one round says little.
+     */
+    static void parallel(int rounds) throws ScenarioException {
+        Scenario par = parallelScenario(200, 60, 10);
+        timed(par, 2);
+        double[] speedups = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            double one = timed(par, 1);
+            double two = timed(par, 2);
+            speedups[r] = one / two;
+            System.out.printf(Locale.ROOT, "round_%d: one_thread_s=%.2f two_threads_s=%.2f speedup=%.2f%n", r + 1, one,
+                    two, speedups[r]);
+        }
+        java.util.Arrays.sort(speedups);
+        System.out.printf(Locale.ROOT, "parallel_speedup_median=%.2f%n", speedups[rounds / 2]);
+    }
+
+    private static double timed(Scenario s, int threads) {
         long t0 = System.nanoTime();
         ScenarioRunner.runTreatments(s, threads, Progress.NONE);
         return (System.nanoTime() - t0) / 1e9;

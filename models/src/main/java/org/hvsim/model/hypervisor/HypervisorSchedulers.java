@@ -58,6 +58,11 @@ public final class HypervisorSchedulers {
         REGISTERED.put(d.name(), d);
     }
 
+    /** Takes a scheduler out again (tests that register a variant to compare with). */
+    static void unregister(String name) {
+        REGISTERED.remove(name);
+    }
+
     public static Set<String> names() {
         return Collections.unmodifiableSet(REGISTERED.keySet());
     }

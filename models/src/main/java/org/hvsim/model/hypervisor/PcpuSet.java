@@ -25,6 +25,11 @@ final class PcpuSet {
         }
     }
 
+    /** Whether {@code i} is a member. */
+    boolean get(int i) {
+        return (words[i >>> 6] & (1L << (i & 63))) != 0;
+    }
+
     /** The lowest member {@code >= from}, or -1. */
     int next(int from) {
         int w = from >>> 6;

@@ -29,8 +29,15 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
      * granularity); 0 preempts whenever it is behind.
      */
     private final double wakeupGranularity;
-    private final TreeSet<PsVcpu> queue = new TreeSet<>(Comparator.<PsVcpu>comparingInt(v -> v.priority)
-            .thenComparingDouble(v -> v.virtualTime).thenComparingLong(v -> v.enqueued));
+    /** Queue order: class, then virtual time, then FIFO (one comparator, no chain of lambdas per comparison). */
+    private static final Comparator<PsVcpu> QUEUE_ORDER = (a, b) -> {
+        if (a.priority != b.priority) {
+            return Integer.compare(a.priority, b.priority);
+        }
+        int byTime = Double.compare(a.virtualTime, b.virtualTime);
+        return byTime != 0 ? byTime : Long.compare(a.enqueued, b.enqueued);
+    };
+    private final TreeSet<PsVcpu> queue = new TreeSet<>(QUEUE_ORDER);
 
     /** Queue classes: below reservation first. */
     static final int RESERVED = 0;
@@ -60,6 +67,13 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         double virtualTime;
         /** Held out of the queue by co-scheduling until its siblings catch up. */
         boolean coStopped;
+        /** Its share of its VM's weight, set once the weight is known (read on every accounting). */
+        double weight;
+        /**
+         * Its VM has a reservation or a limit, so its CPU use in the period is counted; no one reads the
+         * count of another VM, and skipping it spares a visit to the VM on every accounting.
+         */
+        boolean budgeted;
 
         protected PsVcpu(Domain domain, int index) {
             super(domain, index);
@@ -103,6 +117,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected void configure(Domain d) {
         int w = d.client.controls().weight();
         pd(d).weight = w > 0 ? w : defaultWeight(d);
+        boolean budgeted = d.client.controls().reservation() > 0 || limited(d);
+        for (Vcpu v : d.vcpus) {
+            ps(v).weight = pd(d).weight / d.vcpus.length; // the same quotient as computing it each time
+            ps(v).budgeted = budgeted;
+        }
         if (d.client.controls().reservation() > d.vcpus.length) {
             throw new IllegalArgumentException(d.client.name() + ": reservation of "
                     + d.client.controls().reservation() + " pCPUs exceeds its " + d.vcpus.length + " vCPUs");
@@ -124,8 +143,8 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         sim.schedule(period, this::newPeriod);
     }
 
-    private double vcpuWeight(Vcpu v) {
-        return pd(v.domain).weight / v.domain.vcpus.length;
+    private static double vcpuWeight(Vcpu v) {
+        return ps(v).weight;
     }
 
     private boolean belowReservation(Domain d) {
@@ -214,10 +233,13 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (!queue.isEmpty()) {
             floor = ps(queue.first()).virtualTime;
         }
+        double now = sim.now();
         for (Pcpu p : pcpus) {
             Vcpu c = p.current();
-            if (c != null) {
-                account(c);
+            if (c != null && c.state() == State.RUNNING) {
+                // account(c), with the clock read once for all of them
+                beforeAccount(c);
+                accountUntil(c, now);
                 floor = Math.min(floor, ps(c).virtualTime);
             }
         }
@@ -234,9 +256,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (!queue.contains(v)) {
             return;
         }
+        if (anyIdle()) {
+            return; // an idle pCPU takes it
+        }
         for (Pcpu p : pcpus) {
             if (p.free()) {
-                return; // an idle pCPU takes it, or one whose switch target halted once its switch ends
+                return; // a pCPU whose switch target halted takes it once its switch ends
             }
         }
         Pcpu victim = null;
@@ -279,7 +304,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     @Override
     protected void onRun(Vcpu v, double ran) {
         ps(v).virtualTime += ran / vcpuWeight(v);
-        pd(v.domain).usedInPeriod += ran;
+        if (ps(v).budgeted) {
+            pd(v.domain).usedInPeriod += ran;
+        }
     }
 
     @Override

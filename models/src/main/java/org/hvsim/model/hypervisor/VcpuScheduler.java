@@ -138,8 +138,12 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             p.timerAction = () -> {
                 p.timer = null;
                 onTimer(p);
+                settled();
             };
-            p.switchEnd = () -> switchDone(p);
+            p.switchEnd = () -> {
+                switchDone(p);
+                settled();
+            };
             this.pcpus[i] = p;
             idleChanged(p);
         }
@@ -227,9 +231,29 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     protected void onTimer(Pcpu p) {
     }
 
+    /**
+     * Hook: {@code v}, running, is about to be accounted up to now (or asked how long it has run); a policy
+     * that skipped timer events applies here what they would have accounted ({@link #accountUntil}).
+     */
+    protected void beforeAccount(Vcpu v) {
+    }
+
+    /**
+     * Hook: the end of a change from outside (a guest's demand, a world switch's end, a timer): the
+     * scheduler's state is settled until the next event, so a policy can arm here the timers that the
+     * state now needs.
+     */
+    protected void settled() {
+    }
+
     // ------------------------------------------------------------------------------------ mechanics
 
     private void demandChanged(Domain d, int demand) {
+        changeDemand(d, demand);
+        settled();
+    }
+
+    private void changeDemand(Domain d, int demand) {
         int active = d.nonHalted();
         while (active < demand) {
             Vcpu v = firstIn(d, State.HALTED);
@@ -369,6 +393,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         return true;
     }
 
+    /** Whether some pCPU is idle (neither running a vCPU nor switching to one). */
+    protected final boolean anyIdle() {
+        return idle.next(0) >= 0;
+    }
+
     /** Every idle pCPU looks for work, until nothing waits. */
     protected final void kickIdle() {
         if (!hasWaiting()) {
@@ -476,9 +505,17 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         if (v.state != State.RUNNING) {
             return;
         }
-        double now = sim.now();
-        double ran = now - v.accountedUntil;
-        v.accountedUntil = now;
+        beforeAccount(v);
+        accountUntil(v, sim.now());
+    }
+
+    /**
+     * Accounts a running vCPU's time up to {@code t} (now, or an instant a skipped timer would have
+     * accounted at: the same sums in the same order, so the same floating-point figures).
+     */
+    protected final void accountUntil(Vcpu v, double t) {
+        double ran = t - v.accountedUntil;
+        v.accountedUntil = t;
         if (ran > 0) {
             v.consumed += ran;
             onRun(v, ran);
@@ -487,7 +524,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
     /** Seconds {@code v} has been running since it was last dispatched or accounted. */
     protected final double runningFor(Vcpu v) {
-        return v.state == State.RUNNING ? sim.now() - v.accountedUntil : 0;
+        if (v.state != State.RUNNING) {
+            return 0;
+        }
+        beforeAccount(v);
+        return sim.now() - v.accountedUntil;
     }
 
     /**

@@ -46,6 +46,11 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  *       so that a cap holds within one slice of banked credit.</li>
  * </ul>
  * Only BOOSTed, capped and credited UNDER vCPUs need a decision event between slices; nothing ticks.
+ * A slice end is an event only while some vCPU waits: with every run queue empty it would only account
+ * the running vCPU and arm the next slice end, so the pCPU keeps the instant of its next slice end
+ * instead, and the time it would have accounted is accounted, in the same pieces, when the vCPU is next
+ * accounted ({@link #beforeAccount}); the moment a vCPU is left waiting, the pending slice ends become
+ * events ({@link #settled}).
  */
 public final class XenCreditScheduler extends VcpuScheduler {
 
@@ -163,9 +168,28 @@ public final class XenCreditScheduler extends VcpuScheduler {
         this(sim, pcpus, switchCost, boost, rateLimit, Weighting.PER_DOMAIN);
     }
 
+    /**
+     * pCPUs whose running vCPU's slice end is not an event (nothing waits): its instant is in
+     * {@link #sliceEnd}.
+     */
+    private final PcpuSet sliceEndPending;
+    /** By pCPU, while in {@link #sliceEndPending}: the instant of the next slice end. */
+    private final double[] sliceEnd;
+
+    /** Every slice end an event (the straightforward version, kept to test the lazy one against). */
+    private final boolean eagerSliceEnds;
+
     public XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit,
             Weighting weighting) {
+        this(sim, pcpus, switchCost, boost, rateLimit, weighting, false);
+    }
+
+    XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit,
+            Weighting weighting, boolean eagerSliceEnds) {
         super(NAME, sim, pcpus, switchCost);
+        this.eagerSliceEnds = eagerSliceEnds;
+        this.sliceEndPending = new PcpuSet(pcpus);
+        this.sliceEnd = new double[pcpus];
         this.boost = boost;
         this.rateLimit = rateLimit;
         this.weighting = weighting;
@@ -182,7 +206,10 @@ public final class XenCreditScheduler extends VcpuScheduler {
         this.decisionEvents = events.clone();
         this.decide = new nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable[pcpus];
         for (Pcpu p : this.pcpus) {
-            decide[p.index] = () -> decide(p);
+            decide[p.index] = () -> {
+                decide(p);
+                settled();
+            };
         }
     }
 
@@ -339,6 +366,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
     private void preemptRespectingRateLimit(Pcpu p) {
         double ran = occupiedFor(p);
         if (rateLimit > 0 && p.current() != null && ran < rateLimit) {
+            sliceEndPending.set(p.index, false); // the deferred preemption replaces the slice end
             setTimer(p, sim.now() + rateLimit - ran);
         } else {
             preempt(p);
@@ -354,8 +382,62 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
-        setTimer(p, sim.now() + SLICE);
+        armSliceEnd(p, sim.now() + SLICE);
         armDecision(p, x(v));
+    }
+
+    /** The running vCPU's slice ends at {@code at}: an event if some vCPU waits, else just the instant. */
+    private void armSliceEnd(Pcpu p, double at) {
+        if (queued > 0 || eagerSliceEnds) {
+            sliceEndPending.set(p.index, false);
+            setTimer(p, at);
+        } else {
+            cancelTimer(p);
+            sliceEnd[p.index] = at;
+            sliceEndPending.set(p.index, true);
+        }
+    }
+
+    /**
+     * Applies the slice ends of {@code p} that passed without an event, up to now: each one accounted its
+     * vCPU and armed the next, one slice later (what {@link #onTimer} does when nothing waits). Leaves the
+     * next slice end, after now, in {@link #sliceEnd}. A slice end at this very instant counts as run
+     * before the current event, as its timer would have been when it was armed before that event was
+     * scheduled (the usual tie: a vCPU dispatched by an accounting has its slice end on the next one).
+     */
+    private void catchUpSliceEnds(Pcpu p, Vcpu v) {
+        double now = sim.now();
+        double at = sliceEnd[p.index];
+        while (at <= now) {
+            accountUntil(v, at);
+            at = at + SLICE;
+        }
+        sliceEnd[p.index] = at;
+    }
+
+    @Override
+    protected void beforeAccount(Vcpu v) {
+        Pcpu p = v.pcpu();
+        if (p != null && p.current() == v && sliceEndPending.get(p.index)) {
+            catchUpSliceEnds(p, v);
+        }
+    }
+
+    /** Some vCPU waits: every running vCPU's next slice end becomes an event (it may now preempt). */
+    @Override
+    protected void settled() {
+        if (queued == 0) {
+            return;
+        }
+        for (int i = sliceEndPending.next(0); i >= 0; i = sliceEndPending.next(i + 1)) {
+            sliceEndPending.set(i, false);
+            Pcpu p = pcpus[i];
+            Vcpu v = p.current();
+            if (v != null) {
+                catchUpSliceEnds(p, v);
+                setTimer(p, sliceEnd[i]);
+            }
+        }
     }
 
     /**
@@ -427,7 +509,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
         if (waiting != null && waiting.priority <= v.priority) {
             preempt(p);
         } else {
-            setTimer(p, sim.now() + SLICE);
+            armSliceEnd(p, sim.now() + SLICE);
         }
     }
 

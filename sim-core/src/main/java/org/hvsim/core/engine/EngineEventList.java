@@ -14,21 +14,23 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * events, like the engine's, are created just as they are scheduled, so the two orders agree, without a
  * JVM-wide counter). Moving an engine event to a new time gives it a fresh number: it then leaves
  * exactly as a cancelled event and a new one at that time would, in one sift instead of two.
- * The heap is 4-ary and holds only primitives: each entry's time, its priority and id packed in one
- * long, and the slot of its event; an event keeps its slot for as long as it is in the list, and the slot
- * knows where the entry is, so a cancelled event is taken out in O(log n) instead of staying in the list
- * until its time, and sifting never touches an event object (no virtual {@code compareTo}, no boxed
- * times, no cache miss per move).
+ * The heap is 4-ary and holds only primitives, each entry three longs side by side in one array (so the
+ * four children a sift compares lie in two cache lines): the time mapped to a long that orders as
+ * {@code Double.compare} orders the times, the priority and id packed in one long, and the slot of its
+ * event. An event keeps its slot for as long as it is in the list, and the slot knows where the entry
+ * is, so a cancelled event is taken out in O(log n) instead of staying in the list until its time, and
+ * sifting never touches an event object (no virtual {@code compareTo}, no boxed times, no cache miss per
+ * move).
  */
 final class EngineEventList implements EventListInterface<Double> {
 
     /** Priorities are shorts, higher first (DSOL's own events use up to 11); sequence numbers are below 2^47. */
     private static final int ID_BITS = 47;
+    /** Longs per heap entry: order time, key, slot. */
+    private static final int STRIDE = 3;
 
-    /** Heap entries, by heap position. */
-    private double[] times;
-    private long[] keys;
-    private int[] slots;
+    /** Heap entries, by heap position: {@code heap[STRIDE * i]} the order time, then the key, then the slot. */
+    private long[] heap;
     private int size;
     /** The last sequence number given. */
     private long sequence;
@@ -42,15 +44,26 @@ final class EngineEventList implements EventListInterface<Double> {
     @SuppressWarnings("unchecked")
     EngineEventList() {
         int capacity = 1024;
-        times = new double[capacity];
-        keys = new long[capacity];
-        slots = new int[capacity];
+        heap = new long[STRIDE * capacity];
         slotEvents = new SimEventInterface[capacity];
         positions = new int[capacity];
         freeSlots = new int[capacity];
         for (int s = capacity - 1; s >= 0; s--) {
             freeSlots[freeCount++] = s;
         }
+    }
+
+    /**
+     * A long that orders as {@code Double.compare} orders times (-0.0 before 0.0, NaN after everything):
+     * the IEEE bits, with the magnitude bits flipped for negative numbers. Reversible ({@link #timeOf}).
+     */
+    static long orderTime(double t) {
+        long bits = Double.doubleToLongBits(t);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    static double timeOf(long orderTime) {
+        return Double.longBitsToDouble(orderTime ^ ((orderTime >> 63) & Long.MAX_VALUE));
     }
 
     /** The key of an event entering now: its priority and the next sequence number. */
@@ -69,24 +82,15 @@ final class EngineEventList implements EventListInterface<Double> {
         return key & ((1L << ID_BITS) - 1);
     }
 
-    /** Whether (ta, ka) leaves before (tb, kb): time as Double.compareTo, then priority and id. */
-    private static boolean before(double ta, long ka, double tb, long kb) {
-        if (ta < tb) {
-            return true;
-        }
-        if (ta > tb) {
-            return false;
-        }
-        int c = Double.compare(ta, tb); // -0.0 against 0.0, NaN: as Double.compareTo has them
-        return c != 0 ? c < 0 : ka < kb;
+    /** Whether (ta, ka) leaves before (tb, kb): order time, then priority and id. */
+    private static boolean before(long ta, long ka, long tb, long kb) {
+        return ta < tb || (ta == tb && ka < kb);
     }
 
     private void grow() {
-        int old = times.length;
+        int old = slotEvents.length;
         int capacity = old * 2;
-        times = Arrays.copyOf(times, capacity);
-        keys = Arrays.copyOf(keys, capacity);
-        slots = Arrays.copyOf(slots, capacity);
+        heap = Arrays.copyOf(heap, STRIDE * capacity);
         slotEvents = Arrays.copyOf(slotEvents, capacity);
         positions = Arrays.copyOf(positions, capacity);
         freeSlots = Arrays.copyOf(freeSlots, capacity);
@@ -102,7 +106,7 @@ final class EngineEventList implements EventListInterface<Double> {
             return;
         }
         long k = key(event.getPriority());
-        siftUp(size++, event.getAbsoluteExecutionTime().doubleValue(), k, take(event));
+        siftUp(size++, orderTime(event.getAbsoluteExecutionTime().doubleValue()), k, take(event));
     }
 
     /** Adds an engine event at {@code time}. */
@@ -111,7 +115,7 @@ final class EngineEventList implements EventListInterface<Double> {
         event.time = time;
         event.sequence = sequenceOf(k);
         event.slot = take(event);
-        siftUp(size++, time, k, event.slot);
+        siftUp(size++, orderTime(time), k, event.slot);
     }
 
     /**
@@ -128,15 +132,16 @@ final class EngineEventList implements EventListInterface<Double> {
         long k = key(SimEventInterface.NORMAL_PRIORITY);
         event.time = time;
         event.sequence = sequenceOf(k);
+        long t = orderTime(time);
         // down if it now belongs below, else up
-        if (siftDown(i, time, k, slot) == i) {
-            siftUp(i, time, k, slot);
+        if (siftDown(i, t, k, slot) == i) {
+            siftUp(i, t, k, slot);
         }
     }
 
     /** A free slot holding {@code event}; grows the arrays when full. */
     private int take(SimEventInterface<Double> event) {
-        if (size == times.length) {
+        if (size == slotEvents.length) {
             grow();
         }
         int slot = freeSlots[--freeCount];
@@ -145,70 +150,95 @@ final class EngineEventList implements EventListInterface<Double> {
     }
 
     /** Places (t, k, slot) at or above position {@code i}. */
-    private void siftUp(int i, double t, long k, int slot) {
+    private void siftUp(int i, long t, long k, int slot) {
+        long[] h = heap;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            if (!before(t, k, times[parent], keys[parent])) {
+            int p = STRIDE * parent;
+            if (!before(t, k, h[p], h[p + 1])) {
                 break;
             }
-            move(parent, i);
+            moveEntry(parent, i);
             i = parent;
         }
         place(i, t, k, slot);
     }
 
     /** Places (t, k, slot) at or below position {@code i}; returns where it went. */
-    private int siftDown(int i, double t, long k, int slot) {
-        double[] ts = times;
-        long[] ks = keys;
-        int n = size;
+    private int siftDown(int i, long t, long k, int slot) {
+        long[] h = heap;
         while (true) {
-            int first = 4 * i + 1;
-            if (first >= n) {
+            int best = smallestChild(i);
+            if (best < 0 || !before(h[STRIDE * best], h[STRIDE * best + 1], t, k)) {
                 break;
             }
-            int best = first;
-            double bt = ts[first];
-            long bk = ks[first];
-            int end = Math.min(first + 4, n);
-            for (int c = first + 1; c < end; c++) {
-                if (before(ts[c], ks[c], bt, bk)) {
-                    best = c;
-                    bt = ts[c];
-                    bk = ks[c];
-                }
-            }
-            if (!before(bt, bk, t, k)) {
-                break;
-            }
-            move(best, i);
+            moveEntry(best, i);
             i = best;
         }
         place(i, t, k, slot);
         return i;
     }
 
+    /** The position of the first-leaving of the children of position {@code i}, or -1 for a leaf. */
+    private int smallestChild(int i) {
+        long[] h = heap;
+        int first = 4 * i + 1;
+        int n = size;
+        if (first >= n) {
+            return -1;
+        }
+        int best = first;
+        int b = STRIDE * first;
+        long bt = h[b];
+        long bk = h[b + 1];
+        int end = Math.min(first + 4, n);
+        for (int c = first + 1; c < end; c++) {
+            int e = STRIDE * c;
+            long ct = h[e];
+            long ck = h[e + 1];
+            if (before(ct, ck, bt, bk)) {
+                best = c;
+                bt = ct;
+                bk = ck;
+            }
+        }
+        return best;
+    }
+
     /** Moves the entry at heap position {@code from} to position {@code to}. */
-    private void move(int from, int to) {
-        place(to, times[from], keys[from], slots[from]);
+    private void moveEntry(int from, int to) {
+        long[] h = heap;
+        int f = STRIDE * from;
+        int t = STRIDE * to;
+        h[t] = h[f];
+        h[t + 1] = h[f + 1];
+        int slot = (int) h[f + 2];
+        h[t + 2] = slot;
+        positions[slot] = to;
     }
 
     /** Puts (t, k, slot) at heap position {@code i}. */
-    private void place(int i, double t, long k, int slot) {
-        times[i] = t;
-        keys[i] = k;
-        slots[i] = slot;
+    private void place(int i, long t, long k, int slot) {
+        long[] h = heap;
+        int e = STRIDE * i;
+        h[e] = t;
+        h[e + 1] = k;
+        h[e + 2] = slot;
         positions[slot] = i;
+    }
+
+    private int slotAt(int i) {
+        return (int) heap[STRIDE * i + 2];
     }
 
     /** The time of the first event; call only when the list is not empty. */
     double firstTime() {
-        return times[0];
+        return timeOf(heap[0]);
     }
 
     @Override
     public SimEventInterface<Double> first() {
-        return size == 0 ? null : slotEvents[slots[0]];
+        return size == 0 ? null : slotEvents[slotAt(0)];
     }
 
     @Override
@@ -216,28 +246,53 @@ final class EngineEventList implements EventListInterface<Double> {
         if (size == 0) {
             return null;
         }
-        SimEventInterface<Double> first = slotEvents[slots[0]];
-        removeAt(0);
+        int slot = slotAt(0);
+        SimEventInterface<Double> first = slotEvents[slot];
+        free(slot);
+        int last = --size;
+        if (last > 0) {
+            // The last entry almost always belongs near the bottom: walk the hole down to a leaf along the
+            // smaller children, then let the last entry rise from there (Floyd), one comparison a level
+            // fewer than sifting it down from the top. Keys are unique, so the order out is the same.
+            int e = STRIDE * last;
+            long t = heap[e];
+            long k = heap[e + 1];
+            int s = (int) heap[e + 2];
+            siftUp(holeToLeaf(0), t, k, s);
+        }
         return first;
     }
 
-    /** Takes out the entry at heap position {@code i} and frees its slot. */
-    private void removeAt(int i) {
-        int slot = slots[i];
-        SimEventInterface<Double> gone = slotEvents[slot];
-        if (gone instanceof EngineEvent ee) {
+    /** Moves the hole at position {@code i} down to a leaf, along the smallest child; returns where it is. */
+    private int holeToLeaf(int i) {
+        for (int best = smallestChild(i); best >= 0; best = smallestChild(i)) {
+            moveEntry(best, i);
+            i = best;
+        }
+        return i;
+    }
+
+    /** Frees a slot whose entry leaves the heap. */
+    private void free(int slot) {
+        if (slotEvents[slot] instanceof EngineEvent ee) {
             ee.slot = -1;
         }
         slotEvents[slot] = null;
         freeSlots[freeCount++] = slot;
+    }
+
+    /** Takes out the entry at heap position {@code i} and frees its slot. */
+    private void removeAt(int i) {
+        free(slotAt(i));
         int last = --size;
         if (i == last) {
             return;
         }
         // the last entry fills the hole: down if it belongs below, else up
-        double t = times[last];
-        long k = keys[last];
-        int s = slots[last];
+        int e = STRIDE * last;
+        long t = heap[e];
+        long k = heap[e + 1];
+        int s = (int) heap[e + 2];
         if (siftDown(i, t, k, s) == i) {
             siftUp(i, t, k, s);
         }
@@ -264,7 +319,7 @@ final class EngineEventList implements EventListInterface<Double> {
             return slot >= 0 && slotEvents[slot] == event ? positions[slot] : -1;
         }
         for (int i = 0; i < size; i++) {
-            if (slotEvents[slots[i]].equals(event)) {
+            if (slotEvents[slotAt(i)].equals(event)) {
                 return i;
             }
         }
@@ -313,7 +368,7 @@ final class EngineEventList implements EventListInterface<Double> {
                 if (next >= size) {
                     throw new NoSuchElementException();
                 }
-                return slotEvents[slots[next++]];
+                return slotEvents[slotAt(next++)];
             }
         };
     }

@@ -137,8 +137,11 @@ final class EngineSimulator extends DevsSimulator<Double> {
         }
         SimEventInterface<Double> event = events.removeFirst();
         Double time = event.getAbsoluteExecutionTime();
-        if (event instanceof EngineEvent) {
+        if (event instanceof EngineEvent e) {
             executed++;
+            if (census != null) {
+                census.ran(e.action);
+            }
         }
         if (announce && time.compareTo(super.simulatorTime) != 0) {
             fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null, time);

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 public final class EventCensus {
 
     private final Map<Class<?>, long[]> byClass = new IdentityHashMap<>();
+    private final Map<Class<?>, long[]> ranByClass = new IdentityHashMap<>();
     /** Thread id → allocated bytes and CPU nanoseconds when first seen, and when last sampled. */
     private final Map<Long, long[]> allocation = new LinkedHashMap<>();
     private Thread lastThread;
@@ -27,13 +28,34 @@ public final class EventCensus {
     /** Events between samples of a thread's allocation counter (a sample costs about a microsecond). */
     private static final int SAMPLE_EVERY = 1024;
 
+    /** The last kind scheduled and run, and their counters: most events repeat the kind before them. */
+    private Class<?> lastCounted;
+    private long[] lastCount;
+    private Class<?> lastRan;
+    private long[] lastRanCount;
+
     void count(Object action) {
-        byClass.computeIfAbsent(action.getClass(), c -> new long[1])[0]++;
+        Class<?> c = action.getClass();
+        if (c != lastCounted) {
+            lastCounted = c;
+            lastCount = byClass.computeIfAbsent(c, k -> new long[1]);
+        }
+        lastCount[0]++;
         Thread t = Thread.currentThread();
         if (t != lastThread || ++counted % SAMPLE_EVERY == 0) {
             lastThread = t;
             sample();
         }
+    }
+
+    /** An engine event of {@code action} ran (cancelled and moved events are scheduled but never run). */
+    void ran(Object action) {
+        Class<?> c = action.getClass();
+        if (c != lastRan) {
+            lastRan = c;
+            lastRanCount = ranByClass.computeIfAbsent(c, k -> new long[1]);
+        }
+        lastRanCount[0]++;
     }
 
     /**
@@ -90,10 +112,19 @@ public final class EventCensus {
         return liveAtEnd;
     }
 
-    /** Events scheduled, by kind, most frequent first. */
+    /** Events scheduled (moves included), by kind, most frequent first. */
     public Map<String, Long> byKind() {
+        return byKind(byClass);
+    }
+
+    /** Events run, by kind, most frequent first. */
+    public Map<String, Long> ranByKind() {
+        return byKind(ranByClass);
+    }
+
+    private static Map<String, Long> byKind(Map<Class<?>, long[]> counts) {
         Map<String, Long> named = new TreeMap<>();
-        for (Map.Entry<Class<?>, long[]> e : byClass.entrySet()) {
+        for (Map.Entry<Class<?>, long[]> e : counts.entrySet()) {
             named.merge(kind(e.getKey()), e.getValue()[0], Long::sum);
         }
         Map<String, Long> sorted = new LinkedHashMap<>();

@@ -95,4 +95,33 @@ class EngineEventListTest {
         assertFalse(popped.isEmpty());
         assertEquals(0, list.size());
     }
+
+    @Test
+    void ordersTimesAsDoubleCompareDoesEvenAtSignedZerosAndInfinities() {
+        double[] times = {Double.NaN, Double.POSITIVE_INFINITY, Double.MAX_VALUE, 1e300, 1.5, 1.0, Math.nextUp(1.0),
+                Double.MIN_NORMAL, Double.MIN_VALUE, 0.0, -0.0, -Double.MIN_VALUE, -1.0, -Double.MAX_VALUE,
+                Double.NEGATIVE_INFINITY};
+        for (double a : times) {
+            assertEquals(Double.doubleToLongBits(a), Double.doubleToLongBits(
+                    EngineEventList.timeOf(EngineEventList.orderTime(a))), "round trip of " + a);
+            for (double b : times) {
+                assertEquals(Integer.signum(Double.compare(a, b)), Long.signum(Long.compare(
+                        EngineEventList.orderTime(a), EngineEventList.orderTime(b))), a + " vs " + b);
+            }
+        }
+        // and the list hands them out in that order, with firstTime the time of the first
+        EngineEventList list = new EngineEventList();
+        double[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        List<EngineEvent> events = new ArrayList<>();
+        for (double t : times) {
+            EngineEvent e = new EngineEvent(() -> { });
+            list.add(e, t);
+            events.add(e);
+        }
+        for (double t : sorted) {
+            assertEquals(Double.doubleToLongBits(t), Double.doubleToLongBits(list.firstTime()));
+            assertEquals(Double.doubleToLongBits(t), Double.doubleToLongBits(((EngineEvent) list.removeFirst()).time));
+        }
+    }
 }

@@ -53,6 +53,35 @@ class EventCensusTest {
     }
 
     @Test
+    void countsRunEventsApartFromScheduledOnes() {
+        EventCensus census = new EventCensus();
+        ReplicationModel model = new ReplicationModel() {
+            @Override
+            public void construct(Simulation s) {
+                Tick tick = new Tick();
+                for (int i = 0; i < 10; i++) {
+                    var e = s.schedule(i, tick);
+                    if (i % 2 == 1) {
+                        s.cancel(e); // scheduled, never run
+                    }
+                }
+                // one event moved twice: scheduled three times, run once
+                var moving = s.scheduleAt(20, tick);
+                moving = s.rescheduleAt(moving, 30, tick);
+                s.rescheduleAt(moving, 25, tick);
+            }
+
+            @Override
+            public void collect(Simulation s, ReplicationOutput out) {
+            }
+        };
+        ReplicationOutput out = ReplicationRunner.run(model, ReplicationSpec.of(1, 0, 0, 100), census);
+        assertEquals(13L, census.byKind().get("EventCensusTest$Tick"));
+        assertEquals(6L, census.ranByKind().get("EventCensusTest$Tick"), census.ranByKind().toString());
+        assertEquals(6, out.events());
+    }
+
+    @Test
     void cpuTimeCoversTheEventsWork() {
         EventCensus census = new EventCensus();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
