@@ -191,16 +191,68 @@ final class ScalingStudy {
     static void parallel(int rounds) throws ScenarioException {
         Scenario par = parallelScenario(200, 60, 10);
         timed(par, 2);
+        control(2);
         double[] speedups = new double[rounds];
+        double[] ceilings = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             double one = timed(par, 1);
             double two = timed(par, 2);
             speedups[r] = one / two;
-            System.out.printf(Locale.ROOT, "round_%d: one_thread_s=%.2f two_threads_s=%.2f speedup=%.2f%n", r + 1, one,
-                    two, speedups[r]);
+            ceilings[r] = control(1) / control(2);
+            System.out.printf(Locale.ROOT,
+                    "round_%d: one_thread_s=%.2f two_threads_s=%.2f speedup=%.2f control_speedup=%.2f%n", r + 1, one,
+                    two, speedups[r], ceilings[r]);
         }
         java.util.Arrays.sort(speedups);
+        java.util.Arrays.sort(ceilings);
         System.out.printf(Locale.ROOT, "parallel_speedup_median=%.2f%n", speedups[rounds / 2]);
+        // what this machine gives two threads that share nothing: the ceiling the model's speed-up is read against
+        System.out.printf(Locale.ROOT, "control_speedup_median=%.2f%n", ceilings[rounds / 2]);
+    }
+
+    /**
+     * The control: {@value #PARALLEL_REPLICATIONS} independent tasks shaped like a replication's inner loop
+     * (a 400-entry binary heap of small objects, one new object per step, seeded random keys), on
+     * {@code threads} threads; they share nothing, so two threads' speed-up over one is the most this
+     * machine gives at that moment (its other load, shared caches and memory bandwidth included).
+     */
+    static double control(int threads) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<Double>> tasks = new java.util.ArrayList<>();
+            for (int i = 0; i < PARALLEL_REPLICATIONS; i++) {
+                long seed = i;
+                tasks.add(pool.submit(() -> heapLoop(seed, 6_000_000)));
+            }
+            double sink = 0;
+            for (var t : tasks) {
+                sink += t.get();
+            }
+            if (sink == 42) {
+                System.out.print(""); // keeps the loops' results alive
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double heapLoop(long seed, int steps) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.PriorityQueue<double[]> heap = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        for (int i = 0; i < 400; i++) {
+            heap.add(new double[] {random.nextDouble()});
+        }
+        double sum = 0;
+        for (int i = 0; i < steps; i++) {
+            double[] first = heap.poll();
+            sum += first[0];
+            heap.add(new double[] {first[0] + random.nextDouble()});
+        }
+        return sum;
     }
 
     private static double timed(Scenario s, int threads) {
