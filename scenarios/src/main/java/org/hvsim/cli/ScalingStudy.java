@@ -143,11 +143,13 @@ final class ScalingStudy {
         int replications = PARALLEL_REPLICATIONS;
         Scenario par = parallelScenario(quick ? 50 : 200, seconds, warmup);
         System.err.println("bench: scaling, replications on 1 and 2 threads");
-        double one = timed(par, 1);
-        double two = timed(par, 2);
+        Speedup sp = speedup(par, quick ? 1 : 3, System.err);
         md.append("## Parallel replications\n\n").append(replications).append(" replications of ")
-                .append(quick ? 50 : 200).append(" VMs (").append(num(seconds)).append(" s simulated, xen-3.0): ")
-                .append(String.format(Locale.ROOT, "%.2f s on one thread, %.2f s on two: **%.2f×**. ", one, two, one / two))
+                .append(quick ? 50 : 200).append(" VMs (").append(num(seconds)).append(" s simulated, xen-3.0), one thread ")
+                .append("then two, in ").append(sp.rounds()).append(String.format(Locale.ROOT,
+                        " round(s) after a warm-up: median speed-up **%.2f×**; in the same rounds four share-nothing "
+                        + "heap loops shaped like a replication's inner loop (the machine's own ceiling) gave %.2f×. ",
+                        sp.model(), sp.control()))
                 .append("Figures do not depend on the thread count (each replication's random numbers come from ")
                 .append("its seed and index alone; `ExperimentTest`).\n");
         md.append("\n## Against CloudSim Plus\n\n")
@@ -189,7 +191,18 @@ final class ScalingStudy {
      * speed-up; on a shared machine one round says little.
      */
     static void parallel(int rounds) throws ScenarioException {
-        Scenario par = parallelScenario(200, 60, 10);
+        Speedup sp = speedup(parallelScenario(200, 60, 10), rounds, System.out);
+        System.out.printf(Locale.ROOT, "parallel_speedup_median=%.2f%n", sp.model());
+        // what this machine gives two threads that share nothing: the ceiling the model's speed-up is read against
+        System.out.printf(Locale.ROOT, "control_speedup_median=%.2f%n", sp.control());
+    }
+
+    /** Median speed-ups on two threads over one: of the model's replications, and of the control. */
+    record Speedup(int rounds, double model, double control) {
+    }
+
+    /** {@code rounds} rounds after an unmeasured one (JIT warm-up), each round's figures to {@code log}. */
+    static Speedup speedup(Scenario par, int rounds, java.io.PrintStream log) {
         timed(par, 2);
         control(2);
         double[] speedups = new double[rounds];
@@ -199,15 +212,13 @@ final class ScalingStudy {
             double two = timed(par, 2);
             speedups[r] = one / two;
             ceilings[r] = control(1) / control(2);
-            System.out.printf(Locale.ROOT,
+            log.printf(Locale.ROOT,
                     "round_%d: one_thread_s=%.2f two_threads_s=%.2f speedup=%.2f control_speedup=%.2f%n", r + 1, one,
                     two, speedups[r], ceilings[r]);
         }
         java.util.Arrays.sort(speedups);
         java.util.Arrays.sort(ceilings);
-        System.out.printf(Locale.ROOT, "parallel_speedup_median=%.2f%n", speedups[rounds / 2]);
-        // what this machine gives two threads that share nothing: the ceiling the model's speed-up is read against
-        System.out.printf(Locale.ROOT, "control_speedup_median=%.2f%n", ceilings[rounds / 2]);
+        return new Speedup(rounds, speedups[rounds / 2], ceilings[rounds / 2]);
     }
 
     /**
