@@ -195,31 +195,27 @@ class ClusterRequestsTest {
         }
     }
 
-    @Test
-    void aClusterScenarioStillRejectsVmsThatFitNowhere() {
-        String text = """
+    /** Two hosts of {@code hostMemory} and one small VM (line 4 of the text). */
+    private static String twoHostsOneVm(String hostMemory, String vm, String vmMemory) {
+        return """
                 name: cluster
                 duration: 10 s
-                host: { cpus: 2, memory: 2 GB }
+                host: { cpus: 2, memory: %s }
                 cluster: { hosts: 2 }
                 vms:
-                  - { name: web, memory: 3 GB, workload: { open: { poisson: { rate: 1 /s } }, classes: [ { name: p, phases: [ { cpu: 1 ms } ] } ] } }
-                """;
-        List<String> p = org.hvsim.scenario.Fixtures.problems(text);
+                  - { name: %s, memory: %s, workload: { open: { poisson: { rate: 1 /s } }, classes: [ { name: p, phases: [ { cpu: 1 ms } ] } ] } }
+                """.formatted(hostMemory, vm, vmMemory);
+    }
+
+    @Test
+    void aClusterScenarioStillRejectsVmsThatFitNowhere() {
+        List<String> p = org.hvsim.scenario.Fixtures.problems(twoHostsOneVm("2 GB", "web", "3 GB"));
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:")), p.toString());
     }
 
     @Test
     void aVmNamedLikeAHostIsRefusedInACluster() {
-        String text = """
-                name: cluster
-                duration: 10 s
-                host: { cpus: 2, memory: 8 GB }
-                cluster: { hosts: 2 }
-                vms:
-                  - { name: host1, memory: 1 GB, workload: { open: { poisson: { rate: 1 /s } }, classes: [ { name: p, phases: [ { cpu: 1 ms } ] } ] } }
-                """;
-        List<String> p = org.hvsim.scenario.Fixtures.problems(text);
+        List<String> p = org.hvsim.scenario.Fixtures.problems(twoHostsOneVm("8 GB", "host1", "1 GB"));
         assertTrue(p.stream().anyMatch(m -> m.startsWith("s.yaml:4:") && m.contains("'host1'") && m.contains("rename")),
                 p.toString());
     }
