@@ -60,9 +60,9 @@ final class EngineSimulator extends DevsSimulator<Double> {
     }
 
     private void checkNotPast(double time) {
-        if (time < simulatorTime) {
+        if (time < now) {
             throw new SimRuntimeException("cannot schedule an event at " + time + " s, before the current time "
-                    + simulatorTime + " s");
+                    + now + " s");
         }
     }
 
@@ -75,6 +75,66 @@ final class EngineSimulator extends DevsSimulator<Double> {
             return events.removeEngineEvent(e);
         }
         return cancelEvent(event);
+    }
+
+    // --- the clock ---------------------------------------------------------------------------------
+    // DSOL keeps the clock as a boxed Double: setting it on every event allocated one (16 of a full
+    // model's 76 bytes per event). The engine keeps it as a primitive and boxes it into DSOL's field
+    // only when DSOL's own code may read it: its scheduling calls, its getter, and outside the run loop.
+
+    /** The current time; DSOL's {@code simulatorTime} equals it unless {@link #boxStale}. */
+    private double now;
+    private boolean boxStale;
+
+    /** The current time, unboxed. */
+    double now() {
+        return now;
+    }
+
+    private void syncClock() {
+        if (boxStale) {
+            super.simulatorTime = now;
+            boxStale = false;
+        }
+    }
+
+    @Override
+    public Double getSimulatorTime() {
+        syncClock();
+        return super.getSimulatorTime();
+    }
+
+    // The scheduling calls of DSOL that read its clock field; the other overloads delegate to these.
+
+    @Override
+    public SimEventInterface<Double> scheduleEvent(SimEventInterface<Double> event) {
+        syncClock();
+        return super.scheduleEvent(event);
+    }
+
+    @Override
+    public SimEventInterface<Double> scheduleEventRel(Double delay, short priority, Executable executable) {
+        syncClock();
+        return super.scheduleEventRel(delay, priority, executable);
+    }
+
+    @Override
+    public SimEventInterface<Double> scheduleEventRel(Double delay, short priority, Object target, String method,
+            Object[] args) {
+        syncClock();
+        return super.scheduleEventRel(delay, priority, target, method, args);
+    }
+
+    @Override
+    public SimEventInterface<Double> scheduleEventNow(short priority, Executable executable) {
+        syncClock();
+        return super.scheduleEventNow(priority, executable);
+    }
+
+    @Override
+    public SimEventInterface<Double> scheduleEventNow(short priority, Object target, String method, Object[] args) {
+        syncClock();
+        return super.scheduleEventNow(priority, target, method, args);
     }
 
     /** Engine events executed (cancelled ones do not count). */
@@ -117,6 +177,16 @@ final class EngineSimulator extends DevsSimulator<Double> {
      */
     private void loop() {
         this.runflag = true;
+        now = super.simulatorTime;
+        boxStale = false;
+        try {
+            runEvents();
+        } finally {
+            syncClock();
+        }
+    }
+
+    private void runEvents() {
         boolean announce = numberOfListeners(SimulatorInterface.TIME_CHANGED_EVENT) > 0;
         while (!isStoppingOrStopped()) {
             synchronized (super.semaphore) {
@@ -132,21 +202,38 @@ final class EngineSimulator extends DevsSimulator<Double> {
         int cmp = events.isEmpty() ? 2 : Double.compare(events.firstTime(), this.runUntilTime);
         if ((cmp == 0 && !this.runUntilIncluding) || cmp > 0) {
             this.simulatorTime = SimTime.copy(this.runUntilTime);
+            now = this.simulatorTime;
+            boxStale = false;
             this.runState = RunState.STOPPING;
             return;
         }
         SimEventInterface<Double> event = events.removeFirst();
-        Double time = event.getAbsoluteExecutionTime();
         if (event instanceof EngineEvent e) {
             executed++;
             if (census != null) {
                 census.ran(e.action);
             }
+            double time = e.time;
+            if (announce && time != now) {
+                now = time;
+                boxStale = true;
+                syncClock();
+                fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null, super.simulatorTime);
+            }
+            if (time != now) {
+                now = time;
+                boxStale = true;
+            }
+        } else {
+            // one of DSOL's own events (the warm-up): its clock, boxed, before DSOL's code runs
+            Double time = event.getAbsoluteExecutionTime();
+            syncClock();
+            if (announce && time.compareTo(super.simulatorTime) != 0) {
+                fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null, time);
+            }
+            super.simulatorTime = time;
+            now = time;
         }
-        if (announce && time.compareTo(super.simulatorTime) != 0) {
-            fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null, time);
-        }
-        super.simulatorTime = time;
         try {
             event.execute();
             checkStoppingCondition();

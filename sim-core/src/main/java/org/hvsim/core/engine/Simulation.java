@@ -33,7 +33,7 @@ public final class Simulation {
 
     /** Current simulated time in seconds. */
     public double now() {
-        return simulator.getSimulatorTime();
+        return simulator.now();
     }
 
     /** Schedules {@code action} after {@code delay} seconds (0 means now, after events already due now). */
@@ -41,7 +41,7 @@ public final class Simulation {
         if (census != null) {
             census.count(action);
         }
-        return simulator.add(simulator.getSimulatorTime() + delay, action);
+        return simulator.add(simulator.now() + delay, action);
     }
 
     /** Schedules {@code action} at absolute time {@code time}, which must not lie in the past. */
