@@ -191,12 +191,14 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "simulated_s=%s%n", num(s.duration()));
         long most = 0;
         Map<String, Double> rates = new java.util.LinkedHashMap<>();
+        Map<String, Integer> pending = new java.util.LinkedHashMap<>();
         for (ArchitectureProfile a : chosen) {
             System.err.printf(Locale.ROOT, "bench: %s, one replication of %s simulated seconds%n", a.name(),
                     num(s.duration()));
             Measurement m = Measurement.of(s, a);
             most = Math.max(most, m.events());
             rates.put(a.name(), m.eventsPerSecond());
+            pending.put(a.name(), (int) Math.max(2, Math.round(m.meanPendingEvents())));
             String p = a.name() + ".";
             System.out.printf(Locale.ROOT, "%swall_s=%.2f%n", p, m.wallSeconds());
             System.out.printf(Locale.ROOT, "%scpu_s=%.2f%n", p, m.cpuSeconds());
@@ -207,6 +209,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%sallocated_bytes_per_event=%.1f%n", p, m.bytesPerEvent());
             System.out.printf(Locale.ROOT, "%speak_heap_mb=%.1f%n", p, m.peakHeapMb());
             System.out.printf(Locale.ROOT, "%sretained_heap_mb_at_end=%.1f%n", p, m.liveHeapMbAtEnd());
+            System.out.printf(Locale.ROOT, "%smean_pending_events=%.1f%n", p, m.meanPendingEvents());
             int listed = 0;
             for (Map.Entry<String, Long> k : m.scheduledByKind().entrySet()) {
                 if (listed++ == kinds) {
@@ -238,6 +241,23 @@ final class BenchCommand implements Callable<Integer> {
         for (String name : rates.keySet()) {
             System.out.printf(Locale.ROOT, "%s.model_vs_dsol=%.3f%n", name, rates.get(name) / dsol);
             System.out.printf(Locale.ROOT, "%s.model_vs_dsol_default_path=%.3f%n", name, rates.get(name) / dsolDefault);
+        }
+        // The figures above hold two events in DSOL's list; the model holds hundreds, and every event's
+        // removal and insertion sifts through them. Bare DSOL with as many pending events as the model's
+        // list held on average is the like-for-like baseline (same list, same size, empty events).
+        Map<Integer, Double> atSize = new java.util.HashMap<>();
+        for (Map.Entry<String, Integer> e : pending.entrySet()) {
+            int chains = e.getValue();
+            double rate = atSize.computeIfAbsent(chains, c -> {
+                EngineBaseline.dsolDefault(nd / 5, c, seed);
+                long t = System.nanoTime();
+                long ran = EngineBaseline.dsolDefault(nd, c, seed);
+                return ran / ((System.nanoTime() - t) / 1e9);
+            });
+            String name = e.getKey();
+            System.out.printf(Locale.ROOT, "%s.dsol_default_path_same_list_events_per_s=%.0f%n", name, rate);
+            System.out.printf(Locale.ROOT, "%s.model_vs_dsol_default_path_same_list=%.3f%n", name,
+                    rates.get(name) / rate);
         }
         return Main.OK;
     }

@@ -21,9 +21,10 @@ import org.hvsim.scenario.Scenario;
  * CPU time of the thread that ran the events, which the machine's other load disturbs far less.
  *
  * @param requests requests that arrived after the warm-up, summed over the VM templates
+ * @param meanPendingEvents mean size of the event list as events left it
  */
 record Measurement(double wallSeconds, double cpuSeconds, long events, double requests, double bytesPerEvent, double peakHeapMb,
-        double liveHeapMbAtEnd, Map<String, Long> scheduledByKind, Map<String, Long> ranByKind) {
+        double liveHeapMbAtEnd, double meanPendingEvents, Map<String, Long> scheduledByKind, Map<String, Long> ranByKind) {
 
     static Measurement of(Scenario s, ArchitectureProfile a) {
         resetPeakHeap();
@@ -41,7 +42,7 @@ record Measurement(double wallSeconds, double cpuSeconds, long events, double re
         }
         double perEvent = census.allocatedBytes() < 0 ? Double.NaN : (double) census.allocatedBytes() / out.events();
         return new Measurement(wall, census.cpuSeconds(), out.events(), requests, perEvent, peakHeapBytes() / 1048576.0,
-                census.liveBytesAtEnd() / 1048576.0, census.byKind(), census.ranByKind());
+                census.liveBytesAtEnd() / 1048576.0, census.meanPendingEvents(), census.byKind(), census.ranByKind());
     }
 
     double eventsPerSecond() {

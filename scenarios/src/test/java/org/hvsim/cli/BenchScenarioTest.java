@@ -29,7 +29,8 @@ class BenchScenarioTest {
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
         for (String key : List.of("hosted.wall_s", "hosted.events", "hosted.events_per_s", "hosted.events_per_request",
                 "hosted.allocated_bytes_per_event", "hosted.peak_heap_mb", "hosted.cpu_s", "dsol_events_per_s",
-                "dsol_default_path_events_per_s", "hosted.model_vs_dsol_default_path")) {
+                "dsol_default_path_events_per_s", "hosted.model_vs_dsol_default_path", "hosted.mean_pending_events",
+                "hosted.dsol_default_path_same_list_events_per_s", "hosted.model_vs_dsol_default_path_same_list")) {
             assertTrue(values.containsKey(key), key + " in " + o.out());
         }
         assertTrue(values.keySet().stream().noneMatch(k -> k.startsWith("native.")), "only the chosen architecture");
@@ -40,6 +41,8 @@ class BenchScenarioTest {
         double perRequest = Double.parseDouble(values.get("hosted.events_per_request"));
         assertTrue(perRequest >= 2 && perRequest < 100, "an arrival and a completion at least: " + perRequest);
         assertTrue(o.err().contains("bench: hosted"), "progress on stderr");
+        double pending = Double.parseDouble(values.get("hosted.mean_pending_events"));
+        assertTrue(pending >= 1, "an event left a list holding at least itself: " + pending);
         double cpu = Double.parseDouble(values.get("hosted.cpu_s"));
         assertTrue(cpu > 0 && cpu <= Double.parseDouble(values.get("hosted.wall_s")) * 1.05,
                 "the events' thread ran for a while and not longer than the replication: " + o.out());

@@ -211,7 +211,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
         if (event instanceof EngineEvent e) {
             executed++;
             if (census != null) {
-                census.ran(e.action);
+                census.ran(e.action, events.size() + 1);
             }
             double time = e.time;
             if (announce && time != now) {

@@ -79,9 +79,25 @@ public final class EventCensus {
         }
     }
 
-    /** An engine event of {@code action} ran (cancelled and moved events are scheduled but never run). */
-    void ran(Object action) {
+    /**
+     * An engine event of {@code action} ran (cancelled and moved events are scheduled but never run);
+     * the event list held {@code pending} events, this one included, when it left.
+     */
+    void ran(Object action, int pending) {
         ranByClass.add(action.getClass());
+        pendingSum += pending;
+        ranCount++;
+    }
+
+    private long pendingSum;
+    private long ranCount;
+
+    /**
+     * The mean size of the event list as the engine's events left it: what each event's removal and the
+     * next one's insertion had to sift through (for a bare-engine baseline of the same size).
+     */
+    public double meanPendingEvents() {
+        return ranCount == 0 ? 0 : (double) pendingSum / ranCount;
     }
 
     /**

@@ -82,6 +82,45 @@ class EventCensusTest {
     }
 
     @Test
+    void meanPendingEventsIsTheListSizeAsEachEventLeft() {
+        // 100 one-off events at 1..100 s: the i-th leaves a list of 101 - i of them, and DSOL's own
+        // end-of-replication event waits behind them all, so the mean is 50.5 + 1
+        EventCensus once = new EventCensus();
+        ReplicationRunner.run(new ReplicationModel() {
+            @Override
+            public void construct(Simulation s) {
+                for (int i = 1; i <= 100; i++) {
+                    s.schedule(i, new Tick());
+                }
+            }
+
+            @Override
+            public void collect(Simulation s, ReplicationOutput out) {
+            }
+        }, ReplicationSpec.of(1, 0, 0, 200), once);
+        assertEquals(51.5, once.meanPendingEvents(), 1e-12);
+
+        // 7 self-rescheduling chains: every chain always has one event pending, so exactly 7 + 1
+        EventCensus chains = new EventCensus();
+        ReplicationRunner.run(new ReplicationModel() {
+            @Override
+            public void construct(Simulation s) {
+                java.util.Random r = new java.util.Random(3);
+                for (int c = 0; c < 7; c++) {
+                    Executable[] chain = new Executable[1];
+                    chain[0] = () -> s.schedule(-Math.log(1 - r.nextDouble()), chain[0]);
+                    s.schedule(r.nextDouble(), chain[0]);
+                }
+            }
+
+            @Override
+            public void collect(Simulation s, ReplicationOutput out) {
+            }
+        }, ReplicationSpec.of(1, 0, 0, 500), chains);
+        assertEquals(8.0, chains.meanPendingEvents(), 1e-12);
+    }
+
+    @Test
     void cpuTimeCoversTheEventsWork() {
         EventCensus census = new EventCensus();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
