@@ -63,9 +63,9 @@ public record Scenario(String source, String name, String description, long seed
         Objects.requireNonNull(name, "name");
         architectures = List.copyOf(architectures);
         vms = List.copyOf(vms);
-        sources = Map.copyOf(sources);
+        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources)); // in order: Map.copyOf's changes between runs
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        schedulers = Map.copyOf(schedulers);
+        schedulers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schedulers)); // in order: Map.copyOf's changes between runs
         Objects.requireNonNull(memory, "memory");
         slas = List.copyOf(slas);
         Objects.requireNonNull(capacity, "capacity");

@@ -80,7 +80,11 @@ final class WorkloadReader {
                         + Formats.duration(times[i]) + (i > 0 ? " after " + Formats.duration(times[i - 1]) : " first"));
                 sound = false;
             }
-            points.add(Map.of("at", Formats.duration(times[i]), "rate", Formats.rate(rates[i])));
+            // in this order in the echo (Map.of's order changes from one JVM run to the next)
+            Map<String, Object> point = new java.util.LinkedHashMap<>();
+            point.put("at", Formats.duration(times[i]));
+            point.put("rate", Formats.rate(rates[i]));
+            points.add(point);
         }
         if (sound && repeat != 0 && repeat < times[times.length - 1]) {
             p.report(PROFILE_REPEAT, p.pathOf(PROFILE_REPEAT) + ": the period (" + Formats.duration(repeat)

@@ -1,6 +1,5 @@
 package org.hvsim.model.arch;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,7 +39,7 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
                 throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
             }
         }
-        sources = Map.copyOf(sources);
+        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources)); // in order: Map.copyOf's changes between runs
     }
 
     /** The costs of a guest with ({@code true}) or without paravirtual drivers. */
@@ -81,7 +80,7 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
             String changed) {
         Map<String, String> src = sources;
         if (changed != null) {
-            src = new HashMap<>(sources);
+            src = new java.util.LinkedHashMap<>(sources);
             src.put(changed, "scenario file");
         }
         return new ArchitectureProfile(name, kind, e, m, s, switchCost, c, mem, src);

@@ -34,7 +34,7 @@ public final class Architectures {
     static {
         ArchitectureProfile nativeProfile = new ArchitectureProfile("native", ArchitectureKind.NATIVE, GuestCosts.NATIVE,
                 GuestCosts.NATIVE, HostOsScheduler.NATIVE_NAME, 0, null, MemoryFootprint.NONE,
-                Map.of("scheduler", "definition: the OS's fair-share scheduler with its wake-up preference at "
+                ordered("scheduler", "definition: the OS's fair-share scheduler with its wake-up preference at "
                         + "CFS's 6 ms grain (native-os), no switch cost beyond the guests' own demands",
                         "cpu_factor", "definition: the baseline (R1.a native = 1.00)",
                         "privileged", "definition: native costs are the baseline (R1.b, R1.c, R1.d)",
@@ -196,9 +196,18 @@ public final class Architectures {
     /** Where each parameter of a virtualized profile comes from: every profile names all nine, in this order. */
     private static Map<String, String> sources(String scheduler, String cpuFactor, String privileged, String diskOpCpu,
             String netPacketCpu, String switchCost, String syncWrite, String control, String memory) {
-        return Map.of("scheduler", scheduler, "cpu_factor", cpuFactor, "privileged", privileged,
+        return ordered("scheduler", scheduler, "cpu_factor", cpuFactor, "privileged", privileged,
                 "disk_op_cpu", diskOpCpu, "net_packet_cpu", netPacketCpu, "switch_cost", switchCost,
                 "sync_write", syncWrite, "control", control, "memory", memory);
+    }
+
+    /** Key, value, key, value... in that order (Map.of's order changes from one JVM run to the next). */
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public static Optional<ArchitectureProfile> byName(String name) {

@@ -21,7 +21,7 @@ public record FaultPlan(List<FaultSpec> faults, double boot, InFlight inFlight, 
 
     public FaultPlan {
         faults = List.copyOf(faults);
-        onCrash = Map.copyOf(onCrash);
+        onCrash = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(onCrash)); // in order: Map.copyOf's changes between runs
     }
 
     /** False when nothing can fail: the model then runs exactly as without faults. */

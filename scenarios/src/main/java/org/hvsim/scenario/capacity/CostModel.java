@@ -37,7 +37,7 @@ public final class CostModel {
     public record Costs(String currency, double years, double hostPrice, int sockets, Map<String, Licence> licences,
             List<Edition> editions) {
         public Costs {
-            licences = Map.copyOf(licences);
+            licences = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(licences)); // in order: Map.copyOf's changes between runs
             editions = List.copyOf(editions);
         }
     }

@@ -59,8 +59,12 @@ final class CostReader {
             } else if (licences.put(arch, licence) != null) {
                 l.report(LICENCE_ARCHITECTURE, l.pathOf(LICENCE_ARCHITECTURE) + ": '" + arch + "' is listed twice");
             }
-            licenceTrees.add(Map.of("architecture", arch, "per_host", licence.perHost(), "per_socket",
-                    licence.perSocket(), "sockets_per_licence", licence.socketsPerLicence()));
+            Map<String, Object> lt = new LinkedHashMap<>(); // in this order (Map.of's changes between runs)
+            lt.put("architecture", arch);
+            lt.put("per_host", licence.perHost());
+            lt.put("per_socket", licence.perSocket());
+            lt.put("sockets_per_licence", licence.socketsPerLicence());
+            licenceTrees.add(lt);
         }
         List<CostModel.Edition> editions = new ArrayList<>();
         List<Object> editionTrees = new ArrayList<>();
@@ -71,8 +75,12 @@ final class CostReader {
             boolean perSocket = e.bool(EDITION_PER_SOCKET);
             e.finish();
             editions.add(new CostModel.Edition(name, p, guests, perSocket));
-            editionTrees.add(Map.of("name", name, "price", p, "guests", guests == 0 ? "unlimited" : guests,
-                    "per_socket", perSocket));
+            Map<String, Object> et = new LinkedHashMap<>();
+            et.put("name", name);
+            et.put("price", p);
+            et.put("guests", guests == 0 ? "unlimited" : guests);
+            et.put("per_socket", perSocket);
+            editionTrees.add(et);
         }
         r.finish();
         Map<String, Object> tree = new LinkedHashMap<>();

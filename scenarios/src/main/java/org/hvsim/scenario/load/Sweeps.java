@@ -47,7 +47,7 @@ public final class Sweeps {
 
     /** For reading one grid point: axis path → index of its value. */
     public static Sweeps at(Map<String, Integer> point) {
-        return new Sweeps(Map.copyOf(point));
+        return new Sweeps(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point)));
     }
 
     /** Records an axis (once) and returns the index of the value to use now. */
