@@ -96,7 +96,7 @@ public final class HostModel implements ReplicationModel {
                 instance.windows = windows;
                 t.instances.add(instance);
                 if (vm.workload().arrivals() instanceof org.hvsim.model.workload.Arrivals.Trace trace) {
-                    var stages = planner.traceStages(sim, name, trace, vm.enlightened());
+                    var stages = planner.traceStages(sim, name, trace, vm.enlightened(), vm.guestScheduler());
                     starts.add(() -> new TraceReplay(sim, trace, r -> instance.sendTraced(stages.apply(r))).start());
                 } else if (vm.workload().spread() && i > 0) {
                     starts.add(() -> instance.standby(vm.workload().arrivals())); // the first sends to it

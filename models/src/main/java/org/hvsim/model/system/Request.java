@@ -60,7 +60,7 @@ final class Request extends CpuJob implements FcfsStation.Visitor {
             ioStarted = vm.now();
         }
         if (s instanceof Stage.CpuStage c) {
-            prepare(amounts[stage], c.guestFraction(), c.primary(), c.secondary());
+            prepare(amounts[stage], c.guestFraction(), c.primary(), c.secondary(), c.tertiaryFraction(), c.tertiary());
             vm.guest.submit(this);
         } else if (s instanceof Stage.ControlDomainStage c) {
             if (vm.heldForControl(this)) {

@@ -20,9 +20,17 @@ sealed interface Stage {
     /** The same stage, marked as the first of an I/O operation's path. */
     Stage startingIo();
 
-    /** CPU on the request's VM: {@code guestFraction} of it {@code primary}, the rest {@code secondary}. */
+    /**
+     * CPU on the request's VM: {@code guestFraction} of it {@code primary}, {@code tertiaryFraction}
+     * {@code tertiary} (an I/O path's hypervisor part run in the same burst, see StagePlanner), the rest
+     * {@code secondary}.
+     */
     record CpuStage(Sampler amount, double guestFraction, CpuCategory primary, CpuCategory secondary,
-            boolean ioStart) implements Stage {
+            double tertiaryFraction, CpuCategory tertiary, boolean ioStart) implements Stage {
+
+        CpuStage(Sampler amount, double guestFraction, CpuCategory primary, CpuCategory secondary, boolean ioStart) {
+            this(amount, guestFraction, primary, secondary, 0, CpuCategory.HYPERVISOR, ioStart);
+        }
 
         /** Guest work, the rest ({@code 1 - guestFraction}) virtualization. */
         static CpuStage guest(Sampler work, double guestFraction) {
@@ -31,7 +39,7 @@ sealed interface Stage {
 
         @Override
         public CpuStage startingIo() {
-            return new CpuStage(amount, guestFraction, primary, secondary, true);
+            return new CpuStage(amount, guestFraction, primary, secondary, tertiaryFraction, tertiary, true);
         }
     }
 

@@ -12,6 +12,7 @@ import org.hvsim.model.arch.ArchitectureProfile;
 import org.hvsim.model.arch.IoCosts;
 import org.hvsim.model.arch.NativeIoWork;
 import org.hvsim.model.guest.CpuCategory;
+import org.hvsim.model.guest.GuestDiscipline;
 import org.hvsim.model.hardware.DiskSpec;
 import org.hvsim.model.hardware.FcfsStation;
 import org.hvsim.model.hardware.NicSpec;
@@ -43,7 +44,9 @@ final class StagePlanner {
     }
 
     /** Builds a class's chain: CPU phases scaled by the architecture, I/O phases with their overheads. */
-    Stage[] stages(Simulation sim, String instance, String source, RequestClass rc, boolean enlightened) {
+    Stage[] stages(Simulation sim, String instance, String source, RequestClass rc, boolean enlightened,
+            GuestDiscipline discipline) {
+        boolean oneBurst = discipline == GuestDiscipline.PS;
         ArchitectureProfile profile = spec.architecture();
         org.hvsim.model.arch.GuestCosts arch = profile.costs(enlightened);
         List<Stage> out = new ArrayList<>();
@@ -61,7 +64,8 @@ final class StagePlanner {
                 out.add(Stage.CpuStage.guest(factor == 1.0 ? demand : () -> demand.next() * factor, 1 / factor));
             } else if (p instanceof Phase.Disk disk) {
                 DiskSpec d = diskOf(disk);
-                disk(out, arch, disk, d.service() != null ? d.service().sampler(sim.random().stream(stream)) : null);
+                disk(out, arch, disk, d.service() != null ? d.service().sampler(sim.random().stream(stream)) : null,
+                        oneBurst);
             } else if (p instanceof Phase.Privileged ops) {
                 var nat = org.hvsim.model.arch.GuestCosts.PrivilegedCosts.NATIVE;
                 var extra = arch.privileged();
@@ -76,7 +80,7 @@ final class StagePlanner {
                             nativeWork / arch.cpuFactor() / (nativeWork + extraWork)));
                 }
             } else if (p instanceof Phase.Net net) {
-                net(out, arch, net);
+                net(out, arch, net, oneBurst);
             }
         }
         return out.toArray(new Stage[0]);
@@ -88,7 +92,8 @@ final class StagePlanner {
     }
 
     /** A disk phase's operations; {@code service} draws each one's time, or null for latency + size/bandwidth. */
-    private void disk(List<Stage> out, org.hvsim.model.arch.GuestCosts arch, Phase.Disk disk, Sampler service) {
+    private void disk(List<Stage> out, org.hvsim.model.arch.GuestCosts arch, Phase.Disk disk, Sampler service,
+            boolean oneBurst) {
         DiskSpec d = diskOf(disk);
         Sampler each = service != null ? service : constant(d.latency() + disk.size() / d.bandwidth());
         // A synchronous write the architecture turns into a host-side synchronous write: one more
@@ -96,7 +101,7 @@ final class StagePlanner {
         Sampler hostSync = disk.sync() && arch.syncWrite() > 0 ? constant(arch.syncWrite()) : null;
         for (int op = 0; op < disk.ops(); op++) {
             int first = out.size();
-            ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1);
+            ioPath(out, arch.disk(), NATIVE_IO.diskOp(), NATIVE_IO.diskDriverShare(), 1, oneBurst);
             out.add(Stage.DeviceStage.of(disks.get(d.name()), each));
             if (hostSync != null) {
                 out.add(Stage.DeviceStage.of(disks.get(d.name()), hostSync));
@@ -105,12 +110,13 @@ final class StagePlanner {
         }
     }
 
-    private void net(List<Stage> out, org.hvsim.model.arch.GuestCosts arch, Phase.Net net) {
+    private void net(List<Stage> out, org.hvsim.model.arch.GuestCosts arch, Phase.Net net, boolean oneBurst) {
         NicSpec n = spec.host().nic(net.device()).orElseThrow(
                 () -> new IllegalArgumentException("no NIC named " + net.device()));
         int packets = n.packets(net.bytes());
         int first = out.size();
-        ioPath(out, arch.net(net.direction()), n.packetCpu(net.direction()), NATIVE_IO.netDriverShare(), packets);
+        ioPath(out, arch.net(net.direction()), n.packetCpu(net.direction()), NATIVE_IO.netDriverShare(), packets,
+                oneBurst);
         out.add(Stage.DeviceStage.of(nics.get(n.name()), constant(net.bytes() / n.bandwidth())));
         out.set(first, out.get(first).startingIo());
     }
@@ -121,7 +127,9 @@ final class StagePlanner {
      * A disk with a service distribution draws each operation's time from the instance's own stream.
      */
     java.util.function.Function<org.hvsim.model.workload.TraceRecord, Stage[]> traceStages(Simulation sim,
-            String instance, org.hvsim.model.workload.Arrivals.Trace trace, boolean enlightened) {
+            String instance, org.hvsim.model.workload.Arrivals.Trace trace, boolean enlightened,
+            GuestDiscipline discipline) {
+        boolean oneBurst = discipline == GuestDiscipline.PS;
         org.hvsim.model.arch.GuestCosts arch = spec.architecture().costs(enlightened);
         Sampler service = trace.disk() == null ? null
                 : spec.host().disk(trace.disk()).map(DiskSpec::service)
@@ -139,10 +147,10 @@ final class StagePlanner {
             }
             if (r.diskOps() > 0) {
                 disk(out, arch, new Phase.Disk(r.diskOps(), r.diskBytes() / r.diskOps(), trace.write(), trace.disk()),
-                        service);
+                        service, oneBurst);
             }
             if (r.netBytes() > 0) {
-                net(out, arch, new Phase.Net(r.netBytes(), trace.nic()));
+                net(out, arch, new Phase.Net(r.netBytes(), trace.nic()), oneBurst);
             }
             return out.toArray(new Stage[0]);
         };
@@ -153,19 +161,33 @@ final class StagePlanner {
      * native OS's own work ({@code nativeWork} each) stays on the guest's vCPU except its driver share,
      * which runs where the architecture runs the real driver; the architecture's extras run where the
      * profile puts them. The totals per I/O are the profile's whatever the placement.
+     *
+     * <p>With {@code oneBurst} (a processor-sharing guest) the guest's and the hypervisor's parts, both on
+     * the VM's own vCPU and back to back, are one job charged to the three categories side by side: under
+     * processor sharing a job's completion depends only on its total work and the rates, so the request
+     * leaves the vCPU at the same instant as after two jobs, and each category gets the same
+     * pCPU-seconds, with one completion event instead of two. (Under FCFS and round robin the second
+     * job queues behind others, so there they stay two.)
      */
-    private void ioPath(List<Stage> out, IoCosts costs, double nativeWork, double driverShare, int count) {
+    private void ioPath(List<Stage> out, IoCosts costs, double nativeWork, double driverShare, int count,
+            boolean oneBurst) {
         double driver = nativeWork * driverShare * count;
         double inGuest = nativeWork * count - driver + (costs.driver() == IoCosts.Driver.GUEST ? driver : 0);
         double virtualization = costs.guest() * count;
         double hypervisorWork = costs.hypervisor() * count + (costs.driver() == IoCosts.Driver.HYPERVISOR ? driver : 0);
         double controlWork = costs.control() * count + (costs.driver() == IoCosts.Driver.CONTROL ? driver : 0);
-        if (inGuest + virtualization > 0) {
-            out.add(Stage.CpuStage.guest(constant(inGuest + virtualization), inGuest / (inGuest + virtualization)));
-        }
-        if (hypervisorWork > 0) {
-            out.add(new Stage.CpuStage(constant(hypervisorWork), 1.0, CpuCategory.HYPERVISOR, CpuCategory.HYPERVISOR,
-                    false));
+        if (oneBurst && inGuest + virtualization > 0 && hypervisorWork > 0) {
+            double all = inGuest + virtualization + hypervisorWork;
+            out.add(new Stage.CpuStage(constant(all), inGuest / all, CpuCategory.GUEST, CpuCategory.VIRTUALIZATION,
+                    hypervisorWork / all, CpuCategory.HYPERVISOR, false));
+        } else {
+            if (inGuest + virtualization > 0) {
+                out.add(Stage.CpuStage.guest(constant(inGuest + virtualization), inGuest / (inGuest + virtualization)));
+            }
+            if (hypervisorWork > 0) {
+                out.add(new Stage.CpuStage(constant(hypervisorWork), 1.0, CpuCategory.HYPERVISOR,
+                        CpuCategory.HYPERVISOR, false));
+            }
         }
         if (controlWork > 0) {
             out.add(new Stage.ControlDomainStage(control.guest(), constant(controlWork), false));

@@ -109,7 +109,7 @@ final class VmInstance {
             ClassPlan[] plans = new ClassPlan[classes.size()];
             for (int c = 0; c < classes.size(); c++) {
                 org.hvsim.model.workload.RequestClass rc = classes.get(c);
-                plans[c] = new ClassPlan(rc.name(), planner.stages(sim, name, source, rc, vm.enlightened()),
+                plans[c] = new ClassPlan(rc.name(), planner.stages(sim, name, source, rc, vm.enlightened(), vm.guestScheduler()),
                         t.perClass.get(rc.name()));
             }
             return plans;
