@@ -50,7 +50,11 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * the running vCPU and arm the next slice end, so the pCPU keeps the instant of its next slice end
  * instead, and the time it would have accounted is accounted, in the same pieces, when the vCPU is next
  * accounted ({@link #beforeAccount}); the moment a vCPU is left waiting, the pending slice ends become
- * events ({@link #settled}).
+ * events ({@link #settled}). The same for the decisions that, while nothing waits, can only account the
+ * vCPU and change its priority (an uncapped vCPU's credit crossing, an uncredited one's BOOST end): each
+ * keeps its instant and a reserved place among simultaneous events, is applied as it would have run when
+ * its vCPU is next accounted or its priority read, and becomes the event in its reserved place when a
+ * change ends with a vCPU waiting (docs/schedulers.md, "Decisions that are not events").
  */
 public final class XenCreditScheduler extends VcpuScheduler {
 
@@ -223,8 +227,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     /**
-     * pCPUs whose decision event is deferred (nothing waits): its instant is in {@link #decisionAt}, its
-     * place among simultaneous events, reserved when it was armed, in {@link #decisionSequence}.
+     * pCPUs whose decision event is deferred (no change has ended with a vCPU waiting since it was armed):
+     * its instant is in {@link #decisionAt}, its place among simultaneous events, reserved when it was
+     * armed, in {@link #decisionSequence}.
      */
     private final PcpuSet decisionPending;
     private final double[] decisionAt;
@@ -301,9 +306,6 @@ public final class XenCreditScheduler extends VcpuScheduler {
         XenVcpu v = x(vcpu);
         if (capSpent(v)) {
             return; // parked until the next accounting
-        }
-        if (queued == 0 && decisionPending.next(0) >= 0) {
-            materializeDecisions(); // it will wait: a decision may now change who runs
         }
         // Before it first runs, a vCPU's pCPU is spread by domain and vCPU index (csched_cpu_pick places
         // the vCPUs of an SMP domain on different pCPUs).
@@ -393,6 +395,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
             return; // parked, or already taken
         }
         Pcpu home = v.queuedOn;
+        if (decisionPending.get(home.index)) {
+            catchUpDecision(home); // its priority is read now
+        }
         Vcpu cur = home.occupant();
         if (cur != null && v.priority < x(cur).priority) {
             preemptRespectingRateLimit(home);
@@ -474,6 +479,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
         if (queued == 0) {
             return;
         }
+        if (decisionPending.next(0) >= 0) {
+            materializeDecisions();
+        }
         for (int i = sliceEndPending.next(0); i >= 0; i = sliceEndPending.next(i + 1)) {
             sliceEndPending.set(i, false);
             Pcpu p = pcpus[i];
@@ -495,11 +503,12 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     /**
      * As {@link #armDecision(Pcpu, XenVcpu)} at {@code now} (a deferred decision's instant when it is
-     * applied late). While nothing waits, the decision is deferred rather than an event when, applied
-     * then, it can only account the vCPU and change its priority: an uncapped vCPU's credit crossing
-     * zero (it turns OVER; then nothing more is armed), or the tick that ends an uncredited vCPU's BOOST
-     * (then nothing more either). Its place among simultaneous events is reserved now, as the event's
-     * sequence would be, so the counter of sequence numbers moves exactly as with the event.
+     * applied late). The decision is deferred rather than an event when, applied while nothing waits, it
+     * can only account the vCPU and change its priority: an uncapped vCPU's credit crossing zero (it turns
+     * OVER; then nothing more is armed), or the tick that ends an uncredited vCPU's BOOST (then nothing
+     * more either). Its place among simultaneous events is reserved now, as the event's sequence would
+     * be, so the counter of sequence numbers moves exactly as with the event; if the change in progress
+     * ends with a vCPU waiting, it becomes the event at once ({@link #settled}).
      */
     private void armDecision(Pcpu p, XenVcpu v, double now) {
         double at = Double.POSITIVE_INFINITY;
@@ -518,7 +527,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
                 sim.cancel(decisions[i]);
                 decisions[i] = null;
             }
-        } else if (!eagerDecisions && queued == 0 && !capped(v.domain) && !(v.priority == BOOST && v.credited)) {
+        } else if (!eagerDecisions && !capped(v.domain) && !(v.priority == BOOST && v.credited)) {
             if (decisions[i] != null) {
                 sim.cancel(decisions[i]); // as a move takes it out: the reserved number replaces its place
                 decisions[i] = null;
@@ -603,8 +612,12 @@ public final class XenCreditScheduler extends VcpuScheduler {
     }
 
     /**
-     * A vCPU is about to wait in a run queue: every deferred decision becomes the event it would have
-     * been, in its reserved place (or, if its instant has passed, is applied as it would have run).
+     * A change ends with a vCPU waiting in a run queue, so a decision could now preempt (or, run as an
+     * event, make its pCPU's slice ends events): every deferred decision becomes the event it would have
+     * been, in its reserved place (or, if it would have run already, is applied as it would have run; a
+     * deferred one is still pending only if every change since it was armed ended with nothing waiting).
+     * Within a change a vCPU may wait and be taken again: no decision runs meanwhile, and the priority
+     * a wake-up's tickle reads is brought up to date first.
      */
     private void materializeDecisions() {
         for (int i = decisionPending.next(0); i >= 0; i = decisionPending.next(i + 1)) {
@@ -781,6 +794,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
             } else {
                 armDecision(p, v);
             }
+        }
+        if (queued > 0 && decisionPending.next(0) >= 0) {
+            materializeDecisions();
         }
         sim.schedule(period, accountingAction);
     }

@@ -112,9 +112,9 @@ class XenLazySliceEndTest {
 
     /**
      * Decisions deferred while nothing waits (BOOST ends, credit crossings), made events in their reserved
-     * place the moment a vCPU waits, against every decision an event: the same figures to the last bit on
-     * saturated hosts with several vCPUs per VM, BOOSTed I/O-bound VMs beside hogs, caps, weights and a
-     * rate limit.
+     * place when a change ends with a vCPU waiting, against every decision an event: the same figures to
+     * the last bit on saturated hosts with several vCPUs per VM, BOOSTed I/O-bound VMs beside hogs, caps,
+     * weights and a rate limit.
      */
     @Test
     void deferredDecisionsGiveTheSameFiguresBitForBitOnASaturatedHost() {
