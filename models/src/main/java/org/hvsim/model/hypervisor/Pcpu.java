@@ -16,6 +16,8 @@ final class Pcpu {
     nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable timerAction;
     /** The end of a world switch, one object per pCPU. */
     nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable switchEnd;
+    /** The pCPU's one switch-end event, moved rather than made anew (a switch never overlaps another). */
+    SimEventInterface<Double> switchEvent;
 
     Pcpu(int index) {
         this.index = index;

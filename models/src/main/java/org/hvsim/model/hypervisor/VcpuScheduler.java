@@ -43,25 +43,63 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         public final Vcpu[] vcpus;
         /** vCPUs currently running for the guest. */
         int running;
+        /** By state: how many of its vCPUs are in it. */
+        final int[] inState = new int[STATES.length];
+        /** By state: its vCPUs in it, as bits by vCPU index (first or last one without a scan). */
+        final long[][] members;
 
         protected Domain(CpuClient client, int index) {
             this.client = client;
             this.index = index;
             this.vcpus = new Vcpu[client.vcpus()];
+            int words = (vcpus.length + 63) >>> 6;
+            this.members = new long[STATES.length][words];
+            // every vCPU starts HALTED
+            inState[State.HALTED.ordinal()] = vcpus.length;
+            for (int i = 0; i < vcpus.length; i++) {
+                members[State.HALTED.ordinal()][i >>> 6] |= 1L << (i & 63);
+            }
         }
 
         public GuestScheduler guest() {
             return client.guest();
         }
 
+        /** vCPUs not HALTED (runnable: waiting, switching or running). */
         public int nonHalted() {
-            int n = 0;
-            for (Vcpu v : vcpus) {
-                if (v.state != State.HALTED) {
-                    n++;
+            return vcpus.length - inState[State.HALTED.ordinal()];
+        }
+
+        /** How many of its vCPUs are in state {@code s}. */
+        public int count(State s) {
+            return inState[s.ordinal()];
+        }
+
+        /** Whether some vCPU of it is runnable. */
+        public boolean hasRunnable() {
+            return inState[State.HALTED.ordinal()] < vcpus.length;
+        }
+
+        /** Its lowest-index vCPU in state {@code s}, or null. */
+        Vcpu firstIn(State s) {
+            long[] m = members[s.ordinal()];
+            for (int w = 0; w < m.length; w++) {
+                if (m[w] != 0) {
+                    return vcpus[(w << 6) + Long.numberOfTrailingZeros(m[w])];
                 }
             }
-            return n;
+            return null;
+        }
+
+        /** Its highest-index vCPU in state {@code s}, or null. */
+        Vcpu lastIn(State s) {
+            long[] m = members[s.ordinal()];
+            for (int w = m.length - 1; w >= 0; w--) {
+                if (m[w] != 0) {
+                    return vcpus[(w << 6) + 63 - Long.numberOfLeadingZeros(m[w])];
+                }
+            }
+            return null;
         }
     }
 
@@ -69,6 +107,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
      * One virtual CPU, as the mechanics see it; a policy extends it with its own state
      * ({@link #newVcpu}).
      */
+    private static final State[] STATES = State.values();
+
     protected static class Vcpu {
         public final Domain domain;
         public final int index;
@@ -86,6 +126,22 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         protected Vcpu(Domain domain, int index) {
             this.domain = domain;
             this.index = index;
+        }
+
+        /** Moves it to state {@code s}, keeping its domain's counts and bits. */
+        final void to(State s) {
+            State old = state;
+            if (old == s) {
+                return;
+            }
+            Domain d = domain;
+            long bit = 1L << (index & 63);
+            int w = index >>> 6;
+            d.inState[old.ordinal()]--;
+            d.members[old.ordinal()][w] &= ~bit;
+            d.inState[s.ordinal()]++;
+            d.members[s.ordinal()][w] |= bit;
+            state = s;
         }
 
         public State state() {
@@ -111,8 +167,6 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     /** pCPUs running a vCPU or switching to one; the rest are idle. */
     private final TimeWeighted busyPcpus = new TimeWeighted();
     private long enqueueSequence;
-    private final List<Pcpu> freed = new ArrayList<>();
-    private final List<Vcpu> halting = new ArrayList<>();
     /** Nesting depth of {@link #demandChanged}'s hooks and picks, and its scratch arrays by depth. */
     private int depth;
     private Vcpu[][] haltedScratch = new Vcpu[4][];
@@ -138,11 +192,11 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             p.timerAction = () -> {
                 p.timer = null;
                 onTimer(p);
-                settled();
+                afterChange();
             };
             p.switchEnd = () -> {
                 switchDone(p);
-                settled();
+                afterChange();
             };
             this.pcpus[i] = p;
             idleChanged(p);
@@ -250,14 +304,75 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
     private void demandChanged(Domain d, int demand) {
         changeDemand(d, demand);
+        afterChange();
+    }
+
+    /** Ends a change from outside: {@link #settled}, then the books' check if tests asked for it. */
+    protected final void afterChange() {
         settled();
+        if (checkingBooks) {
+            checkBooks();
+        }
+    }
+
+    /** Tests set it to have {@link #checkBooks} run after every change from outside, in every scheduler. */
+    static volatile boolean checkingBooks;
+    /** How many times {@link #checkBooks} passed (tests check that it ran). */
+    static final java.util.concurrent.atomic.AtomicLong booksChecked = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Recomputes from scratch what the mechanics keep incrementally (each domain's counts and bits by
+     * state, its running count, the idle pCPUs, who is on which pCPU) and throws if they disagree; then
+     * the policy's own books ({@link #checkPolicyBooks}).
+     */
+    final void checkBooks() {
+        for (Domain d : domains) {
+            int[] counts = new int[STATES.length];
+            long[][] bits = new long[STATES.length][d.members[0].length];
+            for (Vcpu v : d.vcpus) {
+                counts[v.state.ordinal()]++;
+                bits[v.state.ordinal()][v.index >>> 6] |= 1L << (v.index & 63);
+                switch (v.state) {
+                    case RUNNING -> require(v.pcpu != null && v.pcpu.current == v, v + " runs on no pCPU");
+                    case SWITCHING -> require(v.pcpu != null && v.pcpu.switchTarget == v && v.pcpu.current == null,
+                            v + " switches on no pCPU");
+                    default -> require(v.pcpu == null, v + " holds " + v.pcpu);
+                }
+            }
+            for (State st : STATES) {
+                require(counts[st.ordinal()] == d.inState[st.ordinal()],
+                        d.client.name() + ": " + d.inState[st.ordinal()] + " vCPUs counted " + st + ", " + counts[st.ordinal()] + " are");
+                require(java.util.Arrays.equals(bits[st.ordinal()], d.members[st.ordinal()]),
+                        d.client.name() + ": wrong bits for " + st);
+            }
+            require(d.running == counts[State.RUNNING.ordinal()],
+                    d.client.name() + ": running " + d.running + ", " + counts[State.RUNNING.ordinal()] + " are");
+        }
+        for (Pcpu p : pcpus) {
+            require(idle.get(p.index) == p.idle(), "pCPU " + p.index + " idle bit wrong");
+            require(p.current == null || p.current.state == State.RUNNING && p.current.pcpu == p,
+                    "pCPU " + p.index + " runs " + p.current);
+            require(p.current == null || p.switchTarget == null, "pCPU " + p.index + " runs and switches");
+        }
+        checkPolicyBooks();
+        booksChecked.incrementAndGet();
+    }
+
+    /** Hook: the policy checks its own incremental state the same way ({@link #checkBooks}). */
+    void checkPolicyBooks() {
+    }
+
+    static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("scheduler books: " + what);
+        }
     }
 
     private void changeDemand(Domain d, int demand) {
         int active = d.nonHalted();
         while (active < demand) {
-            Vcpu v = firstIn(d, State.HALTED);
-            v.state = State.WAITING;
+            Vcpu v = d.firstIn(State.HALTED);
+            v.to(State.WAITING);
             v.enqueued = ++enqueueSequence;
             woke(v);
             active++;
@@ -265,31 +380,27 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         if (active > demand) {
             // Take every surplus vCPU off first, and only then let the freed pCPUs pick: a pCPU must not
             // pick a vCPU of this domain that is about to halt.
-            freed.clear();
-            halting.clear();
+            Vcpu[] halted = scratchVcpus(active - demand);
+            Pcpu[] toPick = scratchPcpus(active - demand);
+            int nh = 0;
+            int np = 0;
             while (active > demand) {
-                Vcpu v = lastIn(d, State.WAITING);
+                Vcpu v = d.lastIn(State.WAITING);
                 if (v == null) {
-                    v = lastIn(d, State.SWITCHING);
+                    v = d.lastIn(State.SWITCHING);
                 }
                 if (v == null) {
-                    v = lastIn(d, State.RUNNING);
+                    v = d.lastIn(State.RUNNING);
                 }
                 Pcpu p = halt(v);
                 if (p != null) {
-                    freed.add(p);
+                    toPick[np++] = p;
                 }
-                halting.add(v);
+                halted[nh++] = v;
                 active--;
             }
-            // Copies: the hooks and the picks below may change demand of other domains, not this loop's.
-            // A scratch pair per nesting depth, reused: no allocation per halt.
-            int nh = halting.size();
-            int np = freed.size();
-            Vcpu[] halted = scratchVcpus(nh);
-            Pcpu[] toPick = scratchPcpus(np);
-            halting.toArray(halted);
-            freed.toArray(toPick);
+            // The hooks and the picks below may change demand of other domains, not this loop's: a
+            // scratch pair per nesting depth, reused, so no allocation per halt.
             depth++;
             try {
                 for (int i = 0; i < nh; i++) {
@@ -334,42 +445,24 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         idle.set(p.index, p.idle());
     }
 
-    private static Vcpu firstIn(Domain d, State s) {
-        for (Vcpu v : d.vcpus) {
-            if (v.state == s) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private static Vcpu lastIn(Domain d, State s) {
-        for (int i = d.vcpus.length - 1; i >= 0; i--) {
-            if (d.vcpus[i].state == s) {
-                return d.vcpus[i];
-            }
-        }
-        return null;
-    }
-
     /** Halts a vCPU; returns the pCPU it freed, which the caller must let pick, or null. */
     private Pcpu halt(Vcpu v) {
         switch (v.state) {
             case WAITING -> {
                 dequeue(v);
-                v.state = State.HALTED;
+                v.to(State.HALTED);
                 return null;
             }
             case SWITCHING -> {
                 // The pCPU finishes the switch, then picks again; the vCPU no longer belongs to it.
-                v.state = State.HALTED;
+                v.to(State.HALTED);
                 v.pcpu = null;
                 return null;
             }
             case RUNNING -> {
                 Pcpu p = v.pcpu;
                 stopRunning(p, v);
-                v.state = State.HALTED;
+                v.to(State.HALTED);
                 return p;
             }
             default -> throw new IllegalStateException("halting " + v);
@@ -431,12 +524,13 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         }
         busyPcpus.add(sim.now(), 1);
         if (switchCost > 0 && p.lastDomain != v.domain) {
-            v.state = State.SWITCHING;
+            v.to(State.SWITCHING);
             v.pcpu = p;
             p.switchTarget = v;
             idleChanged(p);
             switching.add(sim.now(), 1);
-            sim.schedule(switchCost, p.switchEnd);
+            // the pCPU's one switch-end event, moved: no event object per switch
+            p.switchEvent = sim.rescheduleAt(p.switchEvent, sim.now() + switchCost, p.switchEnd);
         } else {
             startRunning(p, v);
         }
@@ -454,7 +548,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                 startRunning(p, v);
                 return;
             }
-            v.state = State.WAITING; // parked meanwhile (limit, co-stop): it stays out of the queues
+            v.to(State.WAITING); // parked meanwhile (limit, co-stop): it stays out of the queues
             v.pcpu = null;
         }
         busyPcpus.add(sim.now(), -1);
@@ -467,7 +561,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     }
 
     private void startRunning(Pcpu p, Vcpu v) {
-        v.state = State.RUNNING;
+        v.to(State.RUNNING);
         v.pcpu = p;
         v.last = p;
         v.accountedUntil = sim.now();
@@ -543,13 +637,13 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             if (target == null) {
                 return; // nothing to preempt: it picks when its switch ends
             }
-            target.state = State.WAITING;
+            target.to(State.WAITING);
             target.pcpu = null;
             target.enqueued = nextSequence();
             requeue(target);
             Vcpu next = pick(p);
             if (next != null && next.state == State.WAITING) {
-                next.state = State.SWITCHING;
+                next.to(State.SWITCHING);
                 next.pcpu = p;
                 p.switchTarget = next;
                 idleChanged(p);
@@ -557,7 +651,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             return;
         }
         stopRunning(p, v);
-        v.state = State.WAITING;
+        v.to(State.WAITING);
         v.enqueued = nextSequence();
         requeue(v);
         reschedule(p);
@@ -575,7 +669,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     protected final void park(Pcpu p) {
         Vcpu v = p.current;
         stopRunning(p, v);
-        v.state = State.WAITING;
+        v.to(State.WAITING);
         reschedule(p);
     }
 

@@ -50,7 +50,11 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * the running vCPU and arm the next slice end, so the pCPU keeps the instant of its next slice end
  * instead, and the time it would have accounted is accounted, in the same pieces, when the vCPU is next
  * accounted ({@link #beforeAccount}); the moment a vCPU is left waiting, the pending slice ends become
- * events ({@link #settled}).
+ * events ({@link #settled}). The same for the decisions that, while nothing waits, can only account the
+ * vCPU and change its priority (an uncapped vCPU's credit crossing, an uncredited one's BOOST end): each
+ * keeps its instant and a reserved place among simultaneous events, is applied as it would have run when
+ * its vCPU is next accounted or its priority read, and becomes the event in its reserved place when a
+ * change ends with a vCPU waiting (docs/schedulers.md, "Decisions that are not events").
  */
 public final class XenCreditScheduler extends VcpuScheduler {
 
@@ -186,6 +190,11 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit,
             Weighting weighting, boolean eagerSliceEnds) {
+        this(sim, pcpus, switchCost, boost, rateLimit, weighting, eagerSliceEnds, false);
+    }
+
+    XenCreditScheduler(Simulation sim, int pcpus, double switchCost, boolean boost, double rateLimit,
+            Weighting weighting, boolean eagerSliceEnds, boolean eagerDecisions) {
         super(NAME, sim, pcpus, switchCost);
         this.eagerSliceEnds = eagerSliceEnds;
         this.sliceEndPending = new PcpuSet(pcpus);
@@ -208,10 +217,39 @@ public final class XenCreditScheduler extends VcpuScheduler {
         for (Pcpu p : this.pcpus) {
             decide[p.index] = () -> {
                 decide(p);
-                settled();
+                afterChange();
             };
         }
+        this.eagerDecisions = eagerDecisions;
+        this.decisionPending = new PcpuSet(pcpus);
+        this.decisionAt = new double[pcpus];
+        this.decisionSequence = new long[pcpus];
     }
+
+    /**
+     * pCPUs whose decision event is deferred (no change has ended with a vCPU waiting since it was armed):
+     * its instant is in {@link #decisionAt}, its place among simultaneous events, reserved when it was
+     * armed, in {@link #decisionSequence}.
+     */
+    private final PcpuSet decisionPending;
+    private final double[] decisionAt;
+    private final long[] decisionSequence;
+    /** Every decision an event (the straightforward version, kept to test the deferred one against). */
+    private final boolean eagerDecisions;
+    /**
+     * Deferred decisions that, applied late, armed another one (a case the deferral rules leave out and
+     * floating point should never produce): that one's place among simultaneous events is not the exact
+     * one. Tests check it stays 0.
+     */
+    static final java.util.concurrent.atomic.AtomicLong inexactDecisions = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The accounting event's action, one object. */
+    private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable accountingAction = () -> {
+        accounting();
+        if (checkingBooks) {
+            checkBooks();
+        }
+    };
 
     private RunQueue rq(Pcpu p) {
         return runQueues[p.index];
@@ -249,7 +287,7 @@ public final class XenCreditScheduler extends VcpuScheduler {
 
     @Override
     protected void started() {
-        sim.schedule(ACCOUNTING_PERIOD, this::accounting);
+        sim.schedule(ACCOUNTING_PERIOD, accountingAction);
     }
 
     private static boolean capped(Domain d) {
@@ -357,6 +395,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
             return; // parked, or already taken
         }
         Pcpu home = v.queuedOn;
+        if (decisionPending.get(home.index)) {
+            catchUpDecision(home); // its priority is read now
+        }
         Vcpu cur = home.occupant();
         if (cur != null && v.priority < x(cur).priority) {
             preemptRespectingRateLimit(home);
@@ -406,7 +447,11 @@ public final class XenCreditScheduler extends VcpuScheduler {
      * scheduled (the usual tie: a vCPU dispatched by an accounting has its slice end on the next one).
      */
     private void catchUpSliceEnds(Pcpu p, Vcpu v) {
-        double now = sim.now();
+        catchUpSliceEnds(p, v, sim.now());
+    }
+
+    /** As {@link #catchUpSliceEnds(Pcpu, Vcpu)} up to {@code now} (a deferred decision's instant). */
+    private void catchUpSliceEnds(Pcpu p, Vcpu v, double now) {
         double at = sliceEnd[p.index];
         while (at <= now) {
             accountUntil(v, at);
@@ -418,8 +463,13 @@ public final class XenCreditScheduler extends VcpuScheduler {
     @Override
     protected void beforeAccount(Vcpu v) {
         Pcpu p = v.pcpu();
-        if (p != null && p.current() == v && sliceEndPending.get(p.index)) {
-            catchUpSliceEnds(p, v);
+        if (p != null && p.current() == v) {
+            if (decisionPending.get(p.index)) {
+                catchUpDecision(p);
+            }
+            if (sliceEndPending.get(p.index)) {
+                catchUpSliceEnds(p, v);
+            }
         }
     }
 
@@ -428,6 +478,9 @@ public final class XenCreditScheduler extends VcpuScheduler {
     protected void settled() {
         if (queued == 0) {
             return;
+        }
+        if (decisionPending.next(0) >= 0) {
+            materializeDecisions();
         }
         for (int i = sliceEndPending.next(0); i >= 0; i = sliceEndPending.next(i + 1)) {
             sliceEndPending.set(i, false);
@@ -445,22 +498,135 @@ public final class XenCreditScheduler extends VcpuScheduler {
      * its BOOST, or the moment a capped vCPU spends its credit. Nothing else needs a tick.
      */
     private void armDecision(Pcpu p, XenVcpu v) {
+        armDecision(p, v, sim.now());
+    }
+
+    /**
+     * As {@link #armDecision(Pcpu, XenVcpu)} at {@code now} (a deferred decision's instant when it is
+     * applied late). The decision is deferred rather than an event when, applied while nothing waits, it
+     * can only account the vCPU and change its priority: an uncapped vCPU's credit crossing zero (it turns
+     * OVER; then nothing more is armed), or the tick that ends an uncredited vCPU's BOOST (then nothing
+     * more either). Its place among simultaneous events is reserved now, as the event's sequence would
+     * be, so the counter of sequence numbers moves exactly as with the event; if the change in progress
+     * ends with a vCPU waiting, it becomes the event at once ({@link #settled}).
+     */
+    private void armDecision(Pcpu p, XenVcpu v, double now) {
         double at = Double.POSITIVE_INFINITY;
         if (v.priority == BOOST) {
-            at = (Math.floor(sim.now() / TICK + 1e-9) + 1) * TICK;
+            at = (Math.floor(now / TICK + 1e-9) + 1) * TICK;
         }
         if (capped(v.domain)) {
-            at = Math.min(at, sim.now() + Math.max(0, v.credit));
+            at = Math.min(at, now + Math.max(0, v.credit));
         } else if (v.priority == UNDER && v.credited) {
-            at = Math.min(at, sim.now() + Math.max(0, v.credit) + 1e-9); // just past the crossing: credit 0 is UNDER
+            at = Math.min(at, now + Math.max(0, v.credit) + 1e-9); // just past the crossing: credit 0 is UNDER
         }
         int i = p.index;
-        if (at < Double.POSITIVE_INFINITY) {
+        if (at == Double.POSITIVE_INFINITY) {
+            decisionPending.set(i, false);
+            if (decisions[i] != null) {
+                sim.cancel(decisions[i]);
+                decisions[i] = null;
+            }
+        } else if (!eagerDecisions && !capped(v.domain) && !(v.priority == BOOST && v.credited)) {
+            if (decisions[i] != null) {
+                sim.cancel(decisions[i]); // as a move takes it out: the reserved number replaces its place
+                decisions[i] = null;
+            }
+            if (applyingLate) {
+                inexactDecisions.incrementAndGet(); // armed by a decision applied late: its place is now, not then
+            }
+            decisionAt[i] = at;
+            decisionSequence[i] = sim.reserveSequence();
+            decisionPending.set(i, true);
+        } else {
+            decisionPending.set(i, false);
             decisions[i] = sim.rescheduleAt(decisionEvents[i], at, decide[i]);
             decisionEvents[i] = decisions[i];
-        } else if (decisions[i] != null) {
-            sim.cancel(decisions[i]);
-            decisions[i] = null;
+        }
+    }
+
+    /** Whether {@code p}'s deferred decision would have run by now, before the event running now. */
+    private boolean decisionDue(int i) {
+        double at = decisionAt[i];
+        double now = sim.now();
+        return at < now || at == now && decisionSequence[i] < sim.runningSequence();
+    }
+
+    /**
+     * Applies {@code p}'s deferred decision if it would have run by now: what {@link #decide} does at its
+     * instant while nothing waits (account the vCPU up to then, end its BOOST at a tick, turn it OVER past
+     * its credit; nothing to preempt for, and it is uncapped).
+     */
+    private void catchUpDecision(Pcpu p) {
+        int i = p.index;
+        while (decisionPending.get(i) && decisionDue(i)) {
+            decisionPending.set(i, false);
+            double t = decisionAt[i];
+            XenVcpu v = x(p.current());
+            if (v == null) {
+                continue; // its vCPU stopped and the pCPU idles or switches: the event would do nothing
+            }
+            if (sliceEndPending.get(i)) {
+                catchUpSliceEnds(p, v, t);
+            }
+            accountUntil(v, t);
+            double ticks = t / TICK;
+            if (v.priority == BOOST && Math.abs(ticks - Math.rint(ticks)) < 1e-6) {
+                v.priority = UNDER;
+            }
+            if (v.priority == UNDER && v.credited && v.credit < -EPSILON) {
+                v.priority = OVER;
+            }
+            applyingLate = true;
+            try {
+                armDecision(p, v, t);
+            } finally {
+                applyingLate = false;
+            }
+        }
+    }
+
+    /** While {@link #catchUpDecision} arms what a late decision arms. */
+    private boolean applyingLate;
+
+    @Override
+    void checkPolicyBooks() {
+        int n = 0;
+        for (Pcpu p : pcpus) {
+            RunQueue q = rq(p);
+            for (int prio = 0; prio < q.byPriority.length; prio++) {
+                require(nonEmpty[prio].get(p.index) == !q.byPriority[prio].isEmpty(),
+                        "pCPU " + p.index + " non-empty bit of priority " + prio);
+                for (XenVcpu v : q.byPriority[prio]) {
+                    require(v.queuedOn == p && v.priority == prio && v.state() == State.WAITING,
+                            v + " misplaced in pCPU " + p.index + "'s queue " + prio);
+                    n++;
+                }
+            }
+            require(!(decisionPending.get(p.index) && decisions[p.index] != null),
+                    "pCPU " + p.index + " has a deferred and a scheduled decision");
+            require(!decisionPending.get(p.index) || queued == 0,
+                    "pCPU " + p.index + " defers a decision while a vCPU waits");
+        }
+        require(n == queued, queued + " vCPUs counted queued, " + n + " are");
+    }
+
+    /**
+     * A change ends with a vCPU waiting in a run queue, so a decision could now preempt (or, run as an
+     * event, make its pCPU's slice ends events): every deferred decision becomes the event it would have
+     * been, in its reserved place (or, if it would have run already, is applied as it would have run; a
+     * deferred one is still pending only if every change since it was armed ended with nothing waiting).
+     * Within a change a vCPU may wait and be taken again: no decision runs meanwhile, and the priority
+     * a wake-up's tickle reads is brought up to date first.
+     */
+    private void materializeDecisions() {
+        for (int i = decisionPending.next(0); i >= 0; i = decisionPending.next(i + 1)) {
+            catchUpDecision(pcpus[i]);
+            if (decisionPending.get(i)) {
+                decisionPending.set(i, false);
+                decisions[i] = sim.rescheduleAt(decisionEvents[i], decisionAt[i], decide[i], decisionSequence[i]);
+                decisionEvents[i] = decisions[i];
+            }
         }
     }
 
@@ -629,7 +795,10 @@ public final class XenCreditScheduler extends VcpuScheduler {
                 armDecision(p, v);
             }
         }
-        sim.schedule(period, this::accounting);
+        if (queued > 0 && decisionPending.next(0) >= 0) {
+            materializeDecisions();
+        }
+        sim.schedule(period, accountingAction);
     }
 
     /** Changes a vCPU's priority, moving it to its new class if it is queued (csched_runq_sort). */

@@ -34,6 +34,8 @@ final class EngineEventList implements EventListInterface<Double> {
     private int size;
     /** The last sequence number given. */
     private long sequence;
+    /** The sequence number of the event {@link #removeFirst} last took out (the one running). */
+    private long removedSequence;
 
     /** By slot: the event and its heap position. */
     private SimEventInterface<Double>[] slotEvents;
@@ -107,6 +109,45 @@ final class EngineEventList implements EventListInterface<Double> {
         }
         long k = key(event.getPriority());
         siftUp(size++, orderTime(event.getAbsoluteExecutionTime().doubleValue()), k, take(event));
+    }
+
+    /**
+     * Takes the next sequence number without adding an event: an owner that defers an event it would have
+     * scheduled now keeps the number, to add the event later in the very place it would have had
+     * ({@link #moveWithSequence}). Every other event keeps its order.
+     */
+    long reserveSequence() {
+        return sequenceOf(key(SimEventInterface.NORMAL_PRIORITY));
+    }
+
+    /** The sequence number of the event running now (the last one taken out). */
+    long runningSequence() {
+        return removedSequence;
+    }
+
+    /**
+     * Moves (or adds) an engine event to {@code time} with a sequence number reserved earlier
+     * ({@link #reserveSequence}): it then leaves exactly as an event scheduled when the number was
+     * reserved would have.
+     */
+    void moveWithSequence(EngineEvent event, double time, long reserved) {
+        if (reserved <= 0 || reserved > sequence) {
+            throw new IllegalArgumentException("sequence " + reserved + " was not reserved");
+        }
+        long k = ((long) (Short.MAX_VALUE - SimEventInterface.NORMAL_PRIORITY) << ID_BITS) | reserved;
+        event.time = time;
+        event.sequence = reserved;
+        long t = orderTime(time);
+        int slot = event.slot;
+        if (slot < 0 || slotEvents[slot] != event) {
+            event.slot = take(event);
+            siftUp(size++, t, k, event.slot);
+            return;
+        }
+        int i = positions[slot];
+        if (siftDown(i, t, k, slot) == i) {
+            siftUp(i, t, k, slot);
+        }
     }
 
     /** Adds an engine event at {@code time}. */
@@ -247,6 +288,7 @@ final class EngineEventList implements EventListInterface<Double> {
             return null;
         }
         int slot = slotAt(0);
+        removedSequence = sequenceOf(heap[1]);
         SimEventInterface<Double> first = slotEvents[slot];
         free(slot);
         int last = --size;

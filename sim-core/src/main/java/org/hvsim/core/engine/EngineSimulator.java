@@ -59,6 +59,31 @@ final class EngineSimulator extends DevsSimulator<Double> {
         return add(time, action);
     }
 
+    /** See {@link Simulation#rescheduleAt(SimEventInterface, double, Executable, long)}. */
+    SimEventInterface<Double> moveWithSequence(SimEventInterface<Double> event, double time, Executable action,
+            long reserved) {
+        checkNotPast(time);
+        EngineEvent e;
+        if (event instanceof EngineEvent ee && ee.action == action) {
+            e = ee;
+        } else {
+            if (event != null) {
+                cancel(event);
+            }
+            e = new EngineEvent(action);
+        }
+        events.moveWithSequence(e, time, reserved);
+        return e;
+    }
+
+    long reserveSequence() {
+        return events.reserveSequence();
+    }
+
+    long runningSequence() {
+        return events.runningSequence();
+    }
+
     private void checkNotPast(double time) {
         if (time < now) {
             throw new SimRuntimeException("cannot schedule an event at " + time + " s, before the current time "

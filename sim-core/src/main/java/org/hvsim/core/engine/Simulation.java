@@ -66,6 +66,36 @@ public final class Simulation {
     }
 
     /**
+     * The place in the order of simultaneous events that an event scheduled now would take, without
+     * scheduling one: a model that defers an event it may never need keeps the number and, if it needs
+     * the event after all, schedules it with {@link #rescheduleAt(SimEventInterface, double, Executable,
+     * long)} in exactly the place it would have had. The events scheduled meanwhile keep their order.
+     */
+    public long reserveSequence() {
+        return simulator.reserveSequence();
+    }
+
+    /**
+     * The place of the event running now among simultaneous events: an event deferred with a reserved
+     * number {@code s} at the current time would have run before this one iff {@code s} is smaller.
+     */
+    public long runningSequence() {
+        return simulator.runningSequence();
+    }
+
+    /**
+     * As {@link #rescheduleAt(SimEventInterface, double, Executable)}, but the event takes the place among
+     * simultaneous events of one scheduled when {@code reserved} was reserved ({@link #reserveSequence}).
+     */
+    public SimEventInterface<Double> rescheduleAt(SimEventInterface<Double> event, double time, Executable action,
+            long reserved) {
+        if (census != null) {
+            census.count(action);
+        }
+        return simulator.moveWithSequence(event, time, action, reserved);
+    }
+
+    /**
      * Schedules through DSOL's own {@code scheduleEventRel} (its lock and per-event trace string), for the
      * benchmark that compares the engine's path with DSOL's default one; models use {@link #schedule}.
      */

@@ -96,6 +96,53 @@ class EngineEventListTest {
         assertEquals(0, list.size());
     }
 
+    /**
+     * An event deferred with a reserved number and added later leaves exactly where it would have had it
+     * been added when the number was reserved; the running event's number is the last one taken out.
+     */
+    @Test
+    void aReservedNumberGivesTheDeferredEventItsPlaceAmongTies() {
+        Random rnd = new Random(17);
+        EngineEventList list = new EngineEventList();
+        TreeMap<Key, SimEventInterface<Double>> reference = new TreeMap<>();
+        java.util.Map<EngineEvent, Key> deferred = new java.util.IdentityHashMap<>();
+        long entries = 0;
+        double now = 0;
+        for (int step = 0; step < 40_000; step++) {
+            int op = rnd.nextInt(10);
+            double time = now + rnd.nextInt(4) * 0.5;
+            if (op < 4 || reference.isEmpty() && deferred.isEmpty()) {
+                EngineEvent e = new EngineEvent(() -> { });
+                list.add(e, time);
+                reference.put(new Key(time, SimEventInterface.NORMAL_PRIORITY, ++entries), e);
+            } else if (op < 6) {
+                // deferred: the reference has it in the list from now on, the list only later
+                EngineEvent e = new EngineEvent(() -> { });
+                long seq = list.reserveSequence();
+                Key k = new Key(time, SimEventInterface.NORMAL_PRIORITY, ++entries);
+                assertEquals(entries, seq);
+                reference.put(k, e);
+                deferred.put(e, k);
+            } else if (op < 8 && !deferred.isEmpty()) {
+                // every deferred event still due later than the next to leave is added in its place
+                for (var it = deferred.entrySet().iterator(); it.hasNext();) {
+                    var d = it.next();
+                    list.moveWithSequence(d.getKey(), d.getValue().time(), d.getValue().entry());
+                    it.remove();
+                }
+            } else if (!reference.isEmpty()) {
+                var ref = reference.firstEntry();
+                if (deferred.containsKey(ref.getValue())) {
+                    continue; // the model would have added it by now
+                }
+                reference.pollFirstEntry();
+                assertSame(ref.getValue(), list.removeFirst(), "out of order at step " + step);
+                assertEquals(ref.getKey().entry(), list.runningSequence());
+                now = ref.getKey().time();
+            }
+        }
+    }
+
     @Test
     void ordersTimesAsDoubleCompareDoesEvenAtSignedZerosAndInfinities() {
         double[] times = {Double.NaN, Double.POSITIVE_INFINITY, Double.MAX_VALUE, 1e300, 1.5, 1.0, Math.nextUp(1.0),
