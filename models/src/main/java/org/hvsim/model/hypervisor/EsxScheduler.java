@@ -160,6 +160,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
     private void setCoStopped(Vcpu v, boolean stopped) {
         ps(v).coStopped = stopped;
         ((EsxDomain) v.domain).coStopped.add(sim.now(), stopped ? 1 : -1);
+        classesChanged(v.domain); // co-start: its siblings' class follows its co-stops
     }
 
     private boolean inCoschedule;

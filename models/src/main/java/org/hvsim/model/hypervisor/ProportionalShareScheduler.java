@@ -52,12 +52,24 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected ProportionalShareScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
             double period, double sleeperCredit, double wakeupGranularity) {
         super(name, sim, pcpus, switchCost);
+        this.switchCost = switchCost;
         this.quantum = quantum;
         this.period = period;
         this.sleeperCredit = sleeperCredit;
         this.wakeupGranularity = wakeupGranularity;
         this.sliceStart = new double[pcpus];
         this.listedUntimed = new boolean[pcpus];
+        this.slotVcpu = new PsVcpu[pcpus];
+        this.slotRunning = new boolean[pcpus];
+        this.slotClass = new int[pcpus];
+        this.candidates = new int[pcpus];
+        this.switchingPcpus = new PcpuSet(pcpus);
+        this.eagerPcpus = new PcpuSet(pcpus);
+        for (int c = 0; c < switchHeaps.length; c++) {
+            switchHeaps[c] = new SlotHeap(pcpus);
+        }
+        this.indexCheck = checkIndex;
+        this.mutation = indexMutation;
     }
 
     /** A vCPU's place in virtual time. */
@@ -74,6 +86,14 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
          * count of another VM, and skipping it spares a visit to the VM on every accounting.
          */
         boolean budgeted;
+        /** In the run queue (instead of asking the queue). */
+        boolean queued;
+        /** Its weight group in the occupancy index. */
+        int group;
+        /** The pCPU slot it holds in the occupancy index, or -1. */
+        int slot = -1;
+        /** Absolute position in the log of wake-up instants up to which it has been accounted. */
+        long logPos;
 
         protected PsVcpu(Domain domain, int index) {
             super(domain, index);
@@ -86,6 +106,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         /** It used its limit in this period: its vCPUs wait outside the queue until the next. */
         boolean parked;
         double usedInPeriod;
+        /** Its reservation in pCPUs and in CPU seconds per period (the same product as computing it each time). */
+        double reservation;
+        double reservedPerPeriod;
 
         protected PsDomain(CpuClient client, int index) {
             super(client, index);
@@ -118,9 +141,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         int w = d.client.controls().weight();
         pd(d).weight = w > 0 ? w : defaultWeight(d);
         boolean budgeted = d.client.controls().reservation() > 0 || limited(d);
+        pd(d).reservation = d.client.controls().reservation();
+        pd(d).reservedPerPeriod = d.client.controls().reservation() * period;
         for (Vcpu v : d.vcpus) {
             ps(v).weight = pd(d).weight / d.vcpus.length; // the same quotient as computing it each time
             ps(v).budgeted = budgeted;
+            ps(v).group = groupOf(ps(v).weight);
         }
         if (d.client.controls().reservation() > d.vcpus.length) {
             throw new IllegalArgumentException(d.client.name() + ": reservation of "
@@ -147,9 +173,8 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         return ps(v).weight;
     }
 
-    private boolean belowReservation(Domain d) {
-        double r = d.client.controls().reservation();
-        return r > 0 && pd(d).usedInPeriod < r * period;
+    private static boolean belowReservation(Domain d) {
+        return pd(d).reservation > 0 && pd(d).usedInPeriod < pd(d).reservedPerPeriod;
     }
 
     private boolean limited(Domain d) {
@@ -165,6 +190,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
         ps(v).priority = classOf(v);
         queue.add(ps(v));
+        ps(v).queued = true;
         if (queue.size() == 1 && !untimed.isEmpty()) {
             armQuantumEnds();
         }
@@ -203,11 +229,25 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     @Override
     protected void dequeue(Vcpu v) {
         queue.remove(v);
+        ps(v).queued = false;
     }
 
     @Override
     protected Vcpu pick(Pcpu p) {
-        return queue.pollFirst();
+        // p's occupant changes: what it ran or switched to leaves the index, what it picks enters it
+        // (as switching if the dispatch that follows switches, else at onStart as running).
+        boolean preemptingSwitch = p.switchTarget != null;
+        unindexSlot(p.index);
+        switchingPcpus.set(p.index, false);
+        PsVcpu v = queue.pollFirst();
+        if (v != null) {
+            v.queued = false;
+            if (preemptingSwitch || (switchCost > 0 && p.lastDomain != v.domain)) {
+                index(p, v, false);
+                switchingPcpus.set(p.index, true);
+            }
+        }
+        return v;
     }
 
     @Override
@@ -222,25 +262,39 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     /** Takes a waiting vCPU out of the queue and puts it back, after its class may have changed. */
     protected final void reposition(Vcpu v) {
-        if (queue.remove(v)) {
+        if (ps(v).queued) {
+            queue.remove(v);
+            ps(v).queued = false;
             enqueue(v);
         }
     }
 
-    /** Least virtual time among running and waiting vCPUs: where a woken vCPU starts. */
+    /**
+     * Least virtual time among running and waiting vCPUs: where a woken vCPU starts. Every running vCPU is
+     * accounted up to now, as a scan of the pCPUs would: those of VMs with a reservation or limit at once
+     * (their VM's use in the period is read by everyone), the others when next accounted, by replaying the
+     * instants logged here; the least is found in the occupancy index.
+     */
     private double virtualFloor() {
         double floor = Double.POSITIVE_INFINITY;
         if (!queue.isEmpty()) {
             floor = ps(queue.first()).virtualTime;
         }
         double now = sim.now();
-        for (Pcpu p : pcpus) {
-            Vcpu c = p.current();
-            if (c != null && c.state() == State.RUNNING) {
-                // account(c), with the clock read once for all of them
-                beforeAccount(c);
-                accountUntil(c, now);
-                floor = Math.min(floor, ps(c).virtualTime);
+        logInstant(now);
+        // In pCPU order, as the scan accounted them: a VM's use in the period is summed in the same order.
+        for (int i = eagerPcpus.next(0); i >= 0; i = eagerPcpus.next(i + 1)) {
+            Vcpu c = pcpus[i].current;
+            if (c == null || !ps(c).budgeted) {
+                eagerPcpus.set(i, false);
+                continue;
+            }
+            beforeAccount(c);
+            accountUntil(c, now);
+        }
+        for (int g = 0; g < groups; g++) {
+            if (!floorHeaps[g].isEmpty()) {
+                floor = groupLeast(g, now, floor);
             }
         }
         return floor == Double.POSITIVE_INFINITY ? 0 : floor;
@@ -250,18 +304,71 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected void woke(Vcpu v) {
         // A sleeper keeps at most one quantum of lag (as CFS does), so a vCPU that blinks idle between
         // two requests is not robbed of its share, and a long sleeper banks nothing.
-        ps(v).virtualTime = Math.max(ps(v).virtualTime, virtualFloor() - sleeperCredit / vcpuWeight(v));
+        double floor = virtualFloor();
+        if (indexCheck != null) {
+            CHECKED_WAKEUPS.increment();
+            double scanned = scanFloor();
+            if (Double.doubleToLongBits(scanned) != Double.doubleToLongBits(floor)) {
+                indexCheck.accept(String.format(java.util.Locale.ROOT, "%s at %s: floor %s, the scan %s", name(),
+                        sim.now(), floor, scanned));
+            }
+        }
+        ps(v).virtualTime = Math.max(ps(v).virtualTime, floor - sleeperCredit / vcpuWeight(v));
         enqueue(v);
         domainChanged(v.domain);
-        if (!queue.contains(v)) {
+        if (!ps(v).queued) {
             return;
         }
         if (anyIdle()) {
             return; // an idle pCPU takes it
         }
+        Pcpu victim = null;
+        if (!anyFreeSwitching()) { // else a pCPU whose switch target halted takes it once its switch ends
+            victim = indexedVictim(sim.now());
+            if (victim != null && !preemptsOnWake(v, victim.occupant())) {
+                victim = null;
+            }
+        }
+        if (indexCheck != null) {
+            checkVictim(v, victim);
+        }
+        if (victim != null) {
+            preempt(victim);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ reference scans
+
+    /**
+     * The floor as the scan computed it: every running vCPU accounted up to now, the least virtual time of
+     * them and the queue's head. Reference for {@link #virtualFloor} (tests and the index check).
+     */
+    double scanFloor() {
+        double floor = Double.POSITIVE_INFINITY;
+        if (!queue.isEmpty()) {
+            floor = ps(queue.first()).virtualTime;
+        }
+        double now = sim.now();
+        for (Pcpu p : pcpus) {
+            Vcpu c = p.current();
+            if (c != null && c.state() == State.RUNNING) {
+                beforeAccount(c);
+                accountUntil(c, now);
+                floor = Math.min(floor, ps(c).virtualTime);
+            }
+        }
+        return floor == Double.POSITIVE_INFINITY ? 0 : floor;
+    }
+
+    /**
+     * The pCPU a wake-up of {@code v} preempts as the scan chose it (null: none, or a free pCPU takes it),
+     * after an idle pCPU was ruled out and with every running vCPU accounted up to now. Reference for the
+     * occupancy index.
+     */
+    Pcpu scanVictim(Vcpu v) {
         for (Pcpu p : pcpus) {
             if (p.free()) {
-                return; // a pCPU whose switch target halted takes it once its switch ends
+                return null; // a pCPU whose switch target halted takes it once its switch ends
             }
         }
         Pcpu victim = null;
@@ -271,9 +378,360 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 victim = p;
             }
         }
-        if (victim != null) {
-            preempt(victim);
+        return victim;
+    }
+
+    private void checkVictim(Vcpu v, Pcpu victim) {
+        scanFloor(); // every running vCPU accounted up to now, as the scan had them
+        Pcpu scanned = scanVictim(v);
+        CHECKED_SEARCHES.increment();
+        if (scanned != null) {
+            CHECKED_PREEMPTIONS.increment();
         }
+        if (scanned != victim) {
+            indexCheck.accept(String.format(java.util.Locale.ROOT, "%s at %s: waking %s, the index preempts %s, the scan %s",
+                    name(), sim.now(), v, victim == null ? "none" : victim.index + ":" + victim.occupant(),
+                    scanned == null ? "none" : scanned.index + ":" + scanned.occupant()));
+        }
+        boolean free = false;
+        for (Pcpu p : pcpus) {
+            free |= p.free();
+        }
+        if (free != anyFreeSwitching()) {
+            indexCheck.accept(name() + " at " + sim.now() + ": free pCPU " + free + ", the switching set says " + !free);
+        }
+        if (free) {
+            return;
+        }
+        for (Pcpu p : pcpus) {
+            Vcpu o = p.occupant();
+            int s = p.index;
+            if (slotVcpu[s] != o || slotRunning[s] != (p.current == o) || slotClass[s] != classOf(o)) {
+                indexCheck.accept(name() + " at " + sim.now() + ": pCPU " + s + " holds " + o + " (class " + classOf(o)
+                        + "), the index " + slotVcpu[s] + (slotRunning[s] ? " running" : " switching") + " class "
+                        + slotClass[s]);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ occupancy index
+
+    /**
+     * Debug switch read by each new scheduler: when set, every wake-up also runs the scans the index
+     * replaced and reports here any decision that differs (tests).
+     */
+    static volatile java.util.function.Consumer<String> checkIndex;
+    /** A deliberately wrong index, read by each new scheduler (tests: the check must notice). */
+    static volatile int indexMutation;
+    static final int MUTATION_NONE = 0;
+    /** Running vCPUs keyed by virtual time alone, as if the time since their accounting did not count. */
+    static final int MUTATION_KEY_WITHOUT_START = 1;
+    /** Among equally advanced occupants the highest pCPU is preempted instead of the lowest. */
+    static final int MUTATION_TIE_HIGHEST = 2;
+    /** Classes fixed when a vCPU is indexed: a reservation used up or a co-stop does not move it. */
+    static final int MUTATION_STALE_CLASS = 3;
+
+    /** Wake-ups checked, of them searches for a victim (no idle pCPU), of them preemptions (tests). */
+    static final java.util.concurrent.atomic.LongAdder CHECKED_WAKEUPS = new java.util.concurrent.atomic.LongAdder();
+    static final java.util.concurrent.atomic.LongAdder CHECKED_SEARCHES = new java.util.concurrent.atomic.LongAdder();
+    static final java.util.concurrent.atomic.LongAdder CHECKED_PREEMPTIONS = new java.util.concurrent.atomic.LongAdder();
+
+    private final java.util.function.Consumer<String> indexCheck;
+    private final int mutation;
+    private final double switchCost;
+
+    /** Distinct per-vCPU weights, in order of appearance: a running vCPU's key is kept per weight. */
+    private final java.util.Map<Double, Integer> groupByWeight = new java.util.HashMap<>();
+    private double[] groupWeight = new double[4];
+    private int groups;
+    /** Per weight group: running vCPUs by key, least first (the floor). */
+    private SlotHeap[] floorHeaps = new SlotHeap[4];
+    /** Per class and weight group: running vCPUs by key, most advanced first (the victim). */
+    private SlotHeap[][] victimHeaps = new SlotHeap[2][4];
+    /** Per class: vCPUs being switched to, by virtual time (fixed while they switch), most advanced first. */
+    private final SlotHeap[] switchHeaps = new SlotHeap[2];
+    /** Per pCPU slot: the indexed occupant (or null), whether it runs, and its class when last classed. */
+    private final PsVcpu[] slotVcpu;
+    private final boolean[] slotRunning;
+    private final int[] slotClass;
+    private final int[] candidates;
+    /** pCPUs switching to a vCPU (a superset, cleaned as read). */
+    private final PcpuSet switchingPcpus;
+    /** pCPUs that ran a vCPU of a VM with a reservation or limit when last started (a superset). */
+    private final PcpuSet eagerPcpus;
+
+    /** Instants at which the scan accounted every running vCPU, since the start of the period. */
+    private double[] log = new double[256];
+    private int logSize;
+    /** Absolute position of {@code log[0]}. */
+    private long logBase;
+
+    private int groupOf(double weight) {
+        Integer g = groupByWeight.get(weight);
+        if (g != null) {
+            return g;
+        }
+        if (groups == groupWeight.length) {
+            int n = 2 * groups;
+            groupWeight = java.util.Arrays.copyOf(groupWeight, n);
+            floorHeaps = java.util.Arrays.copyOf(floorHeaps, n);
+            victimHeaps[0] = java.util.Arrays.copyOf(victimHeaps[0], n);
+            victimHeaps[1] = java.util.Arrays.copyOf(victimHeaps[1], n);
+        }
+        int n = pcpus.length;
+        groupWeight[groups] = weight;
+        floorHeaps[groups] = new SlotHeap(n);
+        victimHeaps[0][groups] = new SlotHeap(n);
+        victimHeaps[1][groups] = new SlotHeap(n);
+        groupByWeight.put(weight, groups);
+        return groups++;
+    }
+
+    /**
+     * A running vCPU's key: its virtual time less the time it has been accounted up to, over its weight.
+     * Its virtual time now is this plus now over its weight, so while it runs the key does not change
+     * (but for rounding) and orders the vCPUs of one weight at every instant.
+     */
+    private double runKey(PsVcpu v) {
+        if (mutation == MUTATION_KEY_WITHOUT_START) {
+            return v.virtualTime;
+        }
+        return v.virtualTime - v.accountedUntil / v.weight;
+    }
+
+    /**
+     * How far a key may lie from its vCPU's virtual time now less now over its weight: rounding of the
+     * pieces it was accounted in since it was keyed (a period's at most), far below this.
+     */
+    private static double tolerance(double key, double now, double weight) {
+        return 1e-9 * (1 + Math.abs(key) + now / weight);
+    }
+
+    private void index(Pcpu p, PsVcpu v, boolean running) {
+        if (v.slot >= 0) {
+            unindexSlot(v.slot);
+        }
+        int s = p.index;
+        unindexSlot(s);
+        int c = classOf(v);
+        slotVcpu[s] = v;
+        slotRunning[s] = running;
+        slotClass[s] = c;
+        v.slot = s;
+        if (running) {
+            double k = runKey(v);
+            floorHeaps[v.group].add(s, k);
+            victimHeaps[c][v.group].add(s, -k);
+        } else {
+            switchHeaps[c].add(s, -v.virtualTime);
+        }
+    }
+
+    private void unindexSlot(int s) {
+        PsVcpu v = slotVcpu[s];
+        if (v == null) {
+            return;
+        }
+        if (slotRunning[s]) {
+            floorHeaps[v.group].remove(s);
+            victimHeaps[slotClass[s]][v.group].remove(s);
+        } else {
+            switchHeaps[slotClass[s]].remove(s);
+        }
+        slotVcpu[s] = null;
+        v.slot = -1;
+    }
+
+    /** Whether a slot's entry still describes its pCPU (entries of pCPUs that stopped leave lazily). */
+    private boolean valid(int s) {
+        PsVcpu v = slotVcpu[s];
+        Pcpu p = pcpus[s];
+        if (slotRunning[s]) {
+            return p.current == v;
+        }
+        return p.current == null && p.switchTarget == v && v.state == State.SWITCHING && v.pcpu == p;
+    }
+
+    /**
+     * The class of the domain's vCPUs may have changed (its reservation used up, a co-stop begun or ended):
+     * their entries move to their class's heaps. A subclass whose {@link #favoured} changes calls this.
+     */
+    protected final void classesChanged(Domain d) {
+        if (mutation == MUTATION_STALE_CLASS) {
+            return;
+        }
+        for (Vcpu x : d.vcpus) {
+            PsVcpu v = ps(x);
+            int s = v.slot;
+            if (s < 0) {
+                continue;
+            }
+            int c = classOf(v);
+            int old = slotClass[s];
+            if (c == old) {
+                continue;
+            }
+            slotClass[s] = c;
+            if (slotRunning[s]) {
+                double k = floorHeaps[v.group].key(s);
+                victimHeaps[old][v.group].remove(s);
+                victimHeaps[c][v.group].add(s, -k);
+            } else {
+                switchHeaps[old].remove(s);
+                switchHeaps[c].add(s, -v.virtualTime);
+            }
+        }
+    }
+
+    /** Indexes every pCPU's occupant afresh (each period: keys from the accounting just done, classes anew). */
+    private void rebuildIndex() {
+        for (Pcpu p : pcpus) {
+            unindexSlot(p.index);
+            Vcpu o = p.occupant();
+            if (o != null) {
+                index(p, ps(o), p.current == o);
+            }
+        }
+    }
+
+    /** Collects a heap's entries up to {@code limit} into {@link #candidates}, dropping stale ones; -1 if it was empty. */
+    private int collectValid(SlotHeap h, double tolerance, double now, int group) {
+        while (!h.isEmpty()) {
+            double top = h.topKey();
+            double limit = top + (group >= 0 ? tolerance(top, now, groupWeight[group]) : tolerance);
+            int n = h.collect(limit, candidates);
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (valid(candidates[i])) {
+                    candidates[kept++] = candidates[i];
+                } else {
+                    unindexSlot(candidates[i]);
+                }
+            }
+            if (kept == n) {
+                return n;
+            }
+            // stale entries left: the least key may have changed, look again
+        }
+        return 0;
+    }
+
+    /** Least virtual time now of a weight group's running vCPUs, against {@code floor}: they and near ties accounted. */
+    private double groupLeast(int g, double now, double floor) {
+        int n = collectValid(floorHeaps[g], 0, now, g);
+        for (int i = 0; i < n; i++) {
+            Vcpu c = slotVcpu[candidates[i]];
+            beforeAccount(c);
+            accountUntil(c, now);
+            floor = Math.min(floor, ps(c).virtualTime);
+        }
+        return floor;
+    }
+
+    /**
+     * The occupant the scan would have chosen to preempt if the woken vCPU preempts any: the most advanced
+     * of the highest class (lowest pCPU among equals). Every pCPU has an occupant.
+     */
+    private Pcpu indexedVictim(double now) {
+        for (int c = NORMAL; c >= RESERVED; c--) {
+            int best = -1;
+            double bestTime = 0;
+            for (int g = 0; g <= groups; g++) {
+                SlotHeap h = g < groups ? victimHeaps[c][g] : switchHeaps[c];
+                if (h.isEmpty()) {
+                    continue;
+                }
+                int n = g < groups ? collectValid(h, 0, now, g) : collectValid(h, 0, now, -1);
+                for (int i = 0; i < n; i++) {
+                    int s = candidates[i];
+                    PsVcpu o = slotVcpu[s];
+                    if (slotRunning[s]) {
+                        beforeAccount(o);
+                        accountUntil(o, now);
+                    }
+                    double t = o.virtualTime;
+                    if (best < 0 || t > bestTime
+                            || (t == bestTime && (mutation == MUTATION_TIE_HIGHEST ? s > best : s < best))) {
+                        best = s;
+                        bestTime = t;
+                    }
+                }
+            }
+            if (best >= 0) {
+                return pcpus[best];
+            }
+        }
+        return null;
+    }
+
+    /** Whether a pCPU is switching to a vCPU that halted meanwhile (it picks when its switch ends). */
+    private boolean anyFreeSwitching() {
+        for (int i = switchingPcpus.next(0); i >= 0; i = switchingPcpus.next(i + 1)) {
+            Pcpu p = pcpus[i];
+            if (p.switchTarget == null) {
+                switchingPcpus.set(i, false);
+            } else if (p.free()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void logInstant(double now) {
+        if (logSize > 0 && log[logSize - 1] == now) {
+            return;
+        }
+        if (logSize == log.length) {
+            log = java.util.Arrays.copyOf(log, 2 * logSize);
+        }
+        log[logSize++] = now;
+    }
+
+    /** Every running vCPU has just been accounted up to now: the log starts afresh. */
+    private void clearLog() {
+        logBase += logSize;
+        logSize = 0;
+    }
+
+    /**
+     * A running vCPU is brought up to the last logged instant in the pieces the scan accounted it in: the
+     * same sums in the same order, so the same floating-point figures.
+     */
+    @Override
+    protected void beforeAccount(Vcpu x) {
+        PsVcpu v = ps(x);
+        long end = logBase + logSize;
+        if (v.logPos >= end) {
+            return;
+        }
+        int from = (int) Math.max(0, v.logPos - logBase);
+        v.logPos = end;
+        if (v.budgeted) {
+            for (int i = from; i < logSize; i++) {
+                double t = log[i];
+                if (t > v.accountedUntil) {
+                    accountUntil(v, t);
+                }
+            }
+            return;
+        }
+        // accountUntil and onRun inlined for a vCPU whose VM counts no use in the period
+        double until = v.accountedUntil;
+        double consumed = v.consumed;
+        double vt = v.virtualTime;
+        double w = v.weight;
+        for (int i = from; i < logSize; i++) {
+            double t = log[i];
+            if (t > until) {
+                double ran = t - until;
+                until = t;
+                consumed += ran;
+                vt += ran / w;
+            }
+        }
+        v.accountedUntil = until;
+        v.consumed = consumed;
+        v.virtualTime = vt;
     }
 
     private boolean preemptsOnWake(Vcpu a, Vcpu b) {
@@ -301,16 +759,28 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     // ------------------------------------------------------------------------------------ running
 
+    /** Final: {@link #beforeAccount} replays it inline. */
     @Override
-    protected void onRun(Vcpu v, double ran) {
+    protected final void onRun(Vcpu v, double ran) {
         ps(v).virtualTime += ran / vcpuWeight(v);
         if (ps(v).budgeted) {
-            pd(v.domain).usedInPeriod += ran;
+            PsDomain d = pd(v.domain);
+            boolean below = d.usedInPeriod < d.reservedPerPeriod;
+            d.usedInPeriod += ran;
+            if (d.reservation > 0 && below != d.usedInPeriod < d.reservedPerPeriod) {
+                classesChanged(d); // it has used its reservation up
+            }
         }
     }
 
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
+        ps(v).logPos = logBase + logSize;
+        index(p, ps(v), true);
+        switchingPcpus.set(p.index, false);
+        if (ps(v).budgeted) {
+            eagerPcpus.set(p.index, true);
+        }
         sliceStart[p.index] = sim.now();
         if (queue.isEmpty()) {
             runUntimed(p);
@@ -376,6 +846,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             return;
         }
         pd(d).usedInPeriod = Math.max(pd(d).usedInPeriod, d.client.controls().reservation() * period);
+        classesChanged(d);
         // Its waiting vCPUs drop to the normal class; its running ones yield to anyone who now outranks them.
         for (Vcpu v : d.vcpus) {
             if (v.state() == State.WAITING) {
@@ -441,6 +912,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         for (Vcpu v : d.vcpus) {
             if (v.state() == State.WAITING) {
                 queue.remove(v);
+                ps(v).queued = false;
             } else if (v.state() == State.RUNNING) {
                 running.add(v.pcpu());
             }
@@ -457,6 +929,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected void requeue(Vcpu v) {
+        if (ps(v).slot >= 0) {
+            unindexSlot(ps(v).slot); // taken off its pCPU
+        }
         enqueue(v);
         domainChanged(v.domain);
     }
@@ -467,6 +942,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 account(v);
             }
         }
+        clearLog();
         for (Domain d : domains) {
             pd(d).usedInPeriod = 0;
             pd(d).parked = false;
@@ -478,6 +954,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             for (Vcpu v : d.vcpus) {
                 if (v.state() == State.WAITING && !ps(v).coStopped) {
                     queue.remove(v);
+                    ps(v).queued = false;
                     waiting.add(v);
                 }
             }
@@ -493,6 +970,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 ps(v).virtualTime = Math.min(ps(v).virtualTime, floor + quantum / vcpuWeight(v));
             }
         }
+        rebuildIndex(); // virtual times and classes changed; keys afresh from the accounting above
         for (Vcpu v : waiting) {
             enqueue(v);
         }
