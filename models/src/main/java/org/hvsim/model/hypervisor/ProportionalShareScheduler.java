@@ -60,14 +60,10 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         this.sliceStart = new double[pcpus];
         this.listedUntimed = new boolean[pcpus];
         this.slotVcpu = new PsVcpu[pcpus];
-        this.slotRunning = new boolean[pcpus];
         this.slotClass = new int[pcpus];
         this.candidates = new int[pcpus];
         this.switchingPcpus = new PcpuSet(pcpus);
         this.eagerPcpus = new PcpuSet(pcpus);
-        for (int c = 0; c < switchHeaps.length; c++) {
-            switchHeaps[c] = new SlotHeap(pcpus);
-        }
         this.indexCheck = checkIndex;
         this.mutation = indexMutation;
     }
@@ -234,16 +230,14 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected Vcpu pick(Pcpu p) {
-        // p's occupant changes: what it ran or switched to leaves the index, what it picks enters it
-        // (as switching if the dispatch that follows switches, else at onStart as running).
+        // The switching set follows the dispatch that comes next: a switch if it has a switch cost and
+        // another VM ran last, or if p is being preempted in the middle of a switch (it goes on switching).
         boolean preemptingSwitch = p.switchTarget != null;
-        unindexSlot(p.index);
         switchingPcpus.set(p.index, false);
         PsVcpu v = queue.pollFirst();
         if (v != null) {
             v.queued = false;
             if (preemptingSwitch || (switchCost > 0 && p.lastDomain != v.domain)) {
-                index(p, v, false);
                 switchingPcpus.set(p.index, true);
             }
         }
@@ -404,12 +398,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             return;
         }
         for (Pcpu p : pcpus) {
-            Vcpu o = p.occupant();
+            Vcpu o = p.current;
             int s = p.index;
-            if (slotVcpu[s] != o || slotRunning[s] != (p.current == o) || slotClass[s] != classOf(o)) {
-                indexCheck.accept(name() + " at " + sim.now() + ": pCPU " + s + " holds " + o + " (class " + classOf(o)
-                        + "), the index " + slotVcpu[s] + (slotRunning[s] ? " running" : " switching") + " class "
-                        + slotClass[s]);
+            if (o == null ? !switchingPcpus.get(s) : slotVcpu[s] != o || slotClass[s] != classOf(o)) {
+                indexCheck.accept(name() + " at " + sim.now() + ": pCPU " + s + " holds " + p.occupant() + " (class "
+                        + classOf(p.occupant()) + "), the index " + slotVcpu[s] + " class " + slotClass[s]
+                        + ", switching " + switchingPcpus.get(s));
             }
         }
     }
@@ -448,14 +442,14 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     private SlotHeap[] floorHeaps = new SlotHeap[4];
     /** Per class and weight group: running vCPUs by key, most advanced first (the victim). */
     private SlotHeap[][] victimHeaps = new SlotHeap[2][4];
-    /** Per class: vCPUs being switched to, by virtual time (fixed while they switch), most advanced first. */
-    private final SlotHeap[] switchHeaps = new SlotHeap[2];
-    /** Per pCPU slot: the indexed occupant (or null), whether it runs, and its class when last classed. */
+    /**
+     * Per pCPU slot: the running vCPU indexed (or null) and its class when last classed. An entry stays when
+     * its vCPU stops, until the pCPU runs another or a query finds it stale.
+     */
     private final PsVcpu[] slotVcpu;
-    private final boolean[] slotRunning;
     private final int[] slotClass;
     private final int[] candidates;
-    /** pCPUs switching to a vCPU (a superset, cleaned as read). */
+    /** pCPUs switching to a vCPU (a superset, cleaned as read); vCPUs being switched to are not in the heaps. */
     private final PcpuSet switchingPcpus;
     /** pCPUs that ran a vCPU of a VM with a reservation or limit when last started (a superset). */
     private final PcpuSet eagerPcpus;
@@ -507,24 +501,33 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         return 1e-9 * (1 + Math.abs(key) + now / weight);
     }
 
-    private void index(Pcpu p, PsVcpu v, boolean running) {
-        if (v.slot >= 0) {
-            unindexSlot(v.slot);
-        }
+    /** {@code v} starts running on {@code p}: it takes p's slot, keyed afresh. */
+    private void index(Pcpu p, PsVcpu v) {
         int s = p.index;
-        unindexSlot(s);
+        if (v.slot >= 0 && v.slot != s) {
+            unindexSlot(v.slot); // its entry from where it ran before
+        }
+        PsVcpu old = slotVcpu[s];
         int c = classOf(v);
-        slotVcpu[s] = v;
-        slotRunning[s] = running;
-        slotClass[s] = c;
-        v.slot = s;
-        if (running) {
-            double k = runKey(v);
+        double k = runKey(v);
+        if (old != null && old.group == v.group) {
+            // the slot's entries move in place (one sift each)
+            old.slot = -1;
+            floorHeaps[v.group].put(s, k);
+            if (slotClass[s] == c) {
+                victimHeaps[c][v.group].put(s, -k);
+            } else {
+                victimHeaps[slotClass[s]][v.group].remove(s);
+                victimHeaps[c][v.group].add(s, -k);
+            }
+        } else {
+            unindexSlot(s);
             floorHeaps[v.group].add(s, k);
             victimHeaps[c][v.group].add(s, -k);
-        } else {
-            switchHeaps[c].add(s, -v.virtualTime);
         }
+        slotVcpu[s] = v;
+        slotClass[s] = c;
+        v.slot = s;
     }
 
     private void unindexSlot(int s) {
@@ -532,24 +535,15 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (v == null) {
             return;
         }
-        if (slotRunning[s]) {
-            floorHeaps[v.group].remove(s);
-            victimHeaps[slotClass[s]][v.group].remove(s);
-        } else {
-            switchHeaps[slotClass[s]].remove(s);
-        }
+        floorHeaps[v.group].remove(s);
+        victimHeaps[slotClass[s]][v.group].remove(s);
         slotVcpu[s] = null;
         v.slot = -1;
     }
 
-    /** Whether a slot's entry still describes its pCPU (entries of pCPUs that stopped leave lazily). */
+    /** Whether a slot's entry still describes its pCPU (entries of vCPUs that stopped leave lazily). */
     private boolean valid(int s) {
-        PsVcpu v = slotVcpu[s];
-        Pcpu p = pcpus[s];
-        if (slotRunning[s]) {
-            return p.current == v;
-        }
-        return p.current == null && p.switchTarget == v && v.state == State.SWITCHING && v.pcpu == p;
+        return pcpus[s].current == slotVcpu[s];
     }
 
     /**
@@ -572,14 +566,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 continue;
             }
             slotClass[s] = c;
-            if (slotRunning[s]) {
-                double k = floorHeaps[v.group].key(s);
-                victimHeaps[old][v.group].remove(s);
-                victimHeaps[c][v.group].add(s, -k);
-            } else {
-                switchHeaps[old].remove(s);
-                switchHeaps[c].add(s, -v.virtualTime);
-            }
+            double k = floorHeaps[v.group].key(s);
+            victimHeaps[old][v.group].remove(s);
+            victimHeaps[c][v.group].add(s, -k);
         }
     }
 
@@ -587,18 +576,17 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     private void rebuildIndex() {
         for (Pcpu p : pcpus) {
             unindexSlot(p.index);
-            Vcpu o = p.occupant();
-            if (o != null) {
-                index(p, ps(o), p.current == o);
+            if (p.current != null) {
+                index(p, ps(p.current));
             }
         }
     }
 
     /** Collects a heap's entries up to {@code limit} into {@link #candidates}, dropping stale ones; -1 if it was empty. */
-    private int collectValid(SlotHeap h, double tolerance, double now, int group) {
+    private int collectValid(SlotHeap h, double now, int group) {
         while (!h.isEmpty()) {
             double top = h.topKey();
-            double limit = top + (group >= 0 ? tolerance(top, now, groupWeight[group]) : tolerance);
+            double limit = top + tolerance(top, now, groupWeight[group]);
             int n = h.collect(limit, candidates);
             int kept = 0;
             for (int i = 0; i < n; i++) {
@@ -618,7 +606,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     /** Least virtual time now of a weight group's running vCPUs, against {@code floor}: they and near ties accounted. */
     private double groupLeast(int g, double now, double floor) {
-        int n = collectValid(floorHeaps[g], 0, now, g);
+        int n = collectValid(floorHeaps[g], now, g);
         for (int i = 0; i < n; i++) {
             Vcpu c = slotVcpu[candidates[i]];
             beforeAccount(c);
@@ -636,25 +624,35 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         for (int c = NORMAL; c >= RESERVED; c--) {
             int best = -1;
             double bestTime = 0;
-            for (int g = 0; g <= groups; g++) {
-                SlotHeap h = g < groups ? victimHeaps[c][g] : switchHeaps[c];
+            for (int g = 0; g < groups; g++) {
+                SlotHeap h = victimHeaps[c][g];
                 if (h.isEmpty()) {
                     continue;
                 }
-                int n = g < groups ? collectValid(h, 0, now, g) : collectValid(h, 0, now, -1);
+                int n = collectValid(h, now, g);
                 for (int i = 0; i < n; i++) {
                     int s = candidates[i];
                     PsVcpu o = slotVcpu[s];
-                    if (slotRunning[s]) {
-                        beforeAccount(o);
-                        accountUntil(o, now);
-                    }
+                    beforeAccount(o);
+                    accountUntil(o, now);
                     double t = o.virtualTime;
-                    if (best < 0 || t > bestTime
-                            || (t == bestTime && (mutation == MUTATION_TIE_HIGHEST ? s > best : s < best))) {
+                    if (best < 0 || t > bestTime || (t == bestTime && tieGoesTo(s, best))) {
                         best = s;
                         bestTime = t;
                     }
+                }
+            }
+            // vCPUs being switched to (few at a time): their virtual time is fixed, their class read now
+            for (int s = switchingPcpus.next(0); s >= 0; s = switchingPcpus.next(s + 1)) {
+                Pcpu p = pcpus[s];
+                Vcpu o = p.current == null ? p.occupant() : null;
+                if (o == null || classOf(o) != c) {
+                    continue;
+                }
+                double t = ps(o).virtualTime;
+                if (best < 0 || t > bestTime || (t == bestTime && tieGoesTo(s, best))) {
+                    best = s;
+                    bestTime = t;
                 }
             }
             if (best >= 0) {
@@ -662,6 +660,10 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             }
         }
         return null;
+    }
+
+    private boolean tieGoesTo(int s, int best) {
+        return mutation == MUTATION_TIE_HIGHEST ? s > best : s < best;
     }
 
     /** Whether a pCPU is switching to a vCPU that halted meanwhile (it picks when its switch ends). */
@@ -776,7 +778,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
         ps(v).logPos = logBase + logSize;
-        index(p, ps(v), true);
+        index(p, ps(v));
         switchingPcpus.set(p.index, false);
         if (ps(v).budgeted) {
             eagerPcpus.set(p.index, true);
@@ -929,9 +931,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected void requeue(Vcpu v) {
-        if (ps(v).slot >= 0) {
-            unindexSlot(ps(v).slot); // taken off its pCPU
-        }
         enqueue(v);
         domainChanged(v.domain);
     }

@@ -64,6 +64,22 @@ final class SlotHeap {
         siftUp(i);
     }
 
+    /** Sets a slot's key, adding the slot if it is absent (one sift instead of a removal and an addition). */
+    void put(int slot, double key) {
+        int i = position[slot];
+        if (i < 0) {
+            add(slot, key);
+            return;
+        }
+        double old = keys[i];
+        keys[i] = key;
+        if (key < old) {
+            siftUp(i);
+        } else if (old < key) {
+            siftDown(i);
+        }
+    }
+
     /** Removes a slot if it is present. */
     void remove(int slot) {
         int i = position[slot];

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link SlotHeap} against a plain array of keys under random adds, removes and bound queries. */
+/** {@link SlotHeap} against a plain array of keys under random adds, removes, key changes and bound queries. */
 class SlotHeapTest {
 
     @Test
@@ -24,9 +24,13 @@ class SlotHeapTest {
             int[] out = new int[capacity];
             for (int step = 0; step < 20_000; step++) {
                 int s = r.nextInt(capacity);
-                if (in[s]) {
+                if (in[s] && r.nextBoolean()) {
                     h.remove(s);
                     in[s] = false;
+                } else if (in[s] || r.nextBoolean()) {
+                    key[s] = r.nextInt(4) == 0 ? r.nextInt(3) : r.nextGaussian();
+                    h.put(s, key[s]); // a new key in place, or an addition
+                    in[s] = true;
                 } else {
                     // few distinct keys, so that ties are common
                     key[s] = r.nextInt(4) == 0 ? r.nextInt(3) : r.nextGaussian();
