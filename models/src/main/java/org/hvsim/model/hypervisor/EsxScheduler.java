@@ -260,6 +260,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
             skewTimers.put(d, sim.schedule(Math.max(1e-9, next), () -> {
                 skewTimers.remove(d);
                 coschedule(d);
+                afterChange();
             }));
         }
     }

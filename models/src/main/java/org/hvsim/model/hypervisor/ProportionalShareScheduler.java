@@ -88,8 +88,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         int group;
         /** The pCPU slot it holds in the occupancy index, or -1. */
         int slot = -1;
-        /** Absolute position in the log of wake-up instants up to which it has been accounted. */
-        long logPos;
 
         protected PsVcpu(Domain domain, int index) {
             super(domain, index);
@@ -264,10 +262,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     }
 
     /**
-     * Least virtual time among running and waiting vCPUs: where a woken vCPU starts. Every running vCPU is
-     * accounted up to now, as a scan of the pCPUs would: those of VMs with a reservation or limit at once
-     * (their VM's use in the period is read by everyone), the others when next accounted, by replaying the
-     * instants logged here; the least is found in the occupancy index.
+     * Least virtual time among running and waiting vCPUs: where a woken vCPU starts. The running vCPUs of
+     * VMs with a reservation or limit are accounted up to now, in pCPU order as the scan did (their VM's
+     * use in the period decides its class, read by every comparison that follows); the others are not
+     * accounted: the least of them is found in the occupancy index, and only it and its near ties are
+     * accounted up to now.
      */
     private double virtualFloor() {
         double floor = Double.POSITIVE_INFINITY;
@@ -275,7 +274,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             floor = ps(queue.first()).virtualTime;
         }
         double now = sim.now();
-        logInstant(now);
         // In pCPU order, as the scan accounted them: a VM's use in the period is summed in the same order.
         for (int i = eagerPcpus.next(0); i >= 0; i = eagerPcpus.next(i + 1)) {
             Vcpu c = pcpus[i].current;
@@ -283,7 +281,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 eagerPcpus.set(i, false);
                 continue;
             }
-            beforeAccount(c);
             accountUntil(c, now);
         }
         for (int g = 0; g < groups; g++) {
@@ -302,7 +299,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         if (indexCheck != null) {
             CHECKED_WAKEUPS.increment();
             double scanned = scanFloor();
-            if (Double.doubleToLongBits(scanned) != Double.doubleToLongBits(floor)) {
+            if (!near(scanned, floor)) {
                 indexCheck.accept(String.format(java.util.Locale.ROOT, "%s at %s: floor %s, the scan %s", name(),
                         sim.now(), floor, scanned));
             }
@@ -334,8 +331,9 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     // ------------------------------------------------------------------------------------ reference scans
 
     /**
-     * The floor as the scan computed it: every running vCPU accounted up to now, the least virtual time of
-     * them and the queue's head. Reference for {@link #virtualFloor} (tests and the index check).
+     * The floor as the scan computed it: the least virtual time now of every running vCPU and the queue's
+     * head. Reference for {@link #virtualFloor} (tests and the index check); it only reads, so a run with
+     * the check has the figures of a run without.
      */
     double scanFloor() {
         double floor = Double.POSITIVE_INFINITY;
@@ -346,18 +344,37 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         for (Pcpu p : pcpus) {
             Vcpu c = p.current();
             if (c != null && c.state() == State.RUNNING) {
-                beforeAccount(c);
-                accountUntil(c, now);
-                floor = Math.min(floor, ps(c).virtualTime);
+                floor = Math.min(floor, virtualTimeAt(ps(c), now));
             }
         }
         return floor == Double.POSITIVE_INFINITY ? 0 : floor;
     }
 
     /**
+     * A vCPU's virtual time now without accounting it: if running, what accounting it up to now in one
+     * piece would make it (the same sum as {@link #accountUntil} and {@link #onRun}).
+     */
+    private double virtualTimeAt(PsVcpu c, double now) {
+        if (c.state() != State.RUNNING || c.pcpu().current() != c) {
+            return c.virtualTime;
+        }
+        double ran = now - c.accountedUntil;
+        return ran > 0 ? c.virtualTime + ran / c.weight : c.virtualTime;
+    }
+
+    /**
+     * Whether the index's answer and the scan's agree up to floating-point accounting: a running vCPU's
+     * virtual time is the sum of the pieces it was accounted in, and the index does not account it at
+     * every wake-up as the scan did, so the same vCPU's time may differ in its last bits.
+     */
+    static boolean near(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
+    }
+
+    /**
      * The pCPU a wake-up of {@code v} preempts as the scan chose it (null: none, or a free pCPU takes it),
-     * after an idle pCPU was ruled out and with every running vCPU accounted up to now. Reference for the
-     * occupancy index.
+     * after an idle pCPU was ruled out, with every running vCPU's virtual time taken as of now (read, not
+     * accounted). Reference for the occupancy index.
      */
     Pcpu scanVictim(Vcpu v) {
         for (Pcpu p : pcpus) {
@@ -365,24 +382,37 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 return null; // a pCPU whose switch target halted takes it once its switch ends
             }
         }
+        double now = sim.now();
+        double margin = wakeupGranularity / vcpuWeight(v);
+        int wc = classOf(v);
         Pcpu victim = null;
+        double victimTime = 0;
+        int victimClass = 0;
         for (Pcpu p : pcpus) {
             Vcpu c = p.occupant();
-            if (c != null && preemptsOnWake(v, c) && (victim == null || outranks(victim.occupant(), c))) {
+            if (c == null) {
+                continue;
+            }
+            int cc = classOf(c);
+            double t = virtualTimeAt(ps(c), now);
+            boolean preempts = wc != cc ? wc < cc : ps(v).virtualTime + margin < t;
+            // the victim: the lowest class first, then the most advanced (the first pCPU among equals)
+            if (preempts && (victim == null || (victimClass != cc ? victimClass < cc : victimTime < t))) {
                 victim = p;
+                victimTime = t;
+                victimClass = cc;
             }
         }
         return victim;
     }
 
     private void checkVictim(Vcpu v, Pcpu victim) {
-        scanFloor(); // every running vCPU accounted up to now, as the scan had them
         Pcpu scanned = scanVictim(v);
         CHECKED_SEARCHES.increment();
         if (scanned != null) {
             CHECKED_PREEMPTIONS.increment();
         }
-        if (scanned != victim) {
+        if (scanned != victim && !nearTie(v, victim, scanned)) {
             indexCheck.accept(String.format(java.util.Locale.ROOT, "%s at %s: waking %s, the index preempts %s, the scan %s",
                     name(), sim.now(), v, victim == null ? "none" : victim.index + ":" + victim.occupant(),
                     scanned == null ? "none" : scanned.index + ":" + scanned.occupant()));
@@ -406,6 +436,26 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                         + ", switching " + switchingPcpus.get(s));
             }
         }
+    }
+
+    /**
+     * Whether the index and the scan chose differently only because two virtual times, or a virtual time
+     * and the waking vCPU's threshold, lie within floating-point accounting of each other (of one class).
+     * Equal times are no excuse: among equals the first pCPU must be chosen.
+     */
+    private boolean nearTie(Vcpu v, Pcpu a, Pcpu b) {
+        double now = sim.now();
+        double threshold = ps(v).virtualTime + wakeupGranularity / vcpuWeight(v);
+        if (a == null || b == null) {
+            Pcpu p = a == null ? b : a;
+            Vcpu o = p.occupant();
+            return classOf(o) == classOf(v) && near(virtualTimeAt(ps(o), now), threshold);
+        }
+        Vcpu oa = a.occupant();
+        Vcpu ob = b.occupant();
+        double ta = virtualTimeAt(ps(oa), now);
+        double tb = virtualTimeAt(ps(ob), now);
+        return classOf(oa) == classOf(ob) && ta != tb && near(ta, tb);
     }
 
     // ------------------------------------------------------------------------------------ occupancy index
@@ -453,12 +503,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     private final PcpuSet switchingPcpus;
     /** pCPUs that ran a vCPU of a VM with a reservation or limit when last started (a superset). */
     private final PcpuSet eagerPcpus;
-
-    /** Instants at which the scan accounted every running vCPU, since the start of the period. */
-    private double[] log = new double[256];
-    private int logSize;
-    /** Absolute position of {@code log[0]}. */
-    private long logBase;
 
     private int groupOf(double weight) {
         Integer g = groupByWeight.get(weight);
@@ -609,7 +653,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         int n = collectValid(floorHeaps[g], now, g);
         for (int i = 0; i < n; i++) {
             Vcpu c = slotVcpu[candidates[i]];
-            beforeAccount(c);
             accountUntil(c, now);
             floor = Math.min(floor, ps(c).virtualTime);
         }
@@ -633,7 +676,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 for (int i = 0; i < n; i++) {
                     int s = candidates[i];
                     PsVcpu o = slotVcpu[s];
-                    beforeAccount(o);
                     accountUntil(o, now);
                     double t = o.virtualTime;
                     if (best < 0 || t > bestTime || (t == bestTime && tieGoesTo(s, best))) {
@@ -679,63 +721,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         return false;
     }
 
-    private void logInstant(double now) {
-        if (logSize > 0 && log[logSize - 1] == now) {
-            return;
-        }
-        if (logSize == log.length) {
-            log = java.util.Arrays.copyOf(log, 2 * logSize);
-        }
-        log[logSize++] = now;
-    }
-
-    /** Every running vCPU has just been accounted up to now: the log starts afresh. */
-    private void clearLog() {
-        logBase += logSize;
-        logSize = 0;
-    }
-
-    /**
-     * A running vCPU is brought up to the last logged instant in the pieces the scan accounted it in: the
-     * same sums in the same order, so the same floating-point figures.
-     */
-    @Override
-    protected void beforeAccount(Vcpu x) {
-        PsVcpu v = ps(x);
-        long end = logBase + logSize;
-        if (v.logPos >= end) {
-            return;
-        }
-        int from = (int) Math.max(0, v.logPos - logBase);
-        v.logPos = end;
-        if (v.budgeted) {
-            for (int i = from; i < logSize; i++) {
-                double t = log[i];
-                if (t > v.accountedUntil) {
-                    accountUntil(v, t);
-                }
-            }
-            return;
-        }
-        // accountUntil and onRun inlined for a vCPU whose VM counts no use in the period
-        double until = v.accountedUntil;
-        double consumed = v.consumed;
-        double vt = v.virtualTime;
-        double w = v.weight;
-        for (int i = from; i < logSize; i++) {
-            double t = log[i];
-            if (t > until) {
-                double ran = t - until;
-                until = t;
-                consumed += ran;
-                vt += ran / w;
-            }
-        }
-        v.accountedUntil = until;
-        v.consumed = consumed;
-        v.virtualTime = vt;
-    }
-
     private boolean preemptsOnWake(Vcpu a, Vcpu b) {
         return outranks(a, b, wakeupGranularity / vcpuWeight(a));
     }
@@ -761,9 +746,8 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     // ------------------------------------------------------------------------------------ running
 
-    /** Final: {@link #beforeAccount} replays it inline. */
     @Override
-    protected final void onRun(Vcpu v, double ran) {
+    protected void onRun(Vcpu v, double ran) {
         ps(v).virtualTime += ran / vcpuWeight(v);
         if (ps(v).budgeted) {
             PsDomain d = pd(v.domain);
@@ -777,7 +761,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
 
     @Override
     protected void onStart(Pcpu p, Vcpu v) {
-        ps(v).logPos = logBase + logSize;
         index(p, ps(v));
         switchingPcpus.set(p.index, false);
         if (ps(v).budgeted) {
@@ -896,6 +879,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         events.put(d, sim.schedule(Math.max(0, (budget - pd(d).usedInPeriod) / running), () -> {
             events.remove(d);
             spent.accept(d);
+            afterChange();
         }));
     }
 
@@ -941,7 +925,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
                 account(v);
             }
         }
-        clearLog();
         for (Domain d : domains) {
             pd(d).usedInPeriod = 0;
             pd(d).parked = false;
@@ -985,5 +968,34 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
             armReservation(d);
         }
         sim.schedule(period, this::newPeriod);
+        afterChange();
+    }
+
+    /**
+     * The proportional-share books beside the mechanics': the queued flags against the queue, each running
+     * vCPU's slot and class in the occupancy index, every switching pCPU in the switching set, the cached
+     * reservation per period.
+     */
+    @Override
+    void checkPolicyBooks() {
+        for (Domain d : domains) {
+            require(pd(d).reservedPerPeriod == d.client.controls().reservation() * period,
+                    d.client.name() + ": cached reservation per period");
+            for (Vcpu x : d.vcpus) {
+                PsVcpu v = ps(x);
+                require(v.queued == queue.contains(v), v + " queued " + v.queued);
+            }
+        }
+        for (Pcpu p : pcpus) {
+            Vcpu c = p.current;
+            if (c != null) {
+                require(slotVcpu[p.index] == c && ps(c).slot == p.index, "pCPU " + p.index + " runs " + c
+                        + ", the index holds " + slotVcpu[p.index]);
+                require(mutation == MUTATION_STALE_CLASS || slotClass[p.index] == classOf(c),
+                        "pCPU " + p.index + ": " + c + " indexed in class " + slotClass[p.index]);
+            } else if (p.switchTarget != null) {
+                require(switchingPcpus.get(p.index), "pCPU " + p.index + " switches outside the switching set");
+            }
+        }
     }
 }

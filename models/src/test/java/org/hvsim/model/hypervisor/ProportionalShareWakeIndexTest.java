@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The proportional-share wake-up's occupancy index against the scans it replaced: at every wake-up the
- * scheduler also computes the virtual-time floor by accounting every running vCPU, and the pCPU to
- * preempt by visiting every pCPU, and reports any difference (the floor bit for bit, the same pCPU, the
- * same free-pCPU answer, every pCPU's occupant and class as indexed). Saturated hosts (more runnable vCPUs
+ * scheduler also computes the virtual-time floor from every running vCPU's virtual time as of now, and
+ * the pCPU to preempt by visiting every pCPU, and reports any difference: the floor up to floating-point
+ * accounting (1e-9 relative; the index accounts only the least running vCPUs, the scan took each one's time
+ * as if accounted in one piece), the same pCPU unless two candidates lie within that of each other (equal
+ * times must go to the first pCPU), the same free-pCPU answer, every pCPU's occupant and class as indexed. Saturated hosts (more runnable vCPUs
  * than pCPUs), mixed weights, a reservation and a limit, SMP VMs whose demand dips, under every scheduler
  * built on {@link ProportionalShareScheduler}, directly and through the profiles that use them, with zero
  * and non-zero world-switch cost. A deliberately wrong index must be caught.
@@ -114,7 +116,7 @@ class ProportionalShareWakeIndexTest {
         assertTrue(searches > 1000 && preemptions > 300,
                 tag + ": the host is not saturated enough to test the victim search: " + searches + " searches, "
                         + preemptions + " preemptions");
-        // The check accounts every running vCPU at each wake-up, as the scan did: the figures must not move.
+        // The scans only read (they account nothing): the figures must not move.
         ReplicationOutput plain = ReplicationRunner.run(new HostModel(s), new ReplicationSpec(5, 0, 0.5, 20, 60));
         assertEquals(out[0].events(), plain.events(), tag + ": events");
         for (Map.Entry<ReplicationOutput.Key, Double> e : plain.values().entrySet()) {
