@@ -1,12 +1,10 @@
 package org.hvsim.model.hypervisor;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.hvsim.core.engine.Simulation;
 import org.hvsim.core.stats.TimeWeighted;
 import org.hvsim.model.guest.GuestScheduler;
 
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
 /**
@@ -42,8 +40,6 @@ public final class EsxScheduler extends ProportionalShareScheduler {
             "largest lead of a vCPU over a waiting sibling", "5 ms");
 
     private final double skewBound;
-    private final Map<Domain, SimEventInterface<Double>> skewTimers = new HashMap<>();
-    private final Map<Domain, Double> maxSkew = new HashMap<>();
 
     public EsxScheduler(Simulation sim, int pcpus, double switchCost, double skewBound) {
         super(NAME, sim, pcpus, switchCost, QUANTUM, PERIOD);
@@ -51,7 +47,12 @@ public final class EsxScheduler extends ProportionalShareScheduler {
             throw new IllegalArgumentException("skew bound must be positive");
         }
         this.skewBound = skewBound;
-        sim.onWarmup(now -> maxSkew.clear()); // the figure covers the measured interval only
+        // the figure covers the measured interval only
+        sim.onWarmup(now -> {
+            for (Domain d : domains) {
+                ((EsxDomain) d).skewSeen = false;
+            }
+        });
     }
 
     /** Relaxed co-scheduling: how far a vCPU has progressed, for the skew between siblings. */
@@ -67,15 +68,29 @@ public final class EsxScheduler extends ProportionalShareScheduler {
     private static final class EsxDomain extends PsDomain {
         /** Its co-stopped vCPUs over time. */
         final TimeWeighted coStopped = new TimeWeighted();
+        /** The largest skew seen since the warm-up, valid once {@link #skewSeen}. */
+        double maxSkew;
+        boolean skewSeen;
+        /** Its next skew check while one is armed, else null. */
+        SimEventInterface<Double> skewTimer;
+        /** Waiting in {@link #pending} for its co-scheduling pass. */
+        boolean pending;
+        /** The skew check's action, made once. */
+        final Executable check;
 
-        EsxDomain(CpuClient client, int index) {
+        EsxDomain(CpuClient client, int index, EsxScheduler scheduler) {
             super(client, index);
+            check = () -> {
+                skewTimer = null;
+                scheduler.coschedule(this);
+                scheduler.afterChange();
+            };
         }
     }
 
     @Override
     protected Domain newDomain(CpuClient client, int index) {
-        EsxDomain d = new EsxDomain(client, index);
+        EsxDomain d = new EsxDomain(client, index, this);
         sim.onWarmup(d.coStopped);
         return d;
     }
@@ -104,7 +119,8 @@ public final class EsxScheduler extends ProportionalShareScheduler {
     public double maxSkew(GuestScheduler guest) {
         for (Domain d : domains) {
             if (d.guest() == guest) {
-                return maxSkew.getOrDefault(d, 0.0);
+                EsxDomain e = (EsxDomain) d;
+                return e.skewSeen ? e.maxSkew : 0.0;
             }
         }
         return 0;
@@ -164,7 +180,8 @@ public final class EsxScheduler extends ProportionalShareScheduler {
     }
 
     private boolean inCoschedule;
-    private final java.util.LinkedHashSet<Domain> pending = new java.util.LinkedHashSet<>();
+    /** SMP VMs waiting for their pass, first come first served, each once (its {@code pending} flag). */
+    private final java.util.ArrayDeque<EsxDomain> pending = new java.util.ArrayDeque<>();
 
     /**
      * Enforces the skew bound for one SMP VM and arms the next check. Parking and releasing vCPUs lets
@@ -175,7 +192,11 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         if (d.vcpus.length < 2) {
             return;
         }
-        pending.add(d);
+        EsxDomain e = (EsxDomain) d;
+        if (!e.pending) {
+            e.pending = true;
+            pending.addLast(e);
+        }
         if (inCoschedule) {
             return;
         }
@@ -183,8 +204,8 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         try {
             int passes = 0;
             while (!pending.isEmpty()) {
-                Domain next = pending.iterator().next();
-                pending.remove(next);
+                EsxDomain next = pending.pollFirst();
+                next.pending = false;
                 coschedulePass(next);
                 if (++passes > 10_000) {
                     throw new IllegalStateException("co-scheduling does not settle");
@@ -195,8 +216,9 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         }
     }
 
-    private void coschedulePass(Domain d) {
-        SimEventInterface<Double> old = skewTimers.remove(d);
+    private void coschedulePass(EsxDomain d) {
+        SimEventInterface<Double> old = d.skewTimer;
+        d.skewTimer = null;
         if (old != null) {
             sim.cancel(old);
         }
@@ -212,7 +234,8 @@ public final class EsxScheduler extends ProportionalShareScheduler {
         for (Vcpu s : d.vcpus) {
             if (s.state() == State.RUNNING && laggard < Double.POSITIVE_INFINITY) {
                 double skew = progress(s) - laggard;
-                maxSkew.merge(d, skew, Math::max);
+                d.maxSkew = d.skewSeen ? Math.max(d.maxSkew, skew) : skew;
+                d.skewSeen = true;
                 if (skew >= skewBound - 1e-12) {
                     setCoStopped(s, true);
                     park(s.pcpu());
@@ -257,11 +280,7 @@ public final class EsxScheduler extends ProportionalShareScheduler {
             kickIdle();
         }
         if (next < Double.POSITIVE_INFINITY) {
-            skewTimers.put(d, sim.schedule(Math.max(1e-9, next), () -> {
-                skewTimers.remove(d);
-                coschedule(d);
-                afterChange();
-            }));
+            d.skewTimer = sim.schedule(Math.max(1e-9, next), d.check);
         }
     }
 }
