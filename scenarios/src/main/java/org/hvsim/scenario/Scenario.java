@@ -63,9 +63,10 @@ public record Scenario(String source, String name, String description, long seed
         Objects.requireNonNull(name, "name");
         architectures = List.copyOf(architectures);
         vms = List.copyOf(vms);
-        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources)); // in order: Map.copyOf's changes between runs
+        // in insertion order (Map.copyOf's order changes from one JVM run to the next)
+        sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        schedulers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schedulers)); // in order: Map.copyOf's changes between runs
+        schedulers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schedulers));
         Objects.requireNonNull(memory, "memory");
         slas = List.copyOf(slas);
         Objects.requireNonNull(capacity, "capacity");

@@ -39,7 +39,8 @@ public record ArchitectureProfile(String name, ArchitectureKind kind, GuestCosts
                 throw new IllegalArgumentException(name + ": I/O work in a control domain needs a control domain");
             }
         }
-        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources)); // in order: Map.copyOf's changes between runs
+        // in insertion order (Map.copyOf's order changes from one JVM run to the next)
+        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     }
 
     /** The costs of a guest with ({@code true}) or without paravirtual drivers. */

@@ -21,7 +21,8 @@ public record FaultPlan(List<FaultSpec> faults, double boot, InFlight inFlight, 
 
     public FaultPlan {
         faults = List.copyOf(faults);
-        onCrash = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(onCrash)); // in order: Map.copyOf's changes between runs
+        // in insertion order (Map.copyOf's order changes from one JVM run to the next)
+        onCrash = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(onCrash));
     }
 
     /** False when nothing can fail: the model then runs exactly as without faults. */

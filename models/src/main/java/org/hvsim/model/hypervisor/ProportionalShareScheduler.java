@@ -52,7 +52,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     protected ProportionalShareScheduler(String name, Simulation sim, int pcpus, double switchCost, double quantum,
             double period, double sleeperCredit, double wakeupGranularity) {
         super(name, sim, pcpus, switchCost);
-        this.switchCost = switchCost;
         this.quantum = quantum;
         this.period = period;
         this.sleeperCredit = sleeperCredit;
@@ -297,7 +296,6 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         // two requests is not robbed of its share, and a long sleeper banks nothing.
         double floor = virtualFloor();
         if (indexCheck != null) {
-            CHECKED_WAKEUPS.increment();
             double scanned = scanFloor();
             if (!near(scanned, floor)) {
                 indexCheck.accept(String.format(java.util.Locale.ROOT, "%s at %s: floor %s, the scan %s", name(),
@@ -335,7 +333,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
      * head. Reference for {@link #virtualFloor} (tests and the index check); it only reads, so a run with
      * the check has the figures of a run without.
      */
-    double scanFloor() {
+    private double scanFloor() {
         double floor = Double.POSITIVE_INFINITY;
         if (!queue.isEmpty()) {
             floor = ps(queue.first()).virtualTime;
@@ -367,8 +365,8 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
      * virtual time is the sum of the pieces it was accounted in, and the index does not account it at
      * every wake-up as the scan did, so the same vCPU's time may differ in its last bits.
      */
-    static boolean near(double a, double b) {
-        return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) <= ROUNDING * Math.max(Math.abs(a), Math.abs(b)) + 1e-12; // + for values near 0
     }
 
     /**
@@ -376,7 +374,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
      * after an idle pCPU was ruled out, with every running vCPU's virtual time taken as of now (read, not
      * accounted). Reference for the occupancy index.
      */
-    Pcpu scanVictim(Vcpu v) {
+    private Pcpu scanVictim(Vcpu v) {
         for (Pcpu p : pcpus) {
             if (p.free()) {
                 return null; // a pCPU whose switch target halted takes it once its switch ends
@@ -475,14 +473,12 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     /** Classes fixed when a vCPU is indexed: a reservation used up or a co-stop does not move it. */
     static final int MUTATION_STALE_CLASS = 3;
 
-    /** Wake-ups checked, of them searches for a victim (no idle pCPU), of them preemptions (tests). */
-    static final java.util.concurrent.atomic.LongAdder CHECKED_WAKEUPS = new java.util.concurrent.atomic.LongAdder();
+    /** Checked wake-ups that searched for a victim (no idle pCPU), and of them preemptions (tests). */
     static final java.util.concurrent.atomic.LongAdder CHECKED_SEARCHES = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder CHECKED_PREEMPTIONS = new java.util.concurrent.atomic.LongAdder();
 
     private final java.util.function.Consumer<String> indexCheck;
     private final int mutation;
-    private final double switchCost;
 
     /** Distinct per-vCPU weights, in order of appearance: a running vCPU's key is kept per weight. */
     private final java.util.Map<Double, Integer> groupByWeight = new java.util.HashMap<>();
@@ -491,7 +487,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
     /** Per weight group: running vCPUs by key, least first (the floor). */
     private SlotHeap[] floorHeaps = new SlotHeap[4];
     /** Per class and weight group: running vCPUs by key, most advanced first (the victim). */
-    private SlotHeap[][] victimHeaps = new SlotHeap[2][4];
+    private SlotHeap[][] victimHeaps = new SlotHeap[NORMAL + 1][4];
     /**
      * Per pCPU slot: the running vCPU indexed (or null) and its class when last classed. An entry stays when
      * its vCPU stops, until the pCPU runs another or a query finds it stale.
@@ -542,8 +538,15 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
      * pieces it was accounted in since it was keyed (a period's at most), far below this.
      */
     private static double tolerance(double key, double now, double weight) {
-        return 1e-9 * (1 + Math.abs(key) + now / weight);
+        return ROUNDING * (1 + Math.abs(key) + now / weight);
     }
+
+    /**
+     * Relative bound on the rounding of a virtual time summed in other pieces: each piece's relative error
+     * is about 1e-16, and a period holds at most some thousands of pieces, so 1e-9 is far above it and far
+     * below any difference a scheduling decision turns on (a microsecond in a second).
+     */
+    private static final double ROUNDING = 1e-9;
 
     /** {@code v} starts running on {@code p}: it takes p's slot, keyed afresh. */
     private void index(Pcpu p, PsVcpu v) {
@@ -626,7 +629,7 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         }
     }
 
-    /** Collects a heap's entries up to {@code limit} into {@link #candidates}, dropping stale ones; -1 if it was empty. */
+    /** Collects a heap's entries up to {@code limit} into {@link #candidates}, dropping stale ones; how many (0 if it was empty). */
     private int collectValid(SlotHeap h, double now, int group) {
         while (!h.isEmpty()) {
             double top = h.topKey();
@@ -809,11 +812,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
      * worth more). One event per reserved VM while it runs.
      */
     private void armReservation(Domain d) {
-        if (d.client.controls().reservation() <= 0) {
+        if (pd(d).reservation <= 0) {
             return;
         }
         if (belowReservation(d)) {
-            armBudget(reservationEvents, d, d.client.controls().reservation() * period, this::reservationUsed);
+            armBudget(reservationEvents, d, pd(d).reservedPerPeriod, this::reservationUsed);
         } else {
             SimEventInterface<Double> old = reservationEvents.remove(d);
             if (old != null) {
@@ -826,11 +829,11 @@ public abstract class ProportionalShareScheduler extends VcpuScheduler {
         for (Vcpu v : d.vcpus) {
             account(v);
         }
-        if (d.client.controls().reservation() * period - pd(d).usedInPeriod > 1e-12) {
+        if (pd(d).reservedPerPeriod - pd(d).usedInPeriod > 1e-12) {
             armReservation(d); // a vCPU stopped meanwhile: the rest of the reservation takes longer
             return;
         }
-        pd(d).usedInPeriod = Math.max(pd(d).usedInPeriod, d.client.controls().reservation() * period);
+        pd(d).usedInPeriod = Math.max(pd(d).usedInPeriod, pd(d).reservedPerPeriod);
         classesChanged(d);
         // Its waiting vCPUs drop to the normal class; its running ones yield to anyone who now outranks them.
         for (Vcpu v : d.vcpus) {

@@ -43,8 +43,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         public final Vcpu[] vcpus;
         /** vCPUs currently running for the guest. */
         int running;
-        /** By state: how many of its vCPUs are in it. */
-        final int[] inState = new int[STATES.length];
+        /** How many of its vCPUs are HALTED. */
+        int halted;
         /** By state: its vCPUs in it, as bits by vCPU index (first or last one without a scan). */
         final long[][] members;
 
@@ -55,7 +55,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             int words = (vcpus.length + 63) >>> 6;
             this.members = new long[STATES.length][words];
             // every vCPU starts HALTED
-            inState[State.HALTED.ordinal()] = vcpus.length;
+            halted = vcpus.length;
             for (int i = 0; i < vcpus.length; i++) {
                 members[State.HALTED.ordinal()][i >>> 6] |= 1L << (i & 63);
             }
@@ -67,17 +67,7 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
 
         /** vCPUs not HALTED (runnable: waiting, switching or running). */
         public int nonHalted() {
-            return vcpus.length - inState[State.HALTED.ordinal()];
-        }
-
-        /** How many of its vCPUs are in state {@code s}. */
-        public int count(State s) {
-            return inState[s.ordinal()];
-        }
-
-        /** Whether some vCPU of it is runnable. */
-        public boolean hasRunnable() {
-            return inState[State.HALTED.ordinal()] < vcpus.length;
+            return vcpus.length - halted;
         }
 
         /** Its lowest-index vCPU in state {@code s}, or null. */
@@ -103,12 +93,12 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
         }
     }
 
+    private static final State[] STATES = State.values();
+
     /**
      * One virtual CPU, as the mechanics see it; a policy extends it with its own state
      * ({@link #newVcpu}).
      */
-    private static final State[] STATES = State.values();
-
     protected static class Vcpu {
         public final Domain domain;
         public final int index;
@@ -137,9 +127,12 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
             Domain d = domain;
             long bit = 1L << (index & 63);
             int w = index >>> 6;
-            d.inState[old.ordinal()]--;
+            if (old == State.HALTED) {
+                d.halted--;
+            } else if (s == State.HALTED) {
+                d.halted++;
+            }
             d.members[old.ordinal()][w] &= ~bit;
-            d.inState[s.ordinal()]++;
             d.members[s.ordinal()][w] |= bit;
             state = s;
         }
@@ -162,7 +155,8 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
     protected final Simulation sim;
     protected final Pcpu[] pcpus;
     protected final List<Domain> domains = new ArrayList<>();
-    private final double switchCost;
+    /** pCPU seconds a world switch between two VMs takes. */
+    protected final double switchCost;
     private final TimeWeighted switching = new TimeWeighted();
     /** pCPUs running a vCPU or switching to one; the rest are idle. */
     private final TimeWeighted busyPcpus = new TimeWeighted();
@@ -339,9 +333,9 @@ public abstract class VcpuScheduler implements HypervisorScheduler {
                     default -> require(v.pcpu == null, v + " holds " + v.pcpu);
                 }
             }
+            require(counts[State.HALTED.ordinal()] == d.halted,
+                    d.client.name() + ": " + d.halted + " vCPUs counted HALTED, " + counts[State.HALTED.ordinal()] + " are");
             for (State st : STATES) {
-                require(counts[st.ordinal()] == d.inState[st.ordinal()],
-                        d.client.name() + ": " + d.inState[st.ordinal()] + " vCPUs counted " + st + ", " + counts[st.ordinal()] + " are");
                 require(java.util.Arrays.equals(bits[st.ordinal()], d.members[st.ordinal()]),
                         d.client.name() + ": wrong bits for " + st);
             }

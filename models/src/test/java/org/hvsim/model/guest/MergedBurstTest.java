@@ -68,25 +68,9 @@ class MergedBurstTest {
         }
     }
 
-    private static final class Plain extends CpuJob {
-        final Simulation sim;
-        final List<Double> done;
-
-        Plain(Simulation sim, double work, List<Double> done) {
-            this.sim = sim;
-            this.done = done;
-            prepare(work, 1.0);
-        }
-
-        @Override
-        protected void cpuDone() {
-            done.add(sim.now());
-        }
-    }
-
     private static Outcome run(GuestDiscipline d, boolean merged) {
         List<Double> requests = new ArrayList<>();
-        List<Double> background = new ArrayList<>();
+        List<GuestSchedulerTest.Job> background = new ArrayList<>();
         double[] areas = new double[CpuCategory.COUNT];
         double end = 2.0;
         ReplicationRunner.run(new ReplicationModel() {
@@ -102,7 +86,8 @@ class MergedBurstTest {
                 for (int i = 0; i < 150; i++) {
                     t += -Math.log(1 - r.nextDouble()) * 0.01;
                     double work = -Math.log(1 - r.nextDouble()) * 0.004;
-                    Plain p = new Plain(sim, work, background);
+                    GuestSchedulerTest.Job p = new GuestSchedulerTest.Job(sim, g, work);
+                    background.add(p);
                     sim.scheduleAt(t, () -> g.submit(p));
                     if (i % 5 == 0) {
                         Burst b = new Burst(sim, g, merged, requests);
@@ -118,7 +103,7 @@ class MergedBurstTest {
                 }
             }
         }, ReplicationSpec.of(1, 0, 0, end));
-        return new Outcome(requests, background, areas);
+        return new Outcome(requests, background.stream().flatMap(j -> j.completions.stream()).toList(), areas);
     }
 
     @Test

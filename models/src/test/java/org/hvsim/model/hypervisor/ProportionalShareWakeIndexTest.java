@@ -1,6 +1,7 @@
 package org.hvsim.model.hypervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ class ProportionalShareWakeIndexTest {
         for (String scheduler : SCHEDULERS) {
             SystemSpec s = onScheduler(scheduler, 20e-6);
             for (Map.Entry<Integer, String> m : mutations.entrySet()) {
-                assertTrue(!checked(s, m.getKey(), out).isEmpty(), scheduler + ": " + m.getValue() + " went unnoticed");
+                assertFalse(checked(s, m.getKey(), out).isEmpty(), scheduler + ": " + m.getValue() + " went unnoticed");
             }
         }
     }

@@ -37,7 +37,8 @@ public final class CostModel {
     public record Costs(String currency, double years, double hostPrice, int sockets, Map<String, Licence> licences,
             List<Edition> editions) {
         public Costs {
-            licences = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(licences)); // in order: Map.copyOf's changes between runs
+            // in insertion order (Map.copyOf's order changes from one JVM run to the next)
+            licences = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(licences));
             editions = List.copyOf(editions);
         }
     }

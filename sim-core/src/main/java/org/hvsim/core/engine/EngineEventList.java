@@ -77,6 +77,11 @@ final class EngineEventList implements EventListInterface<Double> {
         if (id >= 1L << ID_BITS) {
             throw new IllegalStateException("event sequence out of range: " + id);
         }
+        return keyOf(priority, id);
+    }
+
+    /** Priority and sequence number packed in one long, in the order events leave. */
+    private static long keyOf(int priority, long id) {
         return ((long) (Short.MAX_VALUE - priority) << ID_BITS) | id;
     }
 
@@ -134,7 +139,7 @@ final class EngineEventList implements EventListInterface<Double> {
         if (reserved <= 0 || reserved > sequence) {
             throw new IllegalArgumentException("sequence " + reserved + " was not reserved");
         }
-        long k = ((long) (Short.MAX_VALUE - SimEventInterface.NORMAL_PRIORITY) << ID_BITS) | reserved;
+        long k = keyOf(SimEventInterface.NORMAL_PRIORITY, reserved);
         event.time = time;
         event.sequence = reserved;
         long t = orderTime(time);

@@ -239,15 +239,13 @@ final class EngineSimulator extends DevsSimulator<Double> {
                 census.ran(e.action, events.size() + 1);
             }
             double time = e.time;
-            if (announce && time != now) {
-                now = time;
-                boxStale = true;
-                syncClock();
-                fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null, super.simulatorTime);
-            }
             if (time != now) {
                 now = time;
                 boxStale = true;
+                if (announce) {
+                    syncClock();
+                    fireUnverifiedTimedEvent(SimulatorInterface.TIME_CHANGED_EVENT, null, super.simulatorTime);
+                }
             }
         } else {
             // one of DSOL's own events (the warm-up): its clock, boxed, before DSOL's code runs

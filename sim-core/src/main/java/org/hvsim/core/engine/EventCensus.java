@@ -20,6 +20,8 @@ public final class EventCensus {
     private final Map<Long, long[]> allocation = new LinkedHashMap<>();
     private Thread lastThread;
     private long counted;
+    /** Sum over run events of the list's size as each left it. */
+    private long pendingSum;
     private long allocated = -1;
     private long cpuNanos = -1;
     private long liveAtEnd = -1;
@@ -61,6 +63,14 @@ public final class EventCensus {
             counts[size++] = 1;
         }
 
+        long total() {
+            long sum = 0;
+            for (int i = 0; i < size; i++) {
+                sum += counts[i];
+            }
+            return sum;
+        }
+
         Map<Class<?>, Long> asMap() {
             Map<Class<?>, Long> m = new IdentityHashMap<>();
             for (int i = 0; i < size; i++) {
@@ -86,18 +96,15 @@ public final class EventCensus {
     void ran(Object action, int pending) {
         ranByClass.add(action.getClass());
         pendingSum += pending;
-        ranCount++;
     }
-
-    private long pendingSum;
-    private long ranCount;
 
     /**
      * The mean size of the event list as the engine's events left it: what each event's removal and the
      * next one's insertion had to sift through (for a bare-engine baseline of the same size).
      */
     public double meanPendingEvents() {
-        return ranCount == 0 ? 0 : (double) pendingSum / ranCount;
+        long ran = ranByClass.total();
+        return ran == 0 ? 0 : (double) pendingSum / ran;
     }
 
     /**

@@ -117,17 +117,17 @@ public final class ReplicationRunner {
             boolean finished = done.await((long) Math.ceil(spec.wallTimeout() * 1000), TimeUnit.MILLISECONDS);
             Throwable failure = simulator.failure();
             if (failure != null) {
-                throw new SimulationFailure("replication " + spec.index() + " failed at t=" + simulator.getSimulatorTime()
+                throw new SimulationFailure("replication " + spec.index() + " failed at t=" + simulator.now()
                         + " s: " + failure, failure);
             }
             if (!finished) {
                 throw new SimulationFailure("replication " + spec.index() + " did not finish within "
                         + spec.wallTimeout() + " s of wall-clock time (simulated time reached "
-                        + simulator.getSimulatorTime() + " s)");
+                        + simulator.now() + " s)");
             }
             if (endState[0] != null) {
                 throw new SimulationFailure("replication " + spec.index() + " stopped before its end at t="
-                        + simulator.getSimulatorTime() + " s");
+                        + simulator.now() + " s");
             }
             if (census != null) {
                 census.finish();
