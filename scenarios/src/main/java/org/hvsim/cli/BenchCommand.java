@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hvsim.core.bench.EngineBaseline;
+import org.hvsim.core.bench.StockDsol;
 import org.hvsim.core.engine.ReplicationOutput;
 import org.hvsim.core.engine.ReplicationRunner;
 import org.hvsim.core.engine.ReplicationSpec;
@@ -117,11 +118,13 @@ final class BenchCommand implements Callable<Integer> {
         EngineBaseline.dsol(events / 5, 2, seed);
         EngineBaseline.dsolDefault(events / 5, 2, seed);
         EngineBaseline.priorityQueue(events / 5, 2, seed);
+        StockDsol.eventsPerSecond(events / 5, 2, seed, StockDsol.EventList.PRIORITY_QUEUE);
 
         double[] model = new double[rounds];
         double[] dsol = new double[rounds];
         double[] dsolDefault = new double[rounds];
         double[] pq = new double[rounds];
+        double[] bare = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             System.err.printf(Locale.ROOT, "bench: round %d of %d%n", r + 1, rounds);
             model[r] = model(events);
@@ -131,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
             t0 = System.nanoTime();
             n = EngineBaseline.dsolDefault(events, 2, seed + r);
             dsolDefault[r] = n / ((System.nanoTime() - t0) / 1e9);
+            bare[r] = StockDsol.eventsPerSecond(events, 2, seed + r, StockDsol.EventList.PRIORITY_QUEUE);
             t0 = System.nanoTime();
             double check = EngineBaseline.priorityQueue(events, 2, seed + r);
             pq[r] = events / ((System.nanoTime() - t0) / 1e9);
@@ -142,10 +146,14 @@ final class BenchCommand implements Callable<Integer> {
         double d = median(dsol);
         double p = median(pq);
         double dd = median(dsolDefault);
+        double b = median(bare);
         System.out.printf(Locale.ROOT, "model_events_per_s=%.0f%n", m);
         System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", d);
         System.out.printf(Locale.ROOT, "dsol_default_path_events_per_s=%.0f%n", dd);
         System.out.printf(Locale.ROOT, "engine_vs_dsol_default_path=%.3f%n", d / dd);
+        System.out.printf(Locale.ROOT, "bare_dsol_events_per_s=%.0f%n", b);
+        System.out.printf(Locale.ROOT, "engine_vs_bare_dsol=%.3f%n", d / b);
+        System.out.printf(Locale.ROOT, "model_vs_bare_dsol=%.3f%n", m / b);
         System.out.printf(Locale.ROOT, "priority_queue_events_per_s=%.0f%n", p);
         System.out.printf(Locale.ROOT, "model_vs_dsol=%.3f%n", m / d);
         System.out.printf(Locale.ROOT, "dsol_vs_priority_queue=%.3f%n", d / p);
@@ -226,38 +234,44 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         long n = Math.max(100_000, Math.min(most, 20_000_000));
+        // Every baseline: one run to warm the JIT, then the median of BASELINE_ROUNDS (DSOL's own loop in
+        // particular moves by +-30 % from run to run in one JVM).
         EngineBaseline.dsol(n / 5, 2, seed);
-        long t0 = System.nanoTime();
-        long done = EngineBaseline.dsol(n, 2, seed);
-        double dsol = done / ((System.nanoTime() - t0) / 1e9);
-        // DSOL as shipped (scheduleEventRel: a lock and a trace string per event), the issue's "bare DSOL"
-        long nd = Math.min(n, 5_000_000);
+        double dsol = medianOf(() -> rate(() -> EngineBaseline.dsol(n, 2, seed)));
+        // DSOL's scheduling call (scheduleEventRel: a lock and a trace string per event) on the engine's list
+        // and loop
+        long nd = Math.min(n, 3_000_000);
         EngineBaseline.dsolDefault(nd / 5, 2, seed);
-        t0 = System.nanoTime();
-        done = EngineBaseline.dsolDefault(nd, 2, seed);
-        double dsolDefault = done / ((System.nanoTime() - t0) / 1e9);
+        double dsolDefault = medianOf(() -> rate(() -> EngineBaseline.dsolDefault(nd, 2, seed)));
+        // Bare DSOL as shipped (StockDsol): DSOL's own run loop and event list and scheduleEventRel; issue 13's
+        // "bare DSOL" (DevsSimulator on EventListPriorityQueue, as hvsim's engine was when it was filed)
+        StockDsol.eventsPerSecond(nd / 5, 2, seed, StockDsol.EventList.PRIORITY_QUEUE);
+        double bare = medianOf(() -> StockDsol.eventsPerSecond(nd, 2, seed, StockDsol.EventList.PRIORITY_QUEUE));
+        StockDsol.eventsPerSecond(nd / 5, 2, seed, StockDsol.EventList.RED_BLACK_TREE);
+        double bareTree = medianOf(() -> StockDsol.eventsPerSecond(nd, 2, seed, StockDsol.EventList.RED_BLACK_TREE));
         System.out.printf(Locale.ROOT, "dsol_events_per_s=%.0f%n", dsol);
         System.out.printf(Locale.ROOT, "dsol_default_path_events_per_s=%.0f%n", dsolDefault);
-        for (String name : rates.keySet()) {
-            System.out.printf(Locale.ROOT, "%s.model_vs_dsol=%.3f%n", name, rates.get(name) / dsol);
-            System.out.printf(Locale.ROOT, "%s.model_vs_dsol_default_path=%.3f%n", name, rates.get(name) / dsolDefault);
-        }
-        // The figures above hold two events in DSOL's list; the model holds hundreds, and every event's
-        // removal and insertion sifts through them. Bare DSOL with as many pending events as the model's
-        // list held on average is the like-for-like baseline (same list, same size, empty events).
-        Map<Integer, Double> atSize = new java.util.HashMap<>();
+        System.out.printf(Locale.ROOT, "bare_dsol_events_per_s=%.0f%n", bare);
+        System.out.printf(Locale.ROOT, "bare_dsol_red_black_tree_events_per_s=%.0f%n", bareTree);
+        // The figures above hold two events in the list; the model holds hundreds, and every event's removal
+        // and insertion sifts through them. The same list at the same size with empty events (as many
+        // self-rescheduling chains as the model's list held on average) is the like-for-like baseline.
+        Map<Integer, double[]> atSize = new java.util.HashMap<>();
         for (Map.Entry<String, Integer> e : pending.entrySet()) {
-            int chains = e.getValue();
-            double rate = atSize.computeIfAbsent(chains, c -> {
-                EngineBaseline.dsolDefault(nd / 5, c, seed);
-                long t = System.nanoTime();
-                long ran = EngineBaseline.dsolDefault(nd, c, seed);
-                return ran / ((System.nanoTime() - t) / 1e9);
-            });
             String name = e.getKey();
-            System.out.printf(Locale.ROOT, "%s.dsol_default_path_same_list_events_per_s=%.0f%n", name, rate);
-            System.out.printf(Locale.ROOT, "%s.model_vs_dsol_default_path_same_list=%.3f%n", name,
-                    rates.get(name) / rate);
+            double rate = rates.get(name);
+            double[] same = atSize.computeIfAbsent(e.getValue(), c -> new double[] {
+                    medianOf(() -> rate(() -> EngineBaseline.dsolDefault(nd, c, seed))),
+                    medianOf(() -> StockDsol.eventsPerSecond(nd, c, seed, StockDsol.EventList.PRIORITY_QUEUE))});
+            String p = name + ".";
+            System.out.printf(Locale.ROOT, "%smodel_vs_dsol=%.3f%n", p, rate / dsol);
+            System.out.printf(Locale.ROOT, "%smodel_vs_dsol_default_path=%.3f%n", p, rate / dsolDefault);
+            System.out.printf(Locale.ROOT, "%sdsol_default_path_same_list_events_per_s=%.0f%n", p, same[0]);
+            System.out.printf(Locale.ROOT, "%smodel_vs_dsol_default_path_same_list=%.3f%n", p, rate / same[0]);
+            System.out.printf(Locale.ROOT, "%smodel_vs_bare_dsol=%.3f%n", p, rate / bare);
+            System.out.printf(Locale.ROOT, "%smodel_vs_bare_dsol_red_black_tree=%.3f%n", p, rate / bareTree);
+            System.out.printf(Locale.ROOT, "%sbare_dsol_same_list_events_per_s=%.0f%n", p, same[1]);
+            System.out.printf(Locale.ROOT, "%smodel_vs_bare_dsol_same_list=%.3f%n", p, rate / same[1]);
         }
         return Main.OK;
     }
@@ -267,6 +281,24 @@ final class BenchCommand implements Callable<Integer> {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
+
+    /** Rounds of each baseline in {@code bench --scenario}; the median is reported. */
+    private static final int BASELINE_ROUNDS = 3;
+
+    private static double medianOf(java.util.function.DoubleSupplier measure) {
+        double[] v = new double[BASELINE_ROUNDS];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = measure.getAsDouble();
+        }
+        return median(v);
+    }
+
+    /** Events per second of wall time of {@code run}, which returns the events it ran. */
+    private static double rate(java.util.function.LongSupplier run) {
+        long t0 = System.nanoTime();
+        long done = run.getAsLong();
+        return done / ((System.nanoTime() - t0) / 1e9);
+    }
 
     private static double median(double[] v) {
         double[] s = v.clone();

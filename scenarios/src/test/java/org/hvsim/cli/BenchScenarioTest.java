@@ -30,7 +30,10 @@ class BenchScenarioTest {
         for (String key : List.of("hosted.wall_s", "hosted.events", "hosted.events_per_s", "hosted.events_per_request",
                 "hosted.allocated_bytes_per_event", "hosted.peak_heap_mb", "hosted.cpu_s", "dsol_events_per_s",
                 "dsol_default_path_events_per_s", "hosted.model_vs_dsol_default_path", "hosted.mean_pending_events",
-                "hosted.dsol_default_path_same_list_events_per_s", "hosted.model_vs_dsol_default_path_same_list")) {
+                "hosted.dsol_default_path_same_list_events_per_s", "hosted.model_vs_dsol_default_path_same_list",
+                "bare_dsol_events_per_s", "bare_dsol_red_black_tree_events_per_s", "hosted.model_vs_bare_dsol",
+                "hosted.model_vs_bare_dsol_red_black_tree", "hosted.bare_dsol_same_list_events_per_s",
+                "hosted.model_vs_bare_dsol_same_list")) {
             assertTrue(values.containsKey(key), key + " in " + o.out());
         }
         assertTrue(values.keySet().stream().noneMatch(k -> k.startsWith("native.")), "only the chosen architecture");

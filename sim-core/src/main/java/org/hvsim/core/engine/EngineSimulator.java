@@ -215,17 +215,20 @@ final class EngineSimulator extends DevsSimulator<Double> {
         boolean announce = numberOfListeners(SimulatorInterface.TIME_CHANGED_EVENT) > 0;
         while (!isStoppingOrStopped()) {
             synchronized (super.semaphore) {
+                // DSOL's end of the run, unboxed once per hold (it changes only between runs)
+                double until = this.runUntilTime;
+                boolean including = this.runUntilIncluding;
                 for (int n = 0; n < EVENTS_PER_LOCK && !isStoppingOrStopped(); n++) {
-                    step(announce);
+                    step(announce, until, including);
                 }
             }
         }
     }
 
-    /** Runs the first event, or stops at the run's end. */
-    private void step(boolean announce) {
-        int cmp = events.isEmpty() ? 2 : Double.compare(events.firstTime(), this.runUntilTime);
-        if ((cmp == 0 && !this.runUntilIncluding) || cmp > 0) {
+    /** Runs the first event, or stops at the run's end ({@code until}, run or not as DSOL's flag says). */
+    private void step(boolean announce, double until, boolean including) {
+        int cmp = events.isEmpty() ? 2 : Double.compare(events.firstTime(), until);
+        if ((cmp == 0 && !including) || cmp > 0) {
             this.simulatorTime = SimTime.copy(this.runUntilTime);
             now = this.simulatorTime;
             boxStale = false;

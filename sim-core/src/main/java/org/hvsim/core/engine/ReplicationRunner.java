@@ -36,9 +36,10 @@ public final class ReplicationRunner {
     /**
      * DSOL logs to stdout with stack traces; the tool's stdout is for data only. Every new
      * simulator's SimLogger re-registers DSOL's category at the default level, so this runs again after
-     * each simulator is built (under the lock).
+     * each simulator is built (under this class's lock, which any code building a DSOL simulator of its
+     * own must hold too, as the benchmark's stock baseline does).
      */
-    private static void silenceDsolLogging() {
+    public static void silenceDsolLogging() {
         CategoryLogger.setLogLevelAll(ch.qos.logback.classic.Level.OFF);
         CategoryLogger.setLogLevel(CategoryLogger.CAT_ALWAYS, ch.qos.logback.classic.Level.OFF);
         org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
