@@ -35,7 +35,29 @@ class EngineEventListTest {
 
     @Test
     void leavesInReferenceOrderUnderAddsCancelsAndMoves() {
-        Random rnd = new Random(13);
+        // few distinct times: many ties, which only the priority and the entry order decide
+        leavesInReferenceOrder(13, (rnd, now) -> now + rnd.nextInt(8) * 0.5);
+    }
+
+    /**
+     * Times close to now, many of them ahead of every pending event: they pass through the list's front
+     * (outside the heap), which must hand them out, move them, cancel them and push them back into the heap
+     * in the same order.
+     */
+    @Test
+    void leavesInReferenceOrderWhenManyEventsEnterAheadOfAll() {
+        leavesInReferenceOrder(29, (rnd, now) -> {
+            double u = rnd.nextDouble();
+            return u < 0.1 ? now : now + u * u * u * 4;
+        });
+    }
+
+    private interface Times {
+        double next(Random rnd, double now);
+    }
+
+    private void leavesInReferenceOrder(long seed, Times times) {
+        Random rnd = new Random(seed);
         EngineEventList list = new EngineEventList();
         TreeMap<Key, SimEventInterface<Double>> reference = new TreeMap<>();
         java.util.Map<SimEventInterface<Double>, Key> keyOf = new java.util.IdentityHashMap<>();
@@ -45,9 +67,8 @@ class EngineEventListTest {
         List<SimEventInterface<Double>> popped = new ArrayList<>();
         List<SimEventInterface<Double>> expected = new ArrayList<>();
         for (int step = 0; step < 60_000; step++) {
-            int op = rnd.nextInt(10);
-            // few distinct times: many ties, which only the priority and the entry order decide
-            double time = now + rnd.nextInt(8) * 0.5;
+            int op = rnd.nextInt(11);
+            double time = times.next(rnd, now);
             if (op < 4 || reference.isEmpty()) {
                 EngineEvent e = new EngineEvent(() -> { });
                 list.add(e, time);
@@ -78,6 +99,26 @@ class EngineEventListTest {
                 Key k = new Key(time, SimEventInterface.NORMAL_PRIORITY, ++entries);
                 reference.put(k, e);
                 keyOf.put(e, k);
+            } else if (op == 9) {
+                // DSOL's own calls: first, contains, remove of any event, the iterator
+                assertSame(reference.firstEntry().getValue(), list.first());
+                assertEquals(Double.doubleToLongBits(reference.firstKey().time()),
+                        Double.doubleToLongBits(list.firstTime()));
+                List<SimEventInterface<Double>> all = new ArrayList<>(reference.values());
+                SimEventInterface<Double> any = all.get(rnd.nextInt(all.size()));
+                assertEquals(true, list.contains(any));
+                if (rnd.nextInt(4) == 0) {
+                    assertEquals(true, list.remove(any));
+                    reference.remove(keyOf.remove(any));
+                    assertFalse(list.contains(any));
+                }
+                if (step % 64 == 0) {
+                    java.util.Set<SimEventInterface<Double>> seen = java.util.Collections.newSetFromMap(
+                            new java.util.IdentityHashMap<>());
+                    list.iterator().forEachRemaining(seen::add);
+                    assertEquals(reference.size(), seen.size());
+                    assertEquals(true, seen.containsAll(reference.values()));
+                }
             } else {
                 SimEventInterface<Double> first = list.removeFirst();
                 var ref = reference.pollFirstEntry();
