@@ -22,6 +22,8 @@ final class EngineEvent implements SimEventInterface<Double> {
     final transient Executable action;
     /** Its slot in {@link EngineEventList} while it is in the list (still to run), or -1. */
     transient int slot = -1;
+    /** Its kind's number in a benchmark's {@link EventCensus}, or -1 (not counted yet, or no census). */
+    transient int kind = -1;
 
     EngineEvent(Executable action) {
         this.action = action;

@@ -34,7 +34,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
      * the run loop already holds when an event schedules another, and its event executes under a lock of
      * its own. Same list, same order (see {@link EngineEvent}), same check, so every figure is unchanged.
      */
-    SimEventInterface<Double> add(double time, Executable action) {
+    EngineEvent add(double time, Executable action) {
         checkNotPast(time);
         EngineEvent event = new EngineEvent(action);
         events.add(event, time);
@@ -47,7 +47,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
      * {@code event}. Same order as cancelling and adding (see {@link EngineEventList#move}), without the
      * second sift or a new object.
      */
-    SimEventInterface<Double> move(SimEventInterface<Double> event, double time, Executable action) {
+    EngineEvent move(SimEventInterface<Double> event, double time, Executable action) {
         if (event instanceof EngineEvent e && e.action == action) {
             checkNotPast(time);
             events.move(e, time);
@@ -60,7 +60,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
     }
 
     /** See {@link Simulation#rescheduleAt(SimEventInterface, double, Executable, long)}. */
-    SimEventInterface<Double> moveWithSequence(SimEventInterface<Double> event, double time, Executable action,
+    EngineEvent moveWithSequence(SimEventInterface<Double> event, double time, Executable action,
             long reserved) {
         checkNotPast(time);
         EngineEvent e;
@@ -239,7 +239,7 @@ final class EngineSimulator extends DevsSimulator<Double> {
         if (event instanceof EngineEvent e) {
             executed++;
             if (census != null) {
-                census.ran(e.action, events.size() + 1);
+                census.ran(e, events.size() + 1);
             }
             double time = e.time;
             if (time != now) {

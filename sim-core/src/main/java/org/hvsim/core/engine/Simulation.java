@@ -38,18 +38,20 @@ public final class Simulation {
 
     /** Schedules {@code action} after {@code delay} seconds (0 means now, after events already due now). */
     public SimEventInterface<Double> schedule(double delay, Executable action) {
+        EngineEvent e = simulator.add(simulator.now() + delay, action);
         if (census != null) {
-            census.count(action);
+            census.count(e);
         }
-        return simulator.add(simulator.now() + delay, action);
+        return e;
     }
 
     /** Schedules {@code action} at absolute time {@code time}, which must not lie in the past. */
     public SimEventInterface<Double> scheduleAt(double time, Executable action) {
+        EngineEvent e = simulator.add(time, action);
         if (census != null) {
-            census.count(action);
+            census.count(e);
         }
-        return simulator.add(time, action);
+        return e;
     }
 
     /**
@@ -59,10 +61,11 @@ public final class Simulation {
      * but the event moves in the list and is reused: the handle must not be shared.
      */
     public SimEventInterface<Double> rescheduleAt(SimEventInterface<Double> event, double time, Executable action) {
+        EngineEvent e = simulator.move(event, time, action);
         if (census != null) {
-            census.count(action);
+            census.count(e);
         }
-        return simulator.move(event, time, action);
+        return e;
     }
 
     /**
@@ -89,10 +92,11 @@ public final class Simulation {
      */
     public SimEventInterface<Double> rescheduleAt(SimEventInterface<Double> event, double time, Executable action,
             long reserved) {
+        EngineEvent e = simulator.moveWithSequence(event, time, action, reserved);
         if (census != null) {
-            census.count(action);
+            census.count(e);
         }
-        return simulator.moveWithSequence(event, time, action, reserved);
+        return e;
     }
 
     /**
