@@ -41,6 +41,10 @@ public final class MeasurementChart {
             log.setTickLabelFont(ChartStyle.TICK_FONT);
             log.setBase(10);
             log.setSmallestValue(1);
+            // a tick per decade labelled as a plain number (10, 100, 1,000), not 10^0.9, 10^1.1, ...
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+            log.setMinorTickMarksVisible(true);
             x = log;
         } else {
             x = ChartStyle.numberAxis(xLabel);

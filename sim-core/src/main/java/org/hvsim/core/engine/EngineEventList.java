@@ -504,7 +504,11 @@ final class EngineEventList implements EventListInterface<Double> {
                 if (next >= size) {
                     throw new NoSuchElementException();
                 }
-                return next == -1 && next++ == -1 ? slotEvents[frontSlot] : slotEvents[slotAt(next++)];
+                if (next == -1) {
+                    next = 0;
+                    return slotEvents[frontSlot];
+                }
+                return slotEvents[slotAt(next++)];
             }
         };
     }
