@@ -128,15 +128,12 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < rounds; r++) {
             System.err.printf(Locale.ROOT, "bench: round %d of %d%n", r + 1, rounds);
             model[r] = model(events);
+            long roundSeed = seed + r;
+            dsol[r] = rate(() -> EngineBaseline.dsol(events, 2, roundSeed));
+            dsolDefault[r] = rate(() -> EngineBaseline.dsolDefault(events, 2, roundSeed));
+            bare[r] = StockDsol.eventsPerSecond(events, 2, roundSeed, StockDsol.EventList.PRIORITY_QUEUE);
             long t0 = System.nanoTime();
-            long n = EngineBaseline.dsol(events, 2, seed + r);
-            dsol[r] = n / ((System.nanoTime() - t0) / 1e9);
-            t0 = System.nanoTime();
-            n = EngineBaseline.dsolDefault(events, 2, seed + r);
-            dsolDefault[r] = n / ((System.nanoTime() - t0) / 1e9);
-            bare[r] = StockDsol.eventsPerSecond(events, 2, seed + r, StockDsol.EventList.PRIORITY_QUEUE);
-            t0 = System.nanoTime();
-            double check = EngineBaseline.priorityQueue(events, 2, seed + r);
+            double check = EngineBaseline.priorityQueue(events, 2, roundSeed);
             pq[r] = events / ((System.nanoTime() - t0) / 1e9);
             if (Double.isNaN(check)) {
                 throw new IllegalStateException("unreachable; keeps the loop's result alive");
@@ -240,6 +237,8 @@ final class BenchCommand implements Callable<Integer> {
         double dsol = medianOf(() -> rate(() -> EngineBaseline.dsol(n, 2, seed)));
         // DSOL's scheduling call (scheduleEventRel: a lock and a trace string per event) on the engine's list
         // and loop
+        // at most 3 M events per baseline run: with three rounds each and a same-list pair per profile the
+        // baselines stay within about a minute of the benchmark's time
         long nd = Math.min(n, 3_000_000);
         EngineBaseline.dsolDefault(nd / 5, 2, seed);
         double dsolDefault = medianOf(() -> rate(() -> EngineBaseline.dsolDefault(nd, 2, seed)));

@@ -1,11 +1,13 @@
 package org.hvsim.report.chart;
 
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -42,8 +44,8 @@ public final class MeasurementChart {
             log.setBase(10);
             log.setSmallestValue(1);
             // a tick per decade labelled as a plain number (10, 100, 1,000), not 10^0.9, 10^1.1, ...
-            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+            log.setTickUnit(new NumberTickUnit(1.0));
+            log.setNumberFormatOverride(new DecimalFormat("#,##0"));
             log.setMinorTickMarksVisible(true);
             x = log;
         } else {

@@ -352,11 +352,9 @@ final class EngineEventList implements EventListInterface<Double> {
     @Override
     public SimEventInterface<Double> removeFirst() {
         if (frontSlot >= 0) {
-            int slot = frontSlot;
+            SimEventInterface<Double> first = slotEvents[frontSlot];
             removedSequence = sequenceOf(frontKey);
-            SimEventInterface<Double> first = slotEvents[slot];
-            frontSlot = -1;
-            free(slot);
+            removeAt(FRONT);
             return first;
         }
         if (size == 0) {

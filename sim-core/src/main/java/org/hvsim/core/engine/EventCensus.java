@@ -72,25 +72,23 @@ public final class EventCensus {
      */
     void ran(EngineEvent event, int pending) {
         ranCounts[kindOf(event)]++;
-        ranTotal++;
         pendingSum += pending;
     }
-
-    private long ranTotal;
 
     /**
      * The mean size of the event list as the engine's events left it: what each event's removal and the
      * next one's insertion had to sift through (for a bare-engine baseline of the same size).
      */
     public double meanPendingEvents() {
-        return ranTotal == 0 ? 0 : (double) pendingSum / ranTotal;
+        long ran = java.util.Arrays.stream(ranCounts, 0, kindCount).sum();
+        return ran == 0 ? 0 : (double) pendingSum / ran;
     }
 
     /**
      * Samples the current thread's counters: when a thread first schedules, and when the worker starts and
      * ends its run (its counters cannot be read once the thread has ended). Not while events run: a sample
-     * costs microseconds, and sampling every thousand events was 3 % of a profiled benchmark's time, charged
-     * to the model. The worker's last sample may come while {@link #finish} reads.
+     * costs microseconds, and sampling every thousand events was about a tenth of the benchmark's measured
+     * CPU time, charged to the model. The worker's last sample may come while {@link #finish} reads.
      */
     synchronized void sample() {
         long id = Thread.currentThread().getId();
